@@ -1,0 +1,10 @@
+/**
+ * The public API of the emulated node: the page, the CLI, the tests and outside checks use
+ * only what this file exports. Keep it stable.
+ */
+export type { Check, CheckResult } from "./grading/schema";
+export { checkSchema } from "./grading/schema";
+export { createSandbox, scenarioNames } from "./sandbox";
+export type { ExecResult, Sandbox, SandboxClock, SandboxOptions, SandboxSnapshot } from "./sandbox";
+export { createTerminalSession } from "./shell/terminal-session";
+export type { TerminalSession, TerminalSessionOptions } from "./shell/terminal-session";
