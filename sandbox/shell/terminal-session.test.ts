@@ -1,0 +1,256 @@
+import { describe, expect, it } from "vitest";
+import { createTerminalSession, type ExecOutput } from "./terminal-session";
+
+const CSI = "\x1b[";
+const LEFT = `${CSI}D`;
+const RIGHT = `${CSI}C`;
+const UP = `${CSI}A`;
+const DOWN = `${CSI}B`;
+const ERASE = `${CSI}J`;
+
+/** A session on a fake shell that answers `out:<line>` and records what it ran. */
+function setup(options: { columns?: number; prompt?: string; exec?: (line: string) => Promise<ExecOutput> } = {}) {
+  let screen = "";
+  const ran: string[] = [];
+  const session = createTerminalSession({
+    exec:
+      options.exec ??
+      (async (line) => {
+        ran.push(line);
+        return { stdout: `out:${line}\n`, stderr: "", exitCode: 0 };
+      }),
+    prompt: () => options.prompt ?? "$ ",
+    write: (data) => {
+      screen += data;
+    },
+    columns: options.columns === undefined ? undefined : () => options.columns as number,
+  });
+  /** Everything written since the last call. */
+  const output = () => {
+    const text = screen;
+    screen = "";
+    return text;
+  };
+  return { session, ran, output };
+}
+
+/** Let pending command promises settle. */
+const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
+
+/** A shell whose commands finish only when the test says so. */
+function manualShell() {
+  const calls: { line: string; finish: (stdout: string) => void }[] = [];
+  const exec = (line: string) =>
+    new Promise<ExecOutput>((resolve) => {
+      calls.push({ line, finish: (stdout) => resolve({ stdout, stderr: "", exitCode: 0 }) });
+    });
+  return { calls, exec };
+}
+
+describe("terminal session", () => {
+  it("prints the prompt on start", () => {
+    const { session, output } = setup();
+    session.start();
+    expect(output()).toBe("$ ");
+  });
+
+  it("echoes typing, runs the line on Enter and prints output with CRLF then a fresh prompt", async () => {
+    const { session, output } = setup({
+      exec: async () => ({ stdout: "one\ntwo\n", stderr: "oops\n", exitCode: 1 }),
+    });
+    session.start();
+    session.input("ls\r");
+    expect(output()).toBe("$ ls\r\n");
+    await settle();
+    expect(output()).toBe("one\r\ntwo\r\noops\r\n$ ");
+  });
+
+  it("ends output that lacks a newline before the prompt", async () => {
+    const { session, output } = setup({ exec: async () => ({ stdout: "no-eol", stderr: "", exitCode: 0 }) });
+    session.start();
+    session.input("printf no-eol\r");
+    await settle();
+    expect(output()).toBe("$ printf no-eol\r\nno-eol\r\n$ ");
+  });
+
+  it("prints a rejected command's error and carries on", async () => {
+    const { session, output } = setup({ exec: () => Promise.reject(new Error("engine failed to load")) });
+    session.start();
+    session.input("hostname\r");
+    await settle();
+    expect(output()).toBe("$ hostname\r\nengine failed to load\r\n$ ");
+  });
+
+  it("gives a blank line a new prompt without running it", () => {
+    const { session, ran, output } = setup();
+    session.start();
+    session.input("  \r");
+    expect(output()).toBe("$   \r\n$ ");
+    expect(ran).toEqual([]);
+  });
+
+  it("erases with Backspace (DEL and ^H)", async () => {
+    const { session, ran, output } = setup();
+    session.input("abc\x7f\b");
+    expect(output()).toBe(`abc${CSI}1D${ERASE}${CSI}1D${ERASE}`);
+    session.input("\r");
+    await settle();
+    expect(ran).toEqual(["a"]);
+  });
+
+  it("moves the cursor with Left/Right and inserts and deletes mid-line", async () => {
+    const { session, ran, output } = setup();
+    session.start();
+    output();
+    session.input(`ac${LEFT}b`);
+    expect(output()).toBe(`ac${CSI}1Dbc${CSI}1D`);
+    session.input(`${RIGHT}${RIGHT}${LEFT}${LEFT}\x7f`);
+    expect(output()).toBe(`${CSI}1C${CSI}1D${CSI}1D${CSI}1Dbc${ERASE}${CSI}2D`);
+    session.input(`${CSI}3~\r`);
+    await settle();
+    expect(ran).toEqual(["c"]);
+  });
+
+  it("jumps with Home/End and Ctrl-A/Ctrl-E", async () => {
+    const { session, ran, output } = setup();
+    session.input("bc\x01a\x05d");
+    expect(output()).toBe(`bc${CSI}2Dabc${CSI}2D${CSI}2Cd`);
+    session.input(`${CSI}H>${CSI}F<\r`);
+    await settle();
+    expect(ran).toEqual([">abcd<"]);
+  });
+
+  it("kills to the start with Ctrl-U", async () => {
+    const { session, ran, output } = setup();
+    session.input(`abc${LEFT}\x15`);
+    expect(output()).toBe(`abc${CSI}1D${CSI}2Dc${ERASE}${CSI}1D`);
+    session.input("\r");
+    await settle();
+    expect(ran).toEqual(["c"]);
+  });
+
+  it("recalls history with Up/Down, skipping blanks and repeats, and keeps the draft", async () => {
+    const { session, ran, output } = setup();
+    session.start();
+    for (const line of ["one\r", "two\r", "two\r", "\r", "three\r"]) {
+      session.input(line);
+      await settle();
+    }
+    output();
+    session.input(`dr${UP}`);
+    expect(output()).toBe(`dr${CSI}2Dthree${ERASE}`);
+    session.input(UP);
+    expect(output()).toBe(`${CSI}5Dtwo${ERASE}`);
+    session.input(UP);
+    session.input(UP); // already the oldest entry: nothing happens
+    expect(output()).toBe(`${CSI}3Done${ERASE}`);
+    session.input(`${DOWN}${DOWN}${DOWN}`);
+    expect(output()).toBe(`${CSI}3Dtwo${ERASE}${CSI}3Dthree${ERASE}${CSI}5Ddr${ERASE}`);
+    session.input(`\x15${UP}\r`);
+    await settle();
+    expect(ran).toEqual(["one", "two", "two", "three", "three"]);
+  });
+
+  it("discards the line with Ctrl-C", async () => {
+    const { session, ran, output } = setup();
+    session.start();
+    session.input(`systemctl st${LEFT}\x03`);
+    expect(output()).toBe(`$ systemctl st${CSI}1D${CSI}1C^C\r\n$ `);
+    session.input("\r");
+    await settle();
+    expect(ran).toEqual([]);
+  });
+
+  it("clears the screen with Ctrl-L and reprints the prompt and the line", () => {
+    const { session, output } = setup();
+    session.start();
+    session.input(`ab${LEFT}\x0c`);
+    expect(output()).toBe(`$ ab${CSI}1D\x1b[H\x1b[2J$ ab${CSI}1D`);
+  });
+
+  it("queues keys typed while a command runs and replays them afterwards, in order", async () => {
+    const { calls, exec } = manualShell();
+    const { session, output } = setup({ exec });
+    session.start();
+    session.input("sleep 5\rfirst");
+    expect(session.busy).toBe(true);
+    session.input("\rsec");
+    session.input("ond\r");
+    expect(output()).toBe("$ sleep 5\r\n");
+    expect(calls.map((c) => c.line)).toEqual(["sleep 5"]);
+
+    calls[0]?.finish("slept\n");
+    await settle();
+    expect(output()).toBe("slept\r\n$ first\r\n");
+    expect(calls.map((c) => c.line)).toEqual(["sleep 5", "first"]);
+
+    calls[1]?.finish("");
+    await settle();
+    expect(output()).toBe("$ second\r\n");
+    calls[2]?.finish("");
+    await settle();
+    expect(output()).toBe("$ ");
+    expect(session.busy).toBe(false);
+  });
+
+  it("runs pasted text line by line and leaves the unfinished last line for editing", async () => {
+    const { session, ran, output } = setup();
+    session.start();
+    session.input("a\nb\r\nc");
+    await settle();
+    expect(ran).toEqual(["a", "b"]);
+    expect(output()).toBe("$ a\r\nout:a\r\n$ b\r\nout:b\r\n$ c");
+  });
+
+  it("skips escape sequences it does not know instead of echoing them", () => {
+    const { session, output } = setup();
+    session.input(`\x1b[200~ls\x1b[201~${CSI}15~\x1bOD\x1bb\t!`);
+    expect(output()).toBe(`ls${CSI}1D!s${CSI}1D`);
+  });
+
+  it("treats a character outside the BMP as one cursor step", async () => {
+    const { session, ran, output } = setup();
+    session.input(`é🙂${LEFT}\x7f`);
+    expect(output()).toBe(`é🙂${CSI}1D${CSI}1D🙂${ERASE}${CSI}1D`);
+    session.input("\r");
+    await settle();
+    expect(ran).toEqual(["🙂"]);
+  });
+
+  it("ignores colour codes when measuring the prompt", () => {
+    const { session, output } = setup({ prompt: "\x1b[32m$\x1b[0m ", columns: 6 });
+    session.start();
+    session.input("abcd");
+    expect(output()).toBe("\x1b[32m$\x1b[0m abcd \b");
+  });
+
+  describe("when a line wraps", () => {
+    it("steps onto the next row at the margin and moves across rows", () => {
+      const { session, output } = setup({ columns: 10 });
+      session.start();
+      session.input("abcdefgh");
+      expect(output()).toBe("$ abcdefgh \b");
+      session.input("\x01");
+      expect(output()).toBe(`${CSI}1A${CSI}2C`);
+      session.input("\x05\x7f");
+      expect(output()).toBe(`${CSI}1B${CSI}2D${CSI}1A${CSI}9C${ERASE}`);
+    });
+
+    it("redraws the tail across rows after a mid-line insert", () => {
+      const { session, output } = setup({ columns: 10 });
+      session.start();
+      session.input("abcdefg\x01");
+      output();
+      session.input("X");
+      expect(output()).toBe(`Xabcdefg \b${CSI}1A${CSI}3C`);
+    });
+
+    it("starts the output on the row the cursor already moved to", async () => {
+      const { session, output } = setup({ columns: 10 });
+      session.start();
+      session.input("abcdefgh\r");
+      await settle();
+      expect(output()).toBe("$ abcdefgh \bout:abcdefgh\r\n$ ");
+    });
+  });
+});
