@@ -1,0 +1,154 @@
+/**
+ * `npm run shell`: a terminal into the emulated node from the command line, on the same engine
+ * the course runs in the browser (sandbox/index.ts, its public API only).
+ *
+ *   npm run shell                                  interactive, as root on the node
+ *   npm run --silent shell -- -c "<line>"          one line on a fresh node; its output; its status
+ *   npm run shell -- --scenario kubelet-stopped    start from another state
+ *
+ * Lines piped in on stdin run one after another, like `bash < script`.
+ */
+import { createInterface } from "node:readline";
+import { parseArgs } from "node:util";
+import { createSandbox, type Sandbox, scenarioNames } from "../sandbox/index";
+
+const usage = `usage: npm run shell [-- [--scenario NAME] [-c LINE]]
+
+A root shell on the emulated AKS node, the same engine the course runs in the browser.
+
+  -c, --command LINE   run LINE on a fresh node, print its stdout and stderr, exit with its status
+  --scenario NAME      the node's start state (default: healthy); one of: ${scenarioNames.join(", ")}
+  -h, --help           show this help
+
+Without -c: type commands at the prompt; "exit" or Ctrl-D quits. Between commands the node's
+clock moves on by the time that really passed, as on a real node. Lines piped in on stdin run
+one after another, and the last one's status is the exit status.
+`;
+
+/** Write and wait until the stream has taken it, so a following process.exit loses nothing. */
+function write(stream: NodeJS.WriteStream, text: string): Promise<void> {
+  if (text === "") return Promise.resolve();
+  return new Promise((resolve) => stream.write(text, () => resolve()));
+}
+
+async function finish(status: number): Promise<never> {
+  await write(process.stdout, "");
+  process.exit(status);
+}
+
+async function fail(message: string, status = 2): Promise<never> {
+  await write(process.stderr, `shell: ${message}\n`);
+  return finish(status);
+}
+
+/** Run one line and print what it printed; never throws. */
+async function run(sandbox: Sandbox, line: string): Promise<number> {
+  try {
+    const result = await sandbox.exec(line);
+    await write(process.stdout, result.stdout);
+    await write(process.stderr, result.stderr);
+    return result.exitCode;
+  } catch (error) {
+    // The engine promises never to reject; if it does, say so rather than die with a stack trace.
+    await write(process.stderr, `shell: internal error: ${error instanceof Error ? error.message : String(error)}\n`);
+    return 1;
+  }
+}
+
+/** `exit` or `exit N` ends the session here, as bash's builtin would. */
+function exitRequest(line: string, lastStatus: number): number | undefined {
+  const match = /^\s*exit(?:\s+(\d+))?\s*;?\s*$/.exec(line);
+  if (!match) return undefined;
+  return match[1] === undefined ? lastStatus : Number(match[1]) & 0xff;
+}
+
+async function interactive(sandbox: Sandbox): Promise<number> {
+  const tty = Boolean(process.stdin.isTTY);
+  const rl = createInterface({
+    input: process.stdin,
+    output: tty ? process.stdout : undefined,
+    terminal: tty,
+    historySize: 1000,
+    removeHistoryDuplicates: true,
+  });
+  let lastStatus = 0;
+  let running = false;
+  let clockMark = Date.now();
+
+  const prompt = () => {
+    rl.setPrompt(sandbox.prompt());
+    rl.prompt();
+  };
+
+  // Ctrl-C at the prompt drops the line and gives a fresh prompt, as bash does (status 130).
+  rl.on("SIGINT", () => {
+    if (running) return;
+    process.stdout.write("^C\n");
+    // Drop the typed text: to the end of the line, then delete everything before the cursor.
+    rl.write(null, { ctrl: true, name: "e" });
+    rl.write(null, { ctrl: true, name: "u" });
+    lastStatus = 130;
+    prompt();
+  });
+
+  if (tty) prompt();
+  for await (const line of rl) {
+    const requested = exitRequest(line, lastStatus);
+    if (requested !== undefined) {
+      rl.close();
+      return requested;
+    }
+    if (tty) {
+      // Time passes on the node while the learner reads and types, as it would on a real one.
+      const now = Date.now();
+      if (now > clockMark) sandbox.clock.advance(now - clockMark);
+      clockMark = now;
+    }
+    if (line.trim() !== "") {
+      running = true;
+      lastStatus = await run(sandbox, line);
+      running = false;
+    }
+    if (tty) {
+      clockMark = Date.now();
+      prompt();
+    }
+  }
+  // Ctrl-D (end of input) at the prompt: bash prints "exit" and leaves with the last status.
+  if (tty) await write(process.stdout, "exit\n");
+  return lastStatus;
+}
+
+async function main(): Promise<never> {
+  let options: { command?: string; scenario?: string; help?: boolean };
+  try {
+    const parsed = parseArgs({
+      options: {
+        command: { type: "string", short: "c" },
+        scenario: { type: "string" },
+        help: { type: "boolean", short: "h" },
+      },
+      allowPositionals: false,
+    });
+    options = parsed.values;
+  } catch (error) {
+    await write(process.stderr, `shell: ${error instanceof Error ? error.message : String(error)}\n\n${usage}`);
+    return finish(2);
+  }
+
+  if (options.help) {
+    await write(process.stdout, usage);
+    return finish(0);
+  }
+
+  const scenario = options.scenario ?? "healthy";
+  if (!scenarioNames.includes(scenario)) {
+    return fail(`unknown scenario "${scenario}"; known: ${scenarioNames.join(", ")}`);
+  }
+
+  const sandbox = createSandbox({ scenario });
+  if (options.command !== undefined) return finish(await run(sandbox, options.command));
+  return finish(await interactive(sandbox));
+}
+
+await main();
