@@ -11,6 +11,23 @@
 /** An npm package by name, installed (resolved into node_modules) or not (left unresolved). */
 const npmPackage = (namePattern) => `(^|/)node_modules/(${namePattern})/|^(${namePattern})(/|$)`;
 
+/**
+ * dependency-cruiser's swc parser reads every file as TypeScript *without* JSX (its parse options
+ * leave `tsx` off), so a .tsx component fails with "Expected '>', got ...". Turn `tsx` on for .tsx
+ * files. Patched here, where both `npm run deps` and tests/architecture load the rules, on the one
+ * @swc/core instance dependency-cruiser imports too.
+ */
+function parseTsxAsTsx() {
+  const swc = require("@swc/core");
+  if (swc.parseFileSync.tsxAware) return;
+  const parseFileSync = swc.parseFileSync;
+  const tsxAware = (file, options) =>
+    parseFileSync(file, String(file).endsWith(".tsx") && options ? { ...options, tsx: true } : options);
+  tsxAware.tsxAware = true;
+  swc.parseFileSync = tsxAware;
+}
+parseTsxAsTsx();
+
 /** The sandbox's layers, each a folder named after the node component it emulates. */
 const above = (layers) => `^sandbox/(${layers.join("|")})/`;
 

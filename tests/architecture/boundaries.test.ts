@@ -57,8 +57,9 @@ describe("dependency rules (.dependency-cruiser.cjs)", () => {
         "sandbox/imports-path.ts  sandbox-not-to-node-core",
         // just-bash stays behind sandbox/shell and sandbox/node/fs*.ts
         "sandbox/commands/imports-just-bash.ts  just-bash-behind-shell",
-        // the site goes through sandbox/index.ts, also via the @/ alias of tsconfig.json
+        // the site goes through sandbox/index.ts: also from .tsx, for types, and via tsconfig.json's @/ alias
         "app/lesson.ts  site-through-sandbox-index",
+        "app/terminal.tsx  site-through-sandbox-index",
         "lib/engine.ts  site-through-sandbox-index",
         // layers inside the sandbox point down the stack
         "sandbox/node/disk.ts  node-not-to-upper-layers",
