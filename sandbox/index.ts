@@ -4,7 +4,7 @@
  */
 export type { Check, CheckResult } from "./grading/schema";
 export { checkSchema } from "./grading/schema";
-export { createSandbox, scenarioNames } from "./sandbox";
 export type { ExecResult, Sandbox, SandboxClock, SandboxOptions, SandboxSnapshot } from "./sandbox";
-export { createTerminalSession } from "./shell/terminal-session";
+export { createSandbox, scenarioNames } from "./sandbox";
 export type { TerminalSession, TerminalSessionOptions } from "./shell/terminal-session";
+export { createTerminalSession } from "./shell/terminal-session";

@@ -1,11 +1,15 @@
-/** TEMPORARY stub while the engine lands; the shape below is the contract. */
+/**
+ * createSandbox: a World booted into a scenario, a shell session on it, grading, change
+ * notification and snapshots. The page, the CLI and the tests all come through here.
+ */
+import { bindCommands } from "./commands";
+import { grade } from "./grading/grade";
 import type { Check, CheckResult } from "./grading/schema";
+import { SCENARIO_BOOT_TIME, SCENARIOS } from "./scenarios";
+import { type ExecResult, Shell } from "./shell/bash-shell";
+import { World } from "./world";
 
-export interface ExecResult {
-  stdout: string;
-  stderr: string;
-  exitCode: number;
-}
+export type { ExecResult };
 
 export interface SandboxClock {
   /** Simulated wall time, ms since the Unix epoch. */
@@ -20,7 +24,15 @@ export interface SandboxOptions {
   seed?: number;
 }
 
-export type SandboxSnapshot = { readonly scenario: string; readonly data: unknown };
+/**
+ * A whole-state snapshot, as a replay log: the scenario, the seed and every step since.
+ * The simulation is deterministic, so replaying the steps rebuilds the same node.
+ */
+export interface SandboxSnapshot {
+  readonly scenario: string;
+  readonly seed: number;
+  readonly steps: readonly ({ exec: string } | { advance: number })[];
+}
 
 export interface Sandbox {
   readonly scenario: string;
@@ -33,39 +45,105 @@ export interface Sandbox {
   /** Called after any state change (a command ran, the clock moved). Returns an unsubscribe function. */
   onChange(fn: () => void): () => void;
   snapshot(): SandboxSnapshot;
-  restore(snapshot: SandboxSnapshot): void;
+  /** Rebuild the node from a snapshot (replays it); resolves when done. */
+  restore(snapshot: SandboxSnapshot): Promise<void>;
 }
 
-export const scenarioNames: readonly string[] = ["healthy"];
+export const scenarioNames: readonly string[] = Object.keys(SCENARIOS);
+
+const HOME = "/root";
+
+function bootWorld(scenario: string, seed: number): { world: World; shell: Shell } {
+  const s = SCENARIOS[scenario];
+  if (!s) throw new Error(`unknown scenario "${scenario}"; known: ${scenarioNames.join(", ")}`);
+  const world = new World({ start: SCENARIO_BOOT_TIME, seed });
+  s.boot(world);
+  const shell = new Shell({
+    fs: world.fs,
+    commands: bindCommands(world),
+    sleep: (ms) => world.clock.advance(ms),
+    cwd: HOME,
+    env: {
+      HOME,
+      USER: "root",
+      LOGNAME: "root",
+      SHELL: "/bin/bash",
+      HOSTNAME: world.hostname,
+      PATH: "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin:/snap/bin",
+      TERM: "xterm-256color",
+      LANG: "C.UTF-8",
+    },
+  });
+  return { world, shell };
+}
 
 export function createSandbox(options: SandboxOptions = {}): Sandbox {
-  let now = Date.UTC(2025, 9, 30, 16, 5, 0);
+  const scenario = options.scenario ?? "healthy";
+  const seed = options.seed ?? 1;
+  let { world, shell } = bootWorld(scenario, seed);
+  let steps: SandboxSnapshot["steps"][number][] = [];
   const listeners = new Set<() => void>();
   const emit = () => {
     for (const fn of listeners) fn();
   };
-  return {
-    scenario: options.scenario ?? "healthy",
+  let queue: Promise<unknown> = Promise.resolve();
+
+  const runLine = async (line: string): Promise<ExecResult> => {
+    try {
+      const result = await shell.run(line);
+      world.clock.advance(0);
+      return result;
+    } catch (e) {
+      // A bug in the emulator must not take the page down: report it like a crashed tool.
+      return { stdout: "", stderr: `bash: internal error: ${(e as Error).message}\n`, exitCode: 70 };
+    }
+  };
+
+  const sandbox: Sandbox = {
+    scenario,
     clock: {
-      now: () => now,
+      now: () => world.clock.now(),
       advance(ms) {
-        now += ms;
+        if (!(ms > 0) || !Number.isFinite(ms)) return;
+        world.clock.advance(ms);
+        steps.push({ advance: ms });
         emit();
       },
     },
-    async exec(line) {
-      emit();
-      if (line.trim() === "hostname") return { stdout: "aks-nodepool1-12345678-vmss000000\n", stderr: "", exitCode: 0 };
-      const name = line.trim().split(/\s+/)[0] ?? "";
-      return { stdout: "", stderr: `bash: ${name}: command not found\n`, exitCode: 127 };
+    exec(line) {
+      // One command at a time, in order, as in a terminal.
+      const run = queue.then(async () => {
+        steps.push({ exec: line });
+        const result = await runLine(line);
+        emit();
+        return result;
+      });
+      queue = run.catch(() => undefined);
+      return run;
     },
-    prompt: () => "root@aks-nodepool1-12345678-vmss000000:~# ",
-    check: () => ({ pass: false, detail: "stub" }),
+    prompt() {
+      const cwd =
+        shell.cwd === HOME ? "~" : shell.cwd.startsWith(`${HOME}/`) ? `~${shell.cwd.slice(HOME.length)}` : shell.cwd;
+      return `root@${world.hostname}:${cwd}# `;
+    },
+    check: (check) => grade(world, check),
     onChange(fn) {
       listeners.add(fn);
       return () => listeners.delete(fn);
     },
-    snapshot: () => ({ scenario: "healthy", data: null }),
-    restore() {},
+    snapshot: () => ({ scenario, seed, steps: [...steps] }),
+    async restore(snapshot) {
+      if (snapshot.scenario !== scenario)
+        throw new Error(`snapshot is of scenario "${snapshot.scenario}", not "${scenario}"`);
+      ({ world, shell } = bootWorld(snapshot.scenario, snapshot.seed));
+      steps = [];
+      for (const step of snapshot.steps) {
+        if ("exec" in step) await runLine(step.exec);
+        else world.clock.advance(step.advance);
+        steps.push(step);
+      }
+      emit();
+    },
   };
+  return sandbox;
 }

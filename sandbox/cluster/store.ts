@@ -1,0 +1,78 @@
+/**
+ * The control plane's object store (what etcd behind the API server holds for this node's
+ * world): typed collections with resourceVersions and watches. The kubelet and the
+ * controllers talk to it as API clients do; nothing here reaches into the node.
+ */
+import type { KubeObject, Resource } from "./types";
+
+export type WatchEvent = { type: "ADDED" | "MODIFIED" | "DELETED"; resource: Resource; object: KubeObject };
+
+const keyOf = (o: KubeObject) =>
+  o.metadata.namespace ? `${o.metadata.namespace}/${o.metadata.name}` : o.metadata.name;
+
+export class ObjectStore {
+  private readonly collections = new Map<Resource, Map<string, KubeObject>>();
+  private resourceVersion = 1000;
+  private readonly watchers = new Set<(e: WatchEvent) => void>();
+
+  private collection(resource: Resource): Map<string, KubeObject> {
+    let c = this.collections.get(resource);
+    if (!c) {
+      c = new Map();
+      this.collections.set(resource, c);
+    }
+    return c;
+  }
+
+  get<T extends KubeObject>(resource: Resource, name: string, namespace?: string): T | undefined {
+    return this.collection(resource).get(namespace ? `${namespace}/${name}` : name) as T | undefined;
+  }
+
+  list<T extends KubeObject>(resource: Resource, namespace?: string): T[] {
+    const all = [...this.collection(resource).values()] as T[];
+    return (namespace ? all.filter((o) => o.metadata.namespace === namespace) : all).sort((a, b) =>
+      keyOf(a).localeCompare(keyOf(b)),
+    );
+  }
+
+  /** Create or replace; returns the stored object with a fresh resourceVersion. */
+  put<T extends KubeObject>(resource: Resource, object: T): T {
+    const c = this.collection(resource);
+    const key = keyOf(object);
+    const existed = c.has(key);
+    object.metadata.resourceVersion = String(++this.resourceVersion);
+    c.set(key, object);
+    this.emit({ type: existed ? "MODIFIED" : "ADDED", resource, object });
+    return object;
+  }
+
+  delete(resource: Resource, name: string, namespace?: string): boolean {
+    const c = this.collection(resource);
+    const key = namespace ? `${namespace}/${name}` : name;
+    const object = c.get(key);
+    if (!object) return false;
+    c.delete(key);
+    this.emit({ type: "DELETED", resource, object });
+    return true;
+  }
+
+  watch(fn: (e: WatchEvent) => void): () => void {
+    this.watchers.add(fn);
+    return () => this.watchers.delete(fn);
+  }
+
+  private emit(e: WatchEvent): void {
+    for (const fn of this.watchers) fn(e);
+  }
+
+  export(): string {
+    return JSON.stringify({ rv: this.resourceVersion, c: [...this.collections].map(([r, m]) => [r, [...m.values()]]) });
+  }
+
+  import(data: string): void {
+    const parsed = JSON.parse(data) as { rv: number; c: [Resource, KubeObject[]][] };
+    this.resourceVersion = parsed.rv;
+    this.collections.clear();
+    for (const [r, objects] of parsed.c) this.collections.set(r, new Map(objects.map((o) => [keyOf(o), o])));
+  }
+}

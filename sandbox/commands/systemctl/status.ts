@@ -1,0 +1,110 @@
+/**
+ * `systemctl status UNIT` in systemd 249's layout (src/systemctl/systemctl-show.c,
+ * print_status_info): glyph and name, Loaded, Drop-In, Active, one Process line per finished
+ * Exec step, Main PID, Tasks/Memory/CPU, the CGroup tree, then the unit's last 10 journal
+ * lines. Output is not ellipsized, as when systemctl writes to a pipe.
+ */
+import type { Systemd, UnitRuntime } from "../../node/systemd/manager";
+import { systemdRelative, systemdTimespan, systemdTimestamp } from "../../util/time-format";
+import type { World } from "../../world";
+import { formatShort } from "../journalctl/format";
+
+/** SPECIAL_GLYPH_* per active state (src/basic/unit-def.c unit_active_state_to_glyph). */
+function glyph(rt: UnitRuntime): string {
+  if (rt.activeState === "failed") return "×";
+  if (rt.activeState === "inactive") return "○";
+  return "●";
+}
+
+/** format_bytes(): 1024-based, one decimal, `68.4M`. */
+function formatBytes(n: number): string {
+  const units = ["B", "K", "M", "G", "T"];
+  let v = n;
+  let i = 0;
+  while (v >= 1024 && i < units.length - 1) {
+    v /= 1024;
+    i++;
+  }
+  return i === 0 ? `${n}B` : `${v.toFixed(1)}${units[i]}`;
+}
+
+function activeLine(rt: UnitRuntime, now: number): string {
+  const since = `since ${systemdTimestamp(rt.stateChangeAt)}; ${systemdRelative(now - rt.stateChangeAt)}`;
+  switch (rt.activeState) {
+    case "active":
+      return `active (${rt.subState}) ${since}`;
+    case "failed":
+      return `failed (Result: ${rt.result}) ${since}`;
+    case "activating":
+      return `activating (${rt.subState})${rt.result !== "success" ? ` (Result: ${rt.result})` : ""} ${since}`;
+    case "inactive":
+      return rt.execMain || rt.controlExits.length ? `inactive (dead) ${since}` : "inactive (dead)";
+    default:
+      return `${rt.activeState} (${rt.subState}) ${since}`;
+  }
+}
+
+function exitText(e: { code: string; status: number; signal?: string }, exitName: (n: number) => string): string {
+  return e.code === "killed"
+    ? `code=killed, signal=${e.signal}`
+    : `code=exited, status=${e.status}/${exitName(e.status)}`;
+}
+
+/** The status text, and the "changed on disk" warning systemctl logs to stderr. */
+export function renderStatus(
+  world: World,
+  systemd: Systemd,
+  rt: UnitRuntime,
+  exitName: (n: number) => string,
+): { stdout: string; warning: string } {
+  const now = world.clock.now();
+  const def = rt.def;
+  const lines: string[] = [];
+  lines.push(`${glyph(rt)} ${rt.name} - ${systemd.description(rt)}`);
+  if (!def) {
+    lines.push(`     Loaded: not-found (Reason: Unit ${rt.name} not found.)`);
+  } else {
+    const enabled = systemd.isEnabled(rt.name) ? "enabled" : "disabled";
+    lines.push(`     Loaded: loaded (${def.fragmentPath}; ${enabled}; vendor preset: enabled)`);
+    def.dropIns.forEach((d, i) => {
+      lines.push(`${i === 0 ? "    Drop-In: " : "             "}${d.dir}`);
+      lines.push(`             └─${d.files.join(", ")}`);
+    });
+  }
+  lines.push(`     Active: ${activeLine(rt, now)}`);
+  for (const e of rt.controlExits) lines.push(`    Process: ${e.pid} ${e.line} (${exitText(e, exitName)})`);
+  if (rt.mainPid !== undefined) {
+    lines.push(`   Main PID: ${rt.mainPid} (${(rt.mainArgv?.[0] ?? "").split("/").pop()?.slice(0, 15)})`);
+  } else if (rt.execMain) {
+    lines.push(`    Process: ${rt.execMain.pid} ${rt.execMain.line} (${exitText(rt.execMain, exitName)})`);
+    lines.push(`   Main PID: ${rt.execMain.pid} (${exitText(rt.execMain, exitName)})`);
+  }
+  const cgroup = `/system.slice/${rt.name}`;
+  const procs = world.procs.inCgroup(cgroup);
+  if (rt.program || procs.length) {
+    const tasks = (rt.program?.tasks ?? 0) + procs.filter((p) => p.pid !== rt.mainPid).length * 10;
+    const limited = def?.settings.get("Service.TasksMax")?.at(-1) !== "infinity";
+    lines.push(`      Tasks: ${tasks}${limited ? " (limit: 9389)" : ""}`);
+    const memory = (rt.program?.memoryBytes ?? 0) + procs.filter((p) => p.pid !== rt.mainPid).length * 6_291_456;
+    lines.push(`     Memory: ${formatBytes(memory)}`);
+  }
+  if (rt.execMain || rt.program) lines.push(`        CPU: ${systemdTimespan(systemd.cpuMs(rt))}`);
+  if (procs.length) {
+    lines.push(`     CGroup: ${cgroup}`);
+    const width = Math.max(...procs.map((p) => String(p.pid).length));
+    procs.forEach((p, i) => {
+      const branch = i === procs.length - 1 ? "└─" : "├─";
+      lines.push(`             ${branch}${String(p.pid).padStart(width)} ${p.argv.join(" ")}`);
+    });
+  }
+  const journal = world.journal.query({ unit: rt.name }).slice(-10);
+  if (journal.length) {
+    lines.push("");
+    for (const entry of journal) lines.push(formatShort(entry, world.hostname));
+  }
+  const warning =
+    def && systemd.needsDaemonReload(rt.name)
+      ? `Warning: The unit file, source configuration file or drop-ins of ${rt.name} changed on disk. Run 'systemctl daemon-reload' to reload units.\n`
+      : "";
+  return { stdout: `${lines.join("\n")}\n`, warning };
+}

@@ -1,0 +1,115 @@
+/**
+ * What the kubelet reports about its node (pkg/kubelet/nodestatus/setters.go): capacity from
+ * the machine, allocatable = capacity - kube-reserved - hard eviction threshold, the four
+ * kubelet-owned conditions, addresses and nodeInfo.
+ */
+import type { Node, NodeCondition } from "../cluster/types";
+import type { KubeletFlags } from "./flags";
+
+export interface MachineInfo {
+  cpuCores: number;
+  memoryKi: number;
+  ephemeralStorageKi: number;
+  machineID: string;
+  systemUUID: string;
+  bootID: string;
+  kernelVersion: string;
+  osImage: string;
+  providerID: string;
+  instanceType: string;
+  region: string;
+  zone: string;
+}
+
+export const KUBELET_VERSION = "v1.32.7";
+
+/** `650Mi` -> KiB; `100m` CPU -> millicores handled separately. */
+function quantityKi(q: string | undefined): number {
+  if (!q) return 0;
+  const m = /^(\d+)(Ki|Mi|Gi)?$/.exec(q);
+  if (!m) return 0;
+  return Number(m[1]) * ({ Ki: 1, Mi: 1024, Gi: 1024 * 1024 }[m[2] ?? ""] ?? 1 / 1024);
+}
+
+function cpuMilli(q: string | undefined): number {
+  if (!q) return 0;
+  return q.endsWith("m") ? Number(q.slice(0, -1)) : Number(q) * 1000;
+}
+
+export function capacityAndAllocatable(machine: MachineInfo, flags: KubeletFlags) {
+  const capacity: Record<string, string> = {
+    cpu: String(machine.cpuCores),
+    "ephemeral-storage": `${machine.ephemeralStorageKi}Ki`,
+    "hugepages-1Gi": "0",
+    "hugepages-2Mi": "0",
+    memory: `${machine.memoryKi}Ki`,
+    pods: String(flags.maxPods),
+  };
+  const reservedMemKi = quantityKi(flags.kubeReserved.memory) + quantityKi(flags.evictionHard["memory.available"]);
+  const storagePercent = Number.parseFloat(flags.evictionHard["nodefs.available"] ?? "0") / 100;
+  const allocatable: Record<string, string> = {
+    cpu: `${machine.cpuCores * 1000 - cpuMilli(flags.kubeReserved.cpu)}m`,
+    "ephemeral-storage": String(Math.floor(machine.ephemeralStorageKi * 1024 * (1 - storagePercent))),
+    "hugepages-1Gi": "0",
+    "hugepages-2Mi": "0",
+    memory: `${machine.memoryKi - reservedMemKi}Ki`,
+    pods: String(flags.maxPods),
+  };
+  return { capacity, allocatable };
+}
+
+export interface RuntimeHealth {
+  runtimeReady: boolean;
+  networkReady: boolean;
+}
+
+/** The Ready condition's reason and message (setters.go ReadyCondition). */
+export function readyCondition(health: RuntimeHealth): Pick<NodeCondition, "status" | "reason" | "message"> {
+  if (!health.runtimeReady) return { status: "False", reason: "KubeletNotReady", message: "container runtime is down" };
+  if (!health.networkReady) {
+    return {
+      status: "False",
+      reason: "KubeletNotReady",
+      message:
+        "container runtime network not ready: NetworkReady=false reason:NetworkPluginNotReady message:Network plugin returns error: cni plugin not initialized",
+    };
+  }
+  return { status: "True", reason: "KubeletReady", message: "kubelet is posting ready status" };
+}
+
+const PRESSURE: [string, string, string][] = [
+  ["MemoryPressure", "KubeletHasSufficientMemory", "kubelet has sufficient memory available"],
+  ["DiskPressure", "KubeletHasNoDiskPressure", "kubelet has no disk pressure"],
+  ["PIDPressure", "KubeletHasSufficientPID", "kubelet has sufficient PID available"],
+];
+
+/** Apply this sync's conditions; lastTransitionTime only moves when a status changes. */
+export function setConditions(
+  node: Node,
+  health: RuntimeHealth,
+  stamp: string,
+): { becameReady: boolean; becameNotReady: boolean } {
+  const wanted: Pick<NodeCondition, "type" | "status" | "reason" | "message">[] = [
+    ...PRESSURE.map(([type, reason, message]) => ({ type, status: "False" as const, reason, message })),
+    { type: "Ready", ...readyCondition(health) },
+  ];
+  let becameReady = false;
+  let becameNotReady = false;
+  for (const w of wanted) {
+    const existing = node.status.conditions.find((c) => c.type === w.type);
+    if (!existing) {
+      node.status.conditions.push({ ...w, lastHeartbeatTime: stamp, lastTransitionTime: stamp });
+      if (w.type === "Ready" && w.status === "True") becameReady = true;
+      continue;
+    }
+    if (existing.status !== w.status) {
+      existing.lastTransitionTime = stamp;
+      if (w.type === "Ready") {
+        becameReady = w.status === "True";
+        becameNotReady = w.status !== "True";
+      }
+    }
+    Object.assign(existing, w, { lastHeartbeatTime: stamp });
+  }
+  return { becameReady, becameNotReady };
+}

@@ -1,0 +1,361 @@
+/**
+ * The node's one filesystem. Components (systemd reading unit files, the kubelet reading
+ * /etc/default/kubelet, containerd writing container logs) use the synchronous methods, so
+ * the simulation stays synchronous and deterministic; the shell uses the async facade, which
+ * has the shape of just-bash's IFileSystem (structurally, so this file imports nothing).
+ * mtimes come from the simulated clock. Error texts follow Node's fs, which the shell's
+ * commands turn into `No such file or directory` and the like.
+ */
+export type FileData = string | Uint8Array;
+
+interface FileNode {
+  type: "file";
+  content: FileData;
+  mode: number;
+  mtime: number;
+}
+interface DirNode {
+  type: "directory";
+  mode: number;
+  mtime: number;
+}
+interface LinkNode {
+  type: "symlink";
+  target: string;
+  mode: number;
+  mtime: number;
+}
+type FsNode = FileNode | DirNode | LinkNode;
+
+export interface NodeStat {
+  isFile: boolean;
+  isDirectory: boolean;
+  isSymbolicLink: boolean;
+  mode: number;
+  size: number;
+  mtime: Date;
+}
+
+const encoder = new TextEncoder();
+const decoder = new TextDecoder();
+
+export function normalizePath(path: string): string {
+  const parts: string[] = [];
+  for (const part of path.split("/")) {
+    if (part === "" || part === ".") continue;
+    if (part === "..") parts.pop();
+    else parts.push(part);
+  }
+  return `/${parts.join("/")}`;
+}
+
+const parentOf = (p: string) => (p === "/" ? "/" : normalizePath(`${p}/..`));
+const fsError = (code: string, text: string, op: string, path: string) =>
+  Object.assign(new Error(`${code}: ${text}, ${op} '${path}'`), { code });
+const enoent = (op: string, path: string) => fsError("ENOENT", "no such file or directory", op, path);
+
+export class NodeFs {
+  private readonly nodes = new Map<string, FsNode>();
+  /** Bumped on every write, so watchers (the page, the grader) can tell something changed. */
+  generation = 0;
+
+  constructor(private readonly now: () => number) {
+    this.nodes.set("/", { type: "directory", mode: 0o755, mtime: now() });
+  }
+
+  // ---- synchronous API for the node's components ----
+
+  /** Follow symlinks in every component; returns the canonical path (which may not exist). */
+  resolve(path: string, followLast = true, depth = 0): string {
+    if (depth > 40) throw fsError("ELOOP", "too many symbolic links encountered", "stat", path);
+    const parts = normalizePath(path).split("/").filter(Boolean);
+    let current = "/";
+    for (let i = 0; i < parts.length; i++) {
+      const next = current === "/" ? `/${parts[i]}` : `${current}/${parts[i]}`;
+      const node = this.nodes.get(next);
+      const isLast = i === parts.length - 1;
+      if (node?.type === "symlink" && (!isLast || followLast)) {
+        const target = node.target.startsWith("/") ? node.target : `${current}/${node.target}`;
+        current = this.resolve(target, true, depth + 1);
+      } else {
+        current = next;
+      }
+    }
+    return current;
+  }
+
+  private get(path: string, followLast = true): FsNode | undefined {
+    return this.nodes.get(this.resolve(path, followLast));
+  }
+
+  existsSync(path: string): boolean {
+    try {
+      return this.get(path) !== undefined;
+    } catch {
+      return false;
+    }
+  }
+
+  isDirectorySync(path: string): boolean {
+    return this.get(path)?.type === "directory";
+  }
+
+  readFileSync(path: string): string {
+    const node = this.get(path);
+    if (!node) throw enoent("open", path);
+    if (node.type !== "file") throw fsError("EISDIR", "illegal operation on a directory", "read", path);
+    return typeof node.content === "string" ? node.content : decoder.decode(node.content);
+  }
+
+  /** Read a file or return undefined when it is missing: most component reads tolerate absence. */
+  tryReadFileSync(path: string): string | undefined {
+    try {
+      return this.readFileSync(path);
+    } catch {
+      return undefined;
+    }
+  }
+
+  writeFileSync(path: string, content: FileData, mode?: number): void {
+    const resolved = this.resolve(path);
+    const existing = this.nodes.get(resolved);
+    if (existing?.type === "directory") throw fsError("EISDIR", "illegal operation on a directory", "open", path);
+    this.mkdirSync(parentOf(resolved));
+    this.nodes.set(resolved, {
+      type: "file",
+      content,
+      mode: mode ?? (existing?.type === "file" ? existing.mode : 0o644),
+      mtime: this.now(),
+    });
+    this.generation++;
+  }
+
+  appendFileSync(path: string, content: string): void {
+    const existing = this.get(path);
+    if (existing?.type === "file") {
+      const prev = typeof existing.content === "string" ? existing.content : decoder.decode(existing.content);
+      existing.content = prev + content;
+      existing.mtime = this.now();
+      this.generation++;
+    } else {
+      this.writeFileSync(path, content);
+    }
+  }
+
+  /** mkdir -p. */
+  mkdirSync(path: string, mode = 0o755): void {
+    const resolved = this.resolve(path);
+    if (this.nodes.get(resolved)?.type === "directory") return;
+    if (this.nodes.has(resolved)) throw fsError("EEXIST", "file already exists", "mkdir", path);
+    this.mkdirSync(parentOf(resolved));
+    this.nodes.set(resolved, { type: "directory", mode, mtime: this.now() });
+    this.generation++;
+  }
+
+  symlinkSync(target: string, linkPath: string): void {
+    const at = this.resolve(parentOf(normalizePath(linkPath)));
+    const full = normalizePath(`${at}/${normalizePath(linkPath).split("/").pop()}`);
+    if (this.nodes.has(full)) throw fsError("EEXIST", "file already exists", "symlink", linkPath);
+    this.mkdirSync(at);
+    this.nodes.set(full, { type: "symlink", target, mode: 0o777, mtime: this.now() });
+    this.generation++;
+  }
+
+  readdirSync(path: string): string[] {
+    const resolved = this.resolve(path);
+    const node = this.nodes.get(resolved);
+    if (!node) throw enoent("scandir", path);
+    if (node.type !== "directory") throw fsError("ENOTDIR", "not a directory", "scandir", path);
+    const prefix = resolved === "/" ? "/" : `${resolved}/`;
+    const names: string[] = [];
+    for (const key of this.nodes.keys()) {
+      if (key !== resolved && key.startsWith(prefix) && !key.slice(prefix.length).includes("/")) {
+        names.push(key.slice(prefix.length));
+      }
+    }
+    return names.sort();
+  }
+
+  /** rm -rf semantics when recursive; removing a missing path is an error unless force. */
+  rmSync(path: string, options: { recursive?: boolean; force?: boolean } = {}): void {
+    const resolved = this.resolve(path, false);
+    const node = this.nodes.get(resolved);
+    if (!node) {
+      if (options.force) return;
+      throw enoent("rm", path);
+    }
+    if (node.type === "directory") {
+      const prefix = `${resolved}/`;
+      const children = [...this.nodes.keys()].filter((k) => k.startsWith(prefix));
+      if (children.length > 0 && !options.recursive) throw fsError("ENOTEMPTY", "directory not empty", "rm", path);
+      for (const child of children) this.nodes.delete(child);
+    }
+    this.nodes.delete(resolved);
+    this.generation++;
+  }
+
+  statSync(path: string, followLast = true): NodeStat {
+    const node = this.get(path, followLast);
+    if (!node) throw enoent(followLast ? "stat" : "lstat", path);
+    const size =
+      node.type === "file"
+        ? typeof node.content === "string"
+          ? encoder.encode(node.content).length
+          : node.content.length
+        : node.type === "symlink"
+          ? node.target.length
+          : 4096;
+    return {
+      isFile: node.type === "file",
+      isDirectory: node.type === "directory",
+      isSymbolicLink: node.type === "symlink",
+      mode: node.mode | (node.type === "directory" ? 0o040000 : node.type === "symlink" ? 0o120000 : 0o100000),
+      size,
+      mtime: new Date(node.mtime),
+    };
+  }
+
+  chmodSync(path: string, mode: number): void {
+    const node = this.get(path);
+    if (!node) throw enoent("chmod", path);
+    node.mode = mode & 0o7777;
+    this.generation++;
+  }
+
+  /** Every path, for snapshots and for `find`. */
+  allPaths(): string[] {
+    return [...this.nodes.keys()].sort();
+  }
+
+  /** A deep copy of the tree: snapshots and restores are whole-state, as in learnGitBranching. */
+  exportTree(): Map<string, FsNode> {
+    return new Map([...this.nodes].map(([k, v]) => [k, { ...v }]));
+  }
+
+  importTree(tree: Map<string, FsNode>): void {
+    this.nodes.clear();
+    for (const [k, v] of tree) this.nodes.set(k, { ...v });
+    this.generation++;
+  }
+
+  // ---- async facade with the shape of just-bash's IFileSystem ----
+
+  async readFile(path: string): Promise<string> {
+    return this.readFileSync(path);
+  }
+  async readFileBuffer(path: string): Promise<Uint8Array> {
+    const node = this.get(path);
+    if (!node) throw enoent("open", path);
+    if (node.type !== "file") throw fsError("EISDIR", "illegal operation on a directory", "read", path);
+    return typeof node.content === "string" ? encoder.encode(node.content) : node.content;
+  }
+  async writeFile(path: string, content: FileData): Promise<void> {
+    this.writeFileSync(path, content);
+  }
+  async appendFile(path: string, content: FileData): Promise<void> {
+    this.appendFileSync(path, typeof content === "string" ? content : decoder.decode(content));
+  }
+  async exists(path: string): Promise<boolean> {
+    return this.existsSync(path);
+  }
+  async stat(path: string): Promise<NodeStat> {
+    return this.statSync(path);
+  }
+  async lstat(path: string): Promise<NodeStat> {
+    return this.statSync(path, false);
+  }
+  async mkdir(path: string, options?: { recursive?: boolean }): Promise<void> {
+    const resolved = this.resolve(path);
+    if (this.nodes.has(resolved)) {
+      if (options?.recursive && this.nodes.get(resolved)?.type === "directory") return;
+      throw fsError("EEXIST", "file already exists", "mkdir", path);
+    }
+    if (!options?.recursive && !this.isDirectorySync(parentOf(resolved))) throw enoent("mkdir", path);
+    this.mkdirSync(resolved);
+  }
+  async readdir(path: string): Promise<string[]> {
+    return this.readdirSync(path);
+  }
+  async readdirWithFileTypes(path: string) {
+    const dir = this.resolve(path);
+    return this.readdirSync(path).map((name) => {
+      const node = this.nodes.get(normalizePath(`${dir}/${name}`));
+      return {
+        name,
+        isFile: node?.type === "file",
+        isDirectory: node?.type === "directory",
+        isSymbolicLink: node?.type === "symlink",
+      };
+    });
+  }
+  async rm(path: string, options?: { recursive?: boolean; force?: boolean }): Promise<void> {
+    this.rmSync(path, options);
+  }
+  async cp(src: string, dest: string, options?: { recursive?: boolean }): Promise<void> {
+    const from = this.resolve(src);
+    const node = this.nodes.get(from);
+    if (!node) throw enoent("cp", src);
+    const to = this.resolve(dest);
+    if (node.type === "directory") {
+      if (!options?.recursive) throw fsError("EISDIR", "illegal operation on a directory", "cp", src);
+      for (const key of this.allPaths()) {
+        if (key === from || key.startsWith(`${from}/`)) {
+          const copy = { ...(this.nodes.get(key) as FsNode), mtime: this.now() };
+          this.mkdirSync(parentOf(to + key.slice(from.length)));
+          this.nodes.set(to + key.slice(from.length), copy);
+        }
+      }
+      this.generation++;
+    } else if (node.type === "file") {
+      this.writeFileSync(to, node.content, node.mode);
+    }
+  }
+  async mv(src: string, dest: string): Promise<void> {
+    const from = this.resolve(src, false);
+    if (!this.nodes.has(from)) throw enoent("mv", src);
+    const to = this.resolve(dest, false);
+    this.mkdirSync(parentOf(to));
+    for (const key of this.allPaths()) {
+      if (key === from || key.startsWith(`${from}/`)) {
+        const node = this.nodes.get(key) as FsNode;
+        this.nodes.delete(key);
+        this.nodes.set(to + key.slice(from.length), node);
+      }
+    }
+    this.generation++;
+  }
+  resolvePath(base: string, path: string): string {
+    return path.startsWith("/") ? normalizePath(path) : normalizePath(`${base}/${path}`);
+  }
+  getAllPaths(): string[] {
+    return this.allPaths();
+  }
+  async chmod(path: string, mode: number): Promise<void> {
+    this.chmodSync(path, mode);
+  }
+  async symlink(target: string, linkPath: string): Promise<void> {
+    this.symlinkSync(target, linkPath);
+  }
+  async link(existingPath: string, newPath: string): Promise<void> {
+    const node = this.get(existingPath);
+    if (node?.type !== "file") throw enoent("link", existingPath);
+    this.writeFileSync(newPath, node.content, node.mode);
+  }
+  async readlink(path: string): Promise<string> {
+    const node = this.nodes.get(this.resolve(path, false));
+    if (!node) throw enoent("readlink", path);
+    if (node.type !== "symlink") throw fsError("EINVAL", "invalid argument", "readlink", path);
+    return node.target;
+  }
+  async realpath(path: string): Promise<string> {
+    const resolved = this.resolve(path);
+    if (!this.nodes.has(resolved)) throw enoent("realpath", path);
+    return resolved;
+  }
+  async utimes(path: string, _atime: Date, mtime: Date): Promise<void> {
+    const node = this.get(path);
+    if (!node) throw enoent("utimes", path);
+    node.mtime = mtime.getTime();
+    this.generation++;
+  }
+}

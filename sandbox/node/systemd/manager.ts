@@ -1,0 +1,464 @@
+/**
+ * The service manager (PID 1): loads units from disk, runs their Exec steps through the
+ * program registry, tracks ActiveState/SubState, restarts per Restart=/RestartSec= on the
+ * simulated clock, and journals what systemd 249 journals. Messages follow src/core/unit.c,
+ * service.c and job.c of that release.
+ */
+import type { SimClock } from "../../clock";
+import { systemdTimespan } from "../../util/time-format";
+import type { NodeFs } from "../fs";
+import type { Journal } from "../journal";
+import type { ProcessTable } from "../processes";
+import { exitStatusName, type ProgramRegistry, type RunningProgram, signalNumber } from "./programs";
+import {
+  changedOnDisk,
+  expandExecLine,
+  loadUnit,
+  parseEnvironmentFile,
+  setting,
+  settingList,
+  type UnitDefinition,
+  unitList,
+} from "./unit-file";
+
+export type ActiveState = "active" | "inactive" | "activating" | "deactivating" | "failed";
+
+/** How a start job ended: what `systemctl start` reports (job.c job_done results). */
+export type JobResult = "done" | "failed" | "skipped";
+
+/** How a finished process ended, as `Process:` and `Main PID:` lines print it. */
+export interface ExitInfo {
+  pid: number;
+  /** The Exec line as written in the unit, e.g. `ExecStartPre=/bin/mkdir -p /var/lib/kubelet`. */
+  line: string;
+  code: "exited" | "killed";
+  status: number;
+  signal?: string;
+}
+
+export interface UnitRuntime {
+  name: string;
+  def?: UnitDefinition;
+  activeState: ActiveState;
+  subState: string;
+  result: string;
+  mainPid?: number;
+  mainArgv?: string[];
+  execMain?: ExitInfo;
+  controlExits: ExitInfo[];
+  stateChangeAt: number;
+  activeEnterAt?: number;
+  nRestarts: number;
+  cpuMs: number;
+  runningSince?: number;
+  cpuShare: number;
+  program?: RunningProgram;
+  restartTimer?: number;
+}
+
+const UNIT_SUFFIXES = [".service", ".socket", ".target", ".timer", ".mount", ".path", ".slice", ".scope"];
+
+/** `kubelet` means `kubelet.service`, as systemctl assumes. */
+export function canonicalUnitName(name: string): string {
+  return UNIT_SUFFIXES.some((s) => name.endsWith(s)) ? name : `${name}.service`;
+}
+
+export class Systemd {
+  private readonly units = new Map<string, UnitRuntime>();
+
+  constructor(
+    private readonly fs: NodeFs,
+    private readonly clock: SimClock,
+    private readonly journal: Journal,
+    private readonly procs: ProcessTable,
+    private readonly programs: ProgramRegistry,
+  ) {}
+
+  // ---- queries ----
+
+  /** The unit's runtime state, loading its definition on first use; undefined if no file. */
+  unit(name: string): UnitRuntime | undefined {
+    const canonical = canonicalUnitName(name);
+    let rt = this.units.get(canonical);
+    if (!rt) {
+      const def = loadUnit(this.fs, canonical);
+      if (!def) return undefined;
+      rt = {
+        name: canonical,
+        def,
+        activeState: "inactive",
+        subState: "dead",
+        result: "success",
+        controlExits: [],
+        stateChangeAt: this.clock.now(),
+        nRestarts: 0,
+        cpuMs: 0,
+        cpuShare: 0,
+      };
+      this.units.set(canonical, rt);
+    }
+    return rt;
+  }
+
+  isEnabled(name: string): boolean {
+    const canonical = canonicalUnitName(name);
+    const def = this.unit(canonical)?.def;
+    const targets = def ? unitList(def, "Install.WantedBy") : ["multi-user.target"];
+    return targets.some((t) => this.fs.existsSync(`/etc/systemd/system/${t}.wants/${canonical}`));
+  }
+
+  needsDaemonReload(name: string): boolean {
+    const def = this.unit(name)?.def;
+    return def ? changedOnDisk(this.fs, def) : false;
+  }
+
+  cpuMs(rt: UnitRuntime): number {
+    const running = rt.runningSince === undefined ? 0 : (this.clock.now() - rt.runningSince) * rt.cpuShare;
+    return Math.round(rt.cpuMs + running);
+  }
+
+  description(rt: UnitRuntime): string {
+    return (rt.def && setting(rt.def, "Unit.Description")) ?? rt.name;
+  }
+
+  /** Units with runtime state, for `systemctl list-units`. */
+  loadedUnits(): UnitRuntime[] {
+    return [...this.units.values()].sort((a, b) => a.name.localeCompare(b.name));
+  }
+
+  // ---- jobs ----
+
+  start(name: string): JobResult {
+    const rt = this.unit(name);
+    if (!rt) throw new Error(`Unit ${canonicalUnitName(name)} not found.`);
+    if (rt.activeState === "active" || (rt.activeState === "activating" && rt.subState !== "auto-restart"))
+      return "done";
+    // Wants=/Requires= pull their units into the start job; After= orders them first.
+    for (const dep of [
+      ...unitList(rt.def as UnitDefinition, "Unit.Wants"),
+      ...unitList(rt.def as UnitDefinition, "Unit.Requires"),
+    ]) {
+      const d = this.unit(dep);
+      if (d && d.activeState !== "active") this.start(dep);
+    }
+    this.clock.clearTimer(rt.restartTimer);
+    rt.restartTimer = undefined;
+    return this.activate(rt);
+  }
+
+  stop(name: string): void {
+    const rt = this.unit(name);
+    if (!rt) throw new Error(`Unit ${canonicalUnitName(name)} not loaded.`);
+    if (rt.subState === "auto-restart") {
+      this.clock.clearTimer(rt.restartTimer);
+      rt.restartTimer = undefined;
+      this.setState(rt, "inactive", "dead");
+      this.sys(rt, `Stopped ${this.description(rt)}.`);
+      return;
+    }
+    if (rt.activeState !== "active" && rt.activeState !== "activating") {
+      if (rt.activeState === "failed") this.setState(rt, "inactive", "dead");
+      return;
+    }
+    const desc = this.description(rt);
+    this.sys(rt, `Stopping ${desc}...`);
+    this.setState(rt, "deactivating", "stop-sigterm");
+    const program = rt.program;
+    rt.program = undefined;
+    program?.stop();
+    this.mainExited(rt, { code: "killed", status: signalNumber("TERM"), signal: "TERM" }, true);
+    this.sys(rt, `${rt.name}: Deactivated successfully.`);
+    this.setState(rt, "inactive", "dead");
+    rt.result = "success";
+    this.sys(rt, `Stopped ${desc}.`);
+    this.sys(rt, `${rt.name}: Consumed ${systemdTimespan(this.cpuMs(rt))} CPU time.`);
+  }
+
+  restart(name: string): JobResult {
+    const rt = this.unit(name);
+    if (!rt) throw new Error(`Unit ${canonicalUnitName(name)} not found.`);
+    this.stop(name);
+    return this.start(name);
+  }
+
+  /** `systemctl daemon-reload`: re-read every unit file; running processes keep running. */
+  daemonReload(): void {
+    this.sys(undefined, "Reloading.");
+    for (const rt of this.units.values()) {
+      const def = loadUnit(this.fs, rt.name);
+      if (def) rt.def = def;
+    }
+  }
+
+  /** `systemctl reset-failed`. */
+  resetFailed(name: string): void {
+    const rt = this.unit(name);
+    if (rt?.activeState === "failed") {
+      this.setState(rt, "inactive", "dead");
+      rt.result = "success";
+    }
+  }
+
+  // ---- internals ----
+
+  private activate(rt: UnitRuntime): JobResult {
+    const def = loadUnit(this.fs, rt.name) ?? (rt.def as UnitDefinition);
+    rt.def = def;
+    const desc = this.description(rt);
+    rt.controlExits = [];
+    rt.execMain = undefined;
+    rt.cpuMs = 0;
+
+    for (const cond of settingList(def, "Unit.ConditionPathExists")) {
+      const negate = cond.startsWith("!");
+      const path = negate ? cond.slice(1) : cond;
+      if (this.fs.existsSync(path) === negate) {
+        this.sys(rt, `Condition check resulted in ${desc} being skipped.`);
+        this.setState(rt, "inactive", "dead");
+        return "skipped";
+      }
+    }
+
+    const type = setting(def, "Service.Type") ?? "simple";
+    const pre = settingList(def, "Service.ExecStartPre");
+    if (pre.length || type !== "simple") this.sys(rt, `Starting ${desc}...`);
+    this.setState(rt, "activating", pre.length ? "start-pre" : "start");
+
+    const env = this.loadEnvironment(rt, def);
+    if (!env) return "failed";
+
+    for (const line of pre) {
+      const exit = this.runStep(rt, "ExecStartPre", line, env);
+      if (exit.status !== 0 && !line.startsWith("-")) {
+        this.sys(
+          rt,
+          `${rt.name}: Control process exited, code=exited, status=${exit.status}/${exitStatusName(exit.status)}`,
+        );
+        this.fail(rt, "exit-code");
+        return "failed";
+      }
+    }
+
+    const execStart = setting(def, "Service.ExecStart");
+    if (!execStart) {
+      this.sys(rt, `${rt.name}: Service has no ExecStart=, ExecStop=, or SuccessAction=. Refusing.`, 3);
+      this.fail(rt, "resources");
+      return "failed";
+    }
+    const argv = expandExecLine(execStart.replace(/^[-@+!]+/, ""), env);
+    const bin = argv[0] ?? "";
+    const proc = this.procs.spawn(argv, `/system.slice/${rt.name}`);
+    rt.mainPid = proc.pid;
+    rt.mainArgv = argv;
+    if (!this.fs.existsSync(bin)) {
+      this.procs.kill(proc.pid);
+      this.journal.append({
+        unit: rt.name,
+        identifier: `(${basename(bin).slice(0, 13)})`,
+        pid: proc.pid,
+        message: `${rt.name}: Failed to execute ${bin}: No such file or directory`,
+        priority: 3,
+      });
+      this.journal.append({
+        unit: rt.name,
+        identifier: `(${basename(bin).slice(0, 13)})`,
+        pid: proc.pid,
+        message: `${rt.name}: Failed at step EXEC spawning ${bin}: No such file or directory`,
+        priority: 3,
+      });
+      if (type === "simple") this.sys(rt, `Started ${desc}.`);
+      this.mainExited(rt, { code: "exited", status: 203 });
+      return type === "simple" ? "done" : "failed";
+    }
+
+    if (type === "simple") {
+      this.setState(rt, "active", "running");
+      this.sys(rt, `Started ${desc}.`);
+    }
+    let exitedEarly: { code: number; signal?: string } | undefined;
+    let started = false;
+    const program = this.programs.lookup(argv);
+    const handle = program?.({
+      pid: proc.pid,
+      argv,
+      env,
+      unit: rt.name,
+      log: (message, priority) =>
+        this.journal.append({ unit: rt.name, identifier: basename(bin), pid: proc.pid, message, priority }),
+      exit: (code, signal) => {
+        if (!started) exitedEarly = { code, signal };
+        else if (rt.mainPid === proc.pid) this.onMainExit(rt, code, signal);
+      },
+    });
+    started = true;
+    if (typeof handle === "number" || exitedEarly) {
+      const code = typeof handle === "number" ? handle : (exitedEarly?.code ?? 1);
+      if (type !== "simple") this.sys(rt, `${rt.name}: Main process exited before READY=1`, 4);
+      this.onMainExit(rt, code, exitedEarly?.signal);
+      // A simple service's start job is done once forked; a notify one fails without READY=1.
+      return type === "simple" ? "done" : "failed";
+    }
+    rt.program = handle ?? { stop() {} };
+    rt.cpuShare = rt.program.cpuShare ?? 0.001;
+    rt.runningSince = this.clock.now();
+    for (const line of settingList(def, "Service.ExecStartPost")) this.runStep(rt, "ExecStartPost", line, env);
+    if (type !== "simple") {
+      this.setState(rt, "active", "running");
+      this.sys(rt, `Started ${desc}.`);
+    }
+    rt.activeEnterAt = this.clock.now();
+    return "done";
+  }
+
+  private loadEnvironment(rt: UnitRuntime, def: UnitDefinition): Record<string, string> | undefined {
+    const env: Record<string, string> = {};
+    for (const line of settingList(def, "Service.Environment")) {
+      for (const m of line.matchAll(/"([^"=]+)=([^"]*)"|(\S+?)=(\S*)/g))
+        env[(m[1] ?? m[3]) as string] = m[2] ?? m[4] ?? "";
+    }
+    for (const entry of settingList(def, "Service.EnvironmentFile")) {
+      const optional = entry.startsWith("-");
+      const path = optional ? entry.slice(1) : entry;
+      const text = this.fs.tryReadFileSync(path);
+      if (text === undefined) {
+        if (optional) continue;
+        this.sys(rt, `${rt.name}: Failed to load environment files: No such file or directory`, 3);
+        this.sys(rt, `${rt.name}: Failed to run 'start-pre' task: No such file or directory`, 3);
+        this.fail(rt, "resources");
+        return undefined;
+      }
+      Object.assign(env, parseEnvironmentFile(text));
+    }
+    return env;
+  }
+
+  private runStep(rt: UnitRuntime, kind: string, line: string, env: Record<string, string>): ExitInfo {
+    const argv = expandExecLine(line.replace(/^[-@+!]+/, ""), env);
+    const pid = this.procs.allocatePid();
+    const bin = argv[0] ?? "";
+    let status = 0;
+    if (!this.fs.existsSync(bin)) {
+      this.journal.append({
+        unit: rt.name,
+        identifier: `(${basename(bin).slice(0, 13)})`,
+        pid,
+        message: `${rt.name}: Failed at step EXEC spawning ${bin}: No such file or directory`,
+        priority: 3,
+      });
+      status = 203;
+    } else {
+      const program = this.programs.lookup(argv);
+      const result = program?.({
+        pid,
+        argv,
+        env,
+        unit: rt.name,
+        log: (message, priority) =>
+          this.journal.append({
+            unit: rt.name,
+            identifier: basename(argv[1] && bin.endsWith("bash") ? argv[1] : bin),
+            pid,
+            message,
+            priority,
+          }),
+        exit: () => {},
+      });
+      status = typeof result === "number" ? result : 0;
+    }
+    const exit: ExitInfo = { pid, line: `${kind}=${argv.join(" ")}`, code: "exited", status };
+    rt.controlExits.push(exit);
+    return exit;
+  }
+
+  private onMainExit(rt: UnitRuntime, code: number, signal?: string): void {
+    rt.program = undefined;
+    this.mainExited(
+      rt,
+      signal ? { code: "killed", status: signalNumber(signal), signal } : { code: "exited", status: code },
+    );
+  }
+
+  /** Main process is gone: record it; unless systemd itself stopped it, apply Restart=. */
+  private mainExited(rt: UnitRuntime, how: Omit<ExitInfo, "pid" | "line">, byStop = false): void {
+    if (rt.mainPid !== undefined) this.procs.kill(rt.mainPid);
+    if (rt.runningSince !== undefined) rt.cpuMs += (this.clock.now() - rt.runningSince) * rt.cpuShare;
+    rt.runningSince = undefined;
+    rt.execMain = { pid: rt.mainPid ?? 0, line: `ExecStart=${(rt.mainArgv ?? []).join(" ")}`, ...how };
+    rt.mainPid = undefined;
+    if (byStop) return;
+
+    const success = how.code === "exited" && how.status === 0;
+    if (how.code === "exited") {
+      this.sys(
+        rt,
+        `${rt.name}: Main process exited, code=exited, status=${how.status}/${exitStatusName(how.status)}`,
+        success ? 6 : 4,
+      );
+    } else {
+      this.sys(rt, `${rt.name}: Main process exited, code=killed, status=${how.status}/${how.signal}`, 4);
+    }
+    const result = success ? "success" : how.code === "exited" ? "exit-code" : "signal";
+    const restart = (rt.def && setting(rt.def, "Service.Restart")) ?? "no";
+    const shouldRestart = restart === "always" || (restart === "on-failure" && !success);
+    if (success) this.sys(rt, `${rt.name}: Deactivated successfully.`);
+    else this.sys(rt, `${rt.name}: Failed with result '${result}'.`, 4);
+    if (shouldRestart) {
+      rt.result = result;
+      this.scheduleRestart(rt);
+    } else if (success) {
+      this.setState(rt, "inactive", "dead");
+    } else {
+      this.fail(rt, result);
+    }
+  }
+
+  private fail(rt: UnitRuntime, result: string): void {
+    rt.result = result;
+    const restart = (rt.def && setting(rt.def, "Service.Restart")) ?? "no";
+    if (result !== "exit-code" && result !== "signal") this.sys(rt, `${rt.name}: Failed with result '${result}'.`, 4);
+    if (restart === "always" || restart === "on-failure") {
+      // Start-pre failures restart too (Restart=always covers every unclean result).
+      this.scheduleRestart(rt);
+      return;
+    }
+    this.setState(rt, "failed", "failed");
+    this.sys(rt, `Failed to start ${this.description(rt)}.`, 3);
+  }
+
+  /** `activating (auto-restart)` for RestartSec=, then a fresh start (service.c). */
+  private scheduleRestart(rt: UnitRuntime): void {
+    this.setState(rt, "activating", "auto-restart");
+    const restartSec = parseSeconds((rt.def && setting(rt.def, "Service.RestartSec")) ?? "100ms");
+    rt.restartTimer = this.clock.setTimeout(() => {
+      rt.restartTimer = undefined;
+      rt.nRestarts++;
+      this.sys(rt, `${rt.name}: Scheduled restart job, restart counter is at ${rt.nRestarts}.`);
+      this.sys(rt, `Stopped ${this.description(rt)}.`);
+      this.activate(rt);
+    }, restartSec);
+  }
+
+  private setState(rt: UnitRuntime, active: ActiveState, sub: string): void {
+    if (rt.activeState !== active) rt.stateChangeAt = this.clock.now();
+    rt.activeState = active;
+    rt.subState = sub;
+  }
+
+  /** A message from systemd (PID 1) about a unit; journalctl -u shows it with the unit's lines. */
+  private sys(rt: UnitRuntime | undefined, message: string, priority = 6): void {
+    this.journal.append({ unit: rt?.name, identifier: "systemd", pid: 1, message, priority });
+  }
+}
+
+function basename(path: string): string {
+  return path.split("/").pop() ?? path;
+}
+
+/** systemd time spans: `2`, `2s`, `100ms`, `1min`. */
+export function parseSeconds(value: string): number {
+  const m = /^(\d+(?:\.\d+)?)\s*(ms|s|sec|min|m|h)?$/.exec(value.trim());
+  if (!m) return 100;
+  const n = Number(m[1]);
+  const unit = m[2] ?? "s";
+  return n * ({ ms: 1, s: 1000, sec: 1000, min: 60_000, m: 60_000, h: 3_600_000 }[unit] ?? 1000);
+}

@@ -1,0 +1,24 @@
+/**
+ * Dialling the CRI socket. The kubelet and crictl both reach containerd through
+ * unix:///run/containerd/containerd.sock; when containerd is down the socket is gone and
+ * gRPC reports exactly this (google.golang.org/grpc transport, wrapped by the CRI client's
+ * "validate CRI v1 runtime API" check in both tools).
+ */
+import type { NodeFs } from "../node/fs";
+
+export class CriDialError extends Error {}
+
+export function socketPath(endpoint: string): string {
+  return endpoint.replace(/^unix:\/\//, "");
+}
+
+/** The grpc error text for an endpoint whose socket file is missing. */
+export function dialError(endpoint: string): string {
+  const path = socketPath(endpoint);
+  return `validate CRI v1 runtime API for endpoint "${endpoint}": rpc error: code = Unavailable desc = connection error: desc = "transport: Error while dialing: dial unix ${path}: connect: no such file or directory"`;
+}
+
+/** Throws CriDialError (message without the tool's own prefix) when nothing listens. */
+export function assertSocket(fs: NodeFs, endpoint: string): void {
+  if (!fs.existsSync(socketPath(endpoint))) throw new CriDialError(dialError(endpoint));
+}

@@ -1,0 +1,51 @@
+/**
+ * `healthy`: the node two hours after it joined the cluster. Nothing is faked into place:
+ * the files are written, systemd boots containerd and the kubelet on the simulated clock,
+ * the kubelet registers the node, the control plane hands it its kube-system pods, and the
+ * kubelet starts them through containerd. Then the clock runs on to "now".
+ */
+import type { Pod } from "../cluster/types";
+import type { World } from "../world";
+import { IMAGE_SIZES, kubeSystemPods, STARTUP_LOGS } from "./kube-system";
+import { writeNodeFiles } from "./node/files";
+import { KERNEL, KERNEL_BUILD } from "./node/identity";
+
+export const BOOT_TIME = Date.UTC(2025, 9, 30, 14, 2, 11, 417);
+/** How long the node has been up when the learner arrives. */
+export const UPTIME_MS = (2 * 3600 + 3 * 60 + 49) * 1000;
+
+export function bootHealthyNode(world: World): void {
+  const { fs, journal, systemd, clock, containerd, store } = world;
+  writeNodeFiles(fs);
+  journal.append({
+    identifier: "kernel",
+    pid: 0,
+    message: `Linux version ${KERNEL} (buildd@lcy02-amd64-058) ${KERNEL_BUILD}`,
+  });
+  journal.append({
+    identifier: "systemd",
+    pid: 1,
+    message:
+      "systemd 249.11-0ubuntu3.16 running in system mode (+PAM +AUDIT +SELINUX +APPARMOR +IMA +SMACK +SECCOMP +GCRYPT +GNUTLS -OPENSSL +ACL +BLKID +CURL +ELFUTILS +FIDO2 +IDN2 -IDN +IPTC +KMOD +LIBCRYPTSETUP +LIBFDISK +PCRE2 -PWQUALITY -P11KIT -QRENCODE +BZIP2 +LZ4 +XZ +ZLIB +ZSTD -XKBCOMMON +UTMP +SYSVINIT default-hierarchy=unified)",
+  });
+
+  // Images baked into the node image (the VHD caches them so pods start without pulls).
+  for (const [ref, size] of Object.entries(IMAGE_SIZES)) containerd.addImage(ref, size);
+  for (const [ref, lines] of Object.entries(STARTUP_LOGS)) containerd.startupLogs.set(ref, lines);
+
+  // The control plane creates this node's DaemonSet pods and schedules its share of the
+  // Deployments once the node registers.
+  const unwatch = store.watch((e) => {
+    if (e.resource !== "nodes" || e.type !== "ADDED") return;
+    unwatch();
+    clock.setTimeout(() => {
+      for (const pod of kubeSystemPods(world.ids, clock.now())) store.put<Pod>("pods", pod);
+    }, 2_300);
+  });
+
+  world.nodeLifecycle.start();
+  clock.setTimeout(() => systemd.start("containerd.service"), 4_120);
+  // The CSE (custom script extension) starts the kubelet once it has written its config.
+  clock.setTimeout(() => systemd.start("kubelet.service"), 41_870);
+  clock.advance(UPTIME_MS);
+}

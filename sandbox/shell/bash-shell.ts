@@ -1,0 +1,147 @@
+/**
+ * The node's login shell. just-bash supplies the bash parser, interpreter and the usual file
+ * tools; this module is the only place that knows (with node/fs.ts shaped to its filesystem
+ * interface), so the interpreter could be swapped without touching a command. The node's
+ * own commands (systemctl, crictl, kubectl, ...) plug in as custom commands, so they work
+ * in pipes, redirects, `&&` chains and subshells like any other.
+ */
+import { Bash, type CommandName, decodeBytesToUtf8, defineCommand } from "just-bash";
+import type { NodeFs } from "../node/fs";
+
+export interface ExecResult {
+  stdout: string;
+  stderr: string;
+  exitCode: number;
+}
+
+export interface CommandIo {
+  stdin: string;
+  cwd: string;
+  env: Record<string, string>;
+  /** The interpreter's own command of the same name, when a node command wraps one. */
+  builtin?: (args: string[]) => Promise<ExecResult>;
+}
+
+export type NodeCommand = (args: string[], io: CommandIo) => ExecResult | Promise<ExecResult>;
+
+/** just-bash's built-ins that an Ubuntu 22.04 AKS node also has. */
+const BUILTINS: CommandName[] = [
+  "echo",
+  "cat",
+  "printf",
+  "ls",
+  "mkdir",
+  "rmdir",
+  "touch",
+  "rm",
+  "cp",
+  "mv",
+  "ln",
+  "chmod",
+  "pwd",
+  "readlink",
+  "head",
+  "tail",
+  "wc",
+  "stat",
+  "grep",
+  "fgrep",
+  "egrep",
+  "sed",
+  "awk",
+  "sort",
+  "uniq",
+  "comm",
+  "cut",
+  "paste",
+  "tr",
+  "rev",
+  "nl",
+  "fold",
+  "expand",
+  "unexpand",
+  "strings",
+  "split",
+  "column",
+  "join",
+  "tee",
+  "find",
+  "basename",
+  "dirname",
+  "du",
+  "env",
+  "printenv",
+  "alias",
+  "unalias",
+  "history",
+  "xargs",
+  "true",
+  "false",
+  "clear",
+  "bash",
+  "sh",
+  "jq",
+  "base64",
+  "diff",
+  "sleep",
+  "timeout",
+  "seq",
+  "expr",
+  "md5sum",
+  "sha1sum",
+  "sha256sum",
+  "file",
+  "which",
+  "tac",
+  "od",
+  "gzip",
+  "gunzip",
+  "zcat",
+  "tar",
+  "time",
+];
+
+export interface ShellOptions {
+  fs: NodeFs;
+  commands: Record<string, NodeCommand>;
+  /** `sleep` advances the simulated clock instead of waiting. */
+  sleep: (ms: number) => void;
+  env: Record<string, string>;
+  cwd: string;
+}
+
+export class Shell {
+  private readonly bash: Bash;
+  cwd: string;
+  private env: Record<string, string>;
+
+  constructor(options: ShellOptions) {
+    this.cwd = options.cwd;
+    this.env = { ...options.env };
+    const custom = Object.entries(options.commands).map(([name, run]) =>
+      defineCommand(name, async (args, ctx) => {
+        const stdin = decodeBytesToUtf8(ctx.stdin);
+        const env = Object.fromEntries(ctx.env);
+        const builtin = ctx.origCommand;
+        return run(args, { stdin, cwd: ctx.cwd, env, builtin: builtin && ((a) => builtin(a)) });
+      }),
+    );
+    this.bash = new Bash({
+      fs: options.fs as never,
+      cwd: options.cwd,
+      env: options.env,
+      commands: BUILTINS,
+      customCommands: custom,
+      sleep: async (ms) => options.sleep(ms),
+      processInfo: { pid: 4121, ppid: 4120, uid: 0, gid: 0 },
+    });
+  }
+
+  /** Run one line as a session would: `cd` and `export` carry into the next line. */
+  async run(line: string): Promise<ExecResult> {
+    const result = await this.bash.exec(line, { cwd: this.cwd, env: this.env, replaceEnv: true });
+    this.env = { ...result.env };
+    if (result.env.PWD) this.cwd = result.env.PWD;
+    return { stdout: result.stdout, stderr: result.stderr, exitCode: result.exitCode };
+  }
+}

@@ -1,0 +1,74 @@
+/**
+ * The composition root: one node and the control plane's view of it, wired the way
+ * Kubernetes wires them (DESIGN.md). Scenarios build on it; commands read and drive it.
+ */
+
+import { SimClock } from "./clock";
+import { EventRecorder } from "./cluster/events";
+import { NodeLifecycleController } from "./cluster/node-lifecycle";
+import { ObjectStore } from "./cluster/store";
+import { AzureVnetCni } from "./cni/azure-vnet";
+import { Kubelet } from "./kubelet/kubelet";
+import { NodeFs } from "./node/fs";
+import { Journal } from "./node/journal";
+import { ProcessTable } from "./node/processes";
+import { Systemd } from "./node/systemd/manager";
+import { ProgramRegistry } from "./node/systemd/programs";
+import { Containerd } from "./runtime/containerd";
+import { HOSTNAME, MACHINE, NODE_IP } from "./scenarios/node/identity";
+import { IdSource } from "./util/ids";
+
+export interface WorldOptions {
+  start: number;
+  seed: number;
+}
+
+/** Node-subnet IPs Azure pre-allocates to this node for pods (max-pods 30). */
+function podIpPool(): string[] {
+  const last = Number(NODE_IP.split(".")[3]);
+  return Array.from({ length: 30 }, (_, i) => `10.224.0.${last + 1 + i}`);
+}
+
+export class World {
+  readonly clock: SimClock;
+  readonly ids: IdSource;
+  readonly fs: NodeFs;
+  readonly journal: Journal;
+  readonly procs: ProcessTable;
+  readonly programs = new ProgramRegistry();
+  readonly systemd: Systemd;
+  readonly cni: AzureVnetCni;
+  readonly containerd: Containerd;
+  readonly store = new ObjectStore();
+  readonly events: EventRecorder;
+  readonly nodeLifecycle: NodeLifecycleController;
+  readonly kubelet: Kubelet;
+  readonly hostname = HOSTNAME;
+  readonly bootTime: number;
+
+  constructor(options: WorldOptions) {
+    this.bootTime = options.start;
+    this.clock = new SimClock(options.start);
+    const now = () => this.clock.now();
+    this.ids = new IdSource(options.seed);
+    this.fs = new NodeFs(now);
+    this.journal = new Journal(now);
+    this.procs = new ProcessTable(812, now);
+    this.systemd = new Systemd(this.fs, this.clock, this.journal, this.procs, this.programs);
+    this.cni = new AzureVnetCni(this.fs, podIpPool());
+    this.containerd = new Containerd(this.fs, this.clock, this.procs, this.ids, this.cni);
+    this.events = new EventRecorder(this.store, this.clock);
+    this.nodeLifecycle = new NodeLifecycleController(this.store, this.clock, this.events);
+    this.kubelet = new Kubelet({
+      fs: this.fs,
+      clock: this.clock,
+      store: this.store,
+      events: this.events,
+      containerd: this.containerd,
+      hostname: HOSTNAME,
+      machine: MACHINE,
+    });
+    this.programs.register("/usr/bin/containerd", this.containerd.program);
+    this.programs.register("/usr/local/bin/kubelet", this.kubelet.program);
+  }
+}
