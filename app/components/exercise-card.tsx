@@ -1,0 +1,88 @@
+"use client";
+/**
+ * `<Exercise id="...">` in a lesson: the exercise's card where the text places it. Title, what
+ * to do, its status (it turns green by itself once the node is in the asked-for state), the
+ * hints one at a time, and the reference solution as click-to-run commands.
+ */
+import { type ReactNode, useState } from "react";
+import type { Exercise as ExerciseData } from "@/lib/content/schema";
+import { Cmd } from "./cmd";
+import { STATUS_LABEL } from "./grading";
+import { InlineMarkdown } from "./inline-markdown";
+import { useProgress } from "./lesson-runtime";
+
+export const exerciseAnchor = (id: string) => `exercise-${id}`;
+
+function Hints({ hints }: { hints: readonly string[] }) {
+  const [shown, setShown] = useState(0);
+  return (
+    <div className="exercise-hints">
+      {shown > 0 && (
+        <ol aria-label="Hints">
+          {hints.slice(0, shown).map((hint) => (
+            <li key={hint}>
+              <InlineMarkdown text={hint} />
+            </li>
+          ))}
+        </ol>
+      )}
+      {shown < hints.length && (
+        <button type="button" className="quiet-button" onClick={() => setShown(shown + 1)}>
+          {shown === 0 ? "Show a hint" : "Show another hint"} ({shown + 1} of {hints.length})
+        </button>
+      )}
+    </div>
+  );
+}
+
+function Solution({ lines }: { lines: readonly string[] }) {
+  return (
+    <details className="exercise-solution">
+      <summary>Show solution</summary>
+      <ol aria-label="Solution commands">
+        {lines.map((line, index) => (
+          // biome-ignore lint/suspicious/noArrayIndexKey: a solution may repeat a command
+          <li key={index}>
+            <Cmd>{line}</Cmd>
+          </li>
+        ))}
+      </ol>
+    </details>
+  );
+}
+
+export function Exercise({ id, children }: { id: string; children?: ReactNode }) {
+  const progress = useProgress();
+  const index = progress?.exercises.findIndex((exercise) => exercise.id === id) ?? -1;
+  const exercise: ExerciseData | undefined = progress?.exercises[index];
+  if (!progress || !exercise) {
+    // The build rejects unknown ids (lib/content/load.ts); this shows only outside a lesson page.
+    return (
+      <p role="alert" className="exercise-missing">
+        Unknown exercise “{id}”.
+      </p>
+    );
+  }
+  const status = progress.status(id);
+  const label = `Exercise ${index + 1}: ${exercise.title}`;
+  return (
+    <section id={exerciseAnchor(id)} className="exercise-card" data-status={status} aria-label={label}>
+      <header className="exercise-head">
+        <span className="exercise-number">Exercise {index + 1}</span>
+        <h3>{exercise.title}</h3>
+        <span className={`status-badge status-${status}`}>{STATUS_LABEL[status]}</span>
+      </header>
+      {exercise.prompt && <InlineMarkdown text={exercise.prompt} />}
+      {children}
+      {status === "current" && progress.detail && (
+        <p className="exercise-detail">
+          <span className="detail-label">Not yet:</span> {progress.detail}
+        </p>
+      )}
+      {status === "upcoming" && <p className="exercise-detail">Finish the exercises before this one first.</p>}
+      {status === "done" && <p className="exercise-detail exercise-detail-done">Done: the node is in that state.</p>}
+      <Hints hints={exercise.hints} />
+      <Solution lines={exercise.solution} />
+    </section>
+  );
+}

@@ -1,0 +1,146 @@
+"use client";
+/**
+ * The xterm terminal into the node. Client-only (loaded with next/dynamic, ssr: false).
+ *
+ * The line editor lives in the engine chunk (`createTerminalSession` from @/sandbox), which
+ * takes a second or two to load. So the terminal shows a boot prompt at once, echoes plain
+ * typing, and keeps every key; when the engine arrives the screen is redrawn by the real
+ * session and the kept keys are replayed into it (typeahead, never lost).
+ */
+import "@xterm/xterm/css/xterm.css";
+import { FitAddon } from "@xterm/addon-fit";
+import { Terminal } from "@xterm/xterm";
+import { useEffect, useRef } from "react";
+import type { TerminalSession } from "@/sandbox";
+import { BOOT_PROMPT } from "./boot-prompt";
+import { useNode } from "./lesson-runtime";
+
+const THEME = {
+  background: "#0b0f14",
+  foreground: "#d8dee9",
+  cursor: "#7cc4ff",
+  cursorAccent: "#0b0f14",
+  selectionBackground: "#31445c",
+  black: "#1c232c",
+  red: "#ff7b72",
+  green: "#7ee787",
+  yellow: "#e3b341",
+  blue: "#79c0ff",
+  magenta: "#d2a8ff",
+  cyan: "#56d4dd",
+  white: "#d8dee9",
+  brightBlack: "#6e7681",
+  brightRed: "#ffa198",
+  brightGreen: "#aff5b4",
+  brightYellow: "#f2cc60",
+  brightBlue: "#a5d6ff",
+  brightMagenta: "#e2c5ff",
+  brightCyan: "#b3f0ff",
+  brightWhite: "#ffffff",
+};
+
+export const TERMINAL_FONT = 'ui-monospace, "SF Mono", "Cascadia Mono", "DejaVu Sans Mono", Menlo, Consolas, monospace';
+
+/** Until the engine loads: echo plain text and Backspace; after anything else, just keep keys. */
+function bootEcho(term: Terminal) {
+  let echoing = true;
+  let typed = 0;
+  return (data: string) => {
+    if (!echoing) return;
+    for (const char of data) {
+      if (char === "\x7f" || char === "\b") {
+        if (typed > 0) {
+          typed--;
+          term.write("\b \b");
+        }
+      } else if (char === "\r" || char === "\n") {
+        term.write("\r\n");
+        echoing = false;
+        return;
+      } else if (char >= " ") {
+        typed++;
+        term.write(char);
+      } else {
+        echoing = false;
+        return;
+      }
+    }
+  };
+}
+
+export default function NodeTerminal() {
+  const host = useRef<HTMLDivElement>(null);
+  const node = useNode();
+
+  useEffect(() => {
+    const element = host.current;
+    if (!element || !node) return;
+    const term = new Terminal({
+      cursorBlink: true,
+      fontFamily: TERMINAL_FONT,
+      fontSize: 14,
+      lineHeight: 1.2,
+      scrollback: 5000,
+      theme: THEME,
+    });
+    const fit = new FitAddon();
+    term.loadAddon(fit);
+    term.open(element);
+    fit.fit();
+    term.write(BOOT_PROMPT);
+
+    let session: TerminalSession | null = null;
+    let kept = "";
+    let disposed = false;
+    const echo = bootEcho(term);
+    const feed = (data: string) => {
+      if (session) {
+        session.input(data);
+      } else {
+        kept += data;
+        echo(data);
+      }
+    };
+    const typing = term.onData(feed);
+    const detach = node.attachTerminal({ feed, focus: () => term.focus() });
+
+    node.engine().then(
+      ({ sandbox, createTerminalSession }) => {
+        if (disposed) return;
+        // RIS (full reset) through write(), not term.reset(): writes are queued, so a reset
+        // that bypasses the queue could run before the boot prompt is even drawn.
+        term.write("\x1bc");
+        session = createTerminalSession({
+          exec: (line) => node.exec(line),
+          prompt: () => sandbox.prompt(),
+          write: (data) => term.write(data),
+          columns: () => term.cols,
+        });
+        session.start();
+        const replay = kept;
+        kept = "";
+        if (replay) session.input(replay);
+      },
+      (error: unknown) => {
+        if (disposed) return;
+        const reason = error instanceof Error ? error.message : String(error);
+        term.write(`\r\n\x1b[31mThe node failed to start: ${reason}\x1b[0m\r\nReload the page to try again.\r\n`);
+      },
+    );
+
+    const resize = new ResizeObserver(() => {
+      if (element.clientWidth > 0 && element.clientHeight > 0) fit.fit();
+    });
+    resize.observe(element);
+
+    return () => {
+      disposed = true;
+      resize.disconnect();
+      typing.dispose();
+      detach();
+      term.dispose();
+    };
+  }, [node]);
+
+  return <div ref={host} className="terminal-host" />;
+}

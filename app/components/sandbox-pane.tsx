@@ -1,0 +1,59 @@
+"use client";
+/**
+ * The sandbox beside the lesson: the terminal into the node and the exercise list. The
+ * terminal (xterm) is client-only; until its chunk arrives a look-alike shows the prompt.
+ */
+import dynamic from "next/dynamic";
+import { BOOT_PROMPT } from "./boot-prompt";
+import { ExerciseList } from "./exercise-list";
+import { useNode, useProgress } from "./lesson-runtime";
+
+const NodeTerminal = dynamic(() => import("./node-terminal"), {
+  ssr: false,
+  loading: () => (
+    <pre className="terminal-boot" aria-hidden="true">
+      {BOOT_PROMPT}
+      <span className="terminal-boot-cursor" />
+    </pre>
+  ),
+});
+
+const ENGINE_LABEL = {
+  loading: "starting the node…",
+  ready: "node running",
+  failed: "node failed to start",
+} as const;
+
+export function SandboxPane({ scenario }: { scenario: string }) {
+  const progress = useProgress();
+  const node = useNode();
+  const engineState = progress?.engineState ?? "loading";
+  return (
+    <aside className="sandbox-pane" aria-label="Sandbox">
+      <div className="sandbox-bar">
+        <span className={`engine-dot engine-${engineState}`} aria-hidden="true" />
+        <span className="sandbox-host">aks-nodepool1-12345678-vmss000000</span>
+        <span className="sandbox-status" role="status">
+          {ENGINE_LABEL[engineState]}
+          {progress?.engineError ? `: ${progress.engineError}` : ""}
+        </span>
+        <span className="sandbox-scenario" title="The node's start state">
+          {scenario}
+        </span>
+        <button
+          type="button"
+          className="quiet-button"
+          onClick={() => node?.resetNode()}
+          disabled={engineState !== "ready"}
+          title="Put the node back in the lesson's start state"
+        >
+          Reset node
+        </button>
+      </div>
+      <section className="terminal-region" aria-label="Node terminal" data-engine={engineState}>
+        <NodeTerminal />
+      </section>
+      <ExerciseList />
+    </aside>
+  );
+}

@@ -1,0 +1,39 @@
+import Link from "next/link";
+import { loadLessons } from "@/lib/content/load";
+
+export default function HomePage() {
+  const lessons = loadLessons();
+  return (
+    <main className="home">
+      <h1>Inside the Node</h1>
+      <p className="lede">
+        Every lesson sits beside a terminal into an emulated AKS worker node. Look around, break something, fix it: the
+        exercises are graded on what the node ends up doing, not on what you typed.
+      </p>
+      <ol className="lesson-index">
+        {lessons.map((lesson) => (
+          <li key={lesson.slug} className="lesson-entry">
+            <span className="lesson-order" aria-hidden="true">
+              {lesson.order}
+            </span>
+            <div>
+              <h2>
+                <Link href={`/lessons/${lesson.slug}`}>{lesson.title}</Link>
+              </h2>
+              <p className="lesson-meta">
+                <span className="component-tag">{lesson.component}</span>
+                {lesson.exercises.length > 0 &&
+                  ` ${lesson.exercises.length} exercise${lesson.exercises.length === 1 ? "" : "s"}`}
+              </p>
+              <ul className="objectives">
+                {lesson.objectives.map((objective) => (
+                  <li key={objective}>{objective}</li>
+                ))}
+              </ul>
+            </div>
+          </li>
+        ))}
+      </ol>
+    </main>
+  );
+}

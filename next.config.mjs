@@ -1,0 +1,25 @@
+import createMDX from "@next/mdx";
+
+const withMDX = createMDX({
+  options: {
+    // Turbopack hands loader options to worker threads, so plugins are named as strings
+    // (functions fail with "does not have serializable options").
+    remarkPlugins: ["remark-gfm", "remark-frontmatter", ["remark-mdx-frontmatter", { name: "frontmatter" }]],
+  },
+});
+
+/** @type {import('next').NextConfig} */
+const nextConfig = {
+  // The course is static files: `next build` writes out/, served by scripts/serve.mjs or any static host.
+  output: "export",
+  images: { unoptimized: true },
+  pageExtensions: ["ts", "tsx", "md", "mdx"],
+  reactStrictMode: true,
+  poweredByHeader: false,
+  // The lesson pages import the sandbox at build time (the frontmatter schema checks scenario
+  // names against it). Let Node load just-bash from node_modules there instead of bundling its
+  // Node build, whose optional dynamic imports (@mongodb-js/zstd, ...) are not installed.
+  serverExternalPackages: ["just-bash"],
+};
+
+export default withMDX(nextConfig);
