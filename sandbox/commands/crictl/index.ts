@@ -26,7 +26,7 @@ function endpointOf(world: World, args: string[]): { endpoint: string; warning: 
   if (match?.[1]) return { endpoint: match[1], warning: "" };
   return {
     endpoint: "unix:///run/containerd/containerd.sock",
-    warning: `WARN[0000] runtime connect using default endpoints: ${DEFAULT_ENDPOINTS}. As the default settings are now deprecated, you should set the endpoint instead. \n`,
+    warning: `WARN[0000] runtime connect using default endpoints: ${DEFAULT_ENDPOINTS}. As the default settings are now deprecated, you should set the endpoint instead.\n`,
   };
 }
 

@@ -112,7 +112,7 @@ export function expandExecLine(line: string, env: Record<string, string>): strin
     }
     // Quotes inside a word (`--node-labels="${X}"`) group and are removed, as systemd's
     // extract_first_word(EXTRACT_UNQUOTE) does; values here hold no spaces.
-    const raw = m[1] ?? m[2] ?? (m[3] ?? "").replace(/"/g, "");
+    const raw = m[1] !== undefined ? m[1].replace(/\\(.)/g, "$1") : (m[2] ?? (m[3] ?? "").replace(/"/g, ""));
     words.push(raw.replace(/\$\{([A-Za-z_][A-Za-z0-9_]*)\}/g, (_, v: string) => env[v] ?? ""));
   }
   return words;
