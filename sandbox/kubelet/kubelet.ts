@@ -9,7 +9,7 @@
 import type { SimClock } from "../clock";
 import type { EventRecorder } from "../cluster/events";
 import type { ObjectStore } from "../cluster/store";
-import type { Lease, Node } from "../cluster/types";
+import type { Lease, Node, Pod } from "../cluster/types";
 import type { NodeFs } from "../node/fs";
 import type { Program, ProgramContext } from "../node/systemd/programs";
 import type { Containerd } from "../runtime/containerd";
@@ -23,7 +23,8 @@ import { PodWorkers } from "./pod-workers";
 export const LEASE_DURATION_S = 40;
 /** The Lease is renewed at a quarter of its duration (pkg/kubelet/nodelease). */
 export const LEASE_RENEW_MS = 10_000;
-const SYNC_PERIOD_MS = 1_000;
+/** Housekeeping resync of every pod (the kubelet's --sync-frequency is 1m; 10 s keeps repairs prompt). */
+const RESYNC_PERIOD_MS = 10_000;
 
 export interface KubeletDeps {
   fs: NodeFs;
@@ -86,23 +87,37 @@ export class Kubelet {
     log("I", "server.go:1287", "Started kubelet");
     this.flags = flags;
 
-    const pods = new PodWorkers({ ...this.deps, log, nodeName: hostname });
+    const pods = new PodWorkers({ ...this.deps, log, nodeName: hostname, runtimeEndpoint: flags.runtimeEndpoint });
     this.registerNode(flags, log);
     log("I", "kubelet.go:2361", "Starting kubelet main sync loop");
     this.renewLease();
     this.updateNodeStatus(flags, log);
     pods.syncAll();
 
+    // Pod work is driven by watch events on pods bound here (the kubelet's config source),
+    // plus a periodic resync, as the real sync loop does; not by polling every second.
+    let pending: number | undefined;
+    const requestSync = () => {
+      pending ??= clock.setTimeout(() => {
+        pending = undefined;
+        pods.syncAll();
+      }, 0);
+    };
+    const unwatch = this.deps.store.watch((e) => {
+      if (e.resource === "pods" && (e.object as Pod).spec.nodeName === hostname) requestSync();
+    });
     const timers = [
       clock.setInterval(() => this.renewLease(), LEASE_RENEW_MS),
       clock.setInterval(() => this.updateNodeStatus(flags, log), flags.statusUpdateFrequencyMs),
-      clock.setInterval(() => pods.syncAll(), SYNC_PERIOD_MS),
+      clock.setInterval(() => pods.syncAll(), RESYNC_PERIOD_MS),
     ];
     return {
       tasks: 14,
       memoryBytes: 71_800_000,
       cpuShare: 0.021,
       stop: () => {
+        unwatch();
+        clock.clearTimer(pending);
         for (const t of timers) clock.clearTimer(t);
         this.flags = undefined;
       },

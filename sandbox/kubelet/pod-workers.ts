@@ -10,7 +10,7 @@ import type { ObjectStore } from "../cluster/store";
 import type { ContainerStatus, Node, Pod, PodCondition } from "../cluster/types";
 import type { Containerd } from "../runtime/containerd";
 import { CriDialError } from "../runtime/cri";
-import type { PodSandbox } from "../runtime/types";
+import type { ContainerRecord, PodSandbox } from "../runtime/types";
 import { rfc3339 } from "../util/time-format";
 import type { KV, Severity } from "./klog";
 
@@ -20,6 +20,7 @@ export interface PodWorkerDeps {
   events: EventRecorder;
   containerd: Containerd;
   nodeName: string;
+  runtimeEndpoint: string;
   log: (sev: Severity, source: string, msg: string, kv?: KV) => void;
 }
 
@@ -49,11 +50,38 @@ export function podCgroupParent(pod: Pod): string {
   return `/kubepods.slice/kubepods-${q}.slice/kubepods-${q}-pod${uid}.slice`;
 }
 
+/** One CRI listing per sync pass, indexed by pod UID, instead of a listing per pod. */
+interface RuntimeIndex {
+  sandboxes: Map<string, PodSandbox>;
+  containers: Map<string, ContainerRecord[]>;
+}
+
 export class PodWorkers {
+  private index: RuntimeIndex = { sandboxes: new Map(), containers: new Map() };
+
   constructor(private readonly deps: PodWorkerDeps) {}
+
+  private indexRuntime(): RuntimeIndex {
+    const { containerd } = this.deps;
+    const sandboxes = new Map<string, PodSandbox>();
+    for (const s of containerd.listPodSandboxes())
+      if (s.state === "SANDBOX_READY" && !sandboxes.has(s.uid)) sandboxes.set(s.uid, s);
+    const containers = new Map<string, ContainerRecord[]>();
+    for (const c of containerd.listContainers()) {
+      const list = containers.get(c.sandboxId) ?? [];
+      list.push(c);
+      containers.set(c.sandboxId, list);
+    }
+    return { sandboxes, containers };
+  }
+
+  private containersOf(sandboxId: string, name: string): ContainerRecord[] {
+    return (this.index.containers.get(sandboxId) ?? []).filter((c) => c.name === name);
+  }
 
   syncAll(): void {
     const { store, nodeName } = this.deps;
+    this.index = this.indexRuntime();
     for (const pod of store.list<Pod>("pods")) {
       if (pod.spec.nodeName !== nodeName) continue;
       try {
@@ -68,8 +96,8 @@ export class PodWorkers {
   private syncPod(pod: Pod): void {
     const { containerd, events, log } = this.deps;
     const ref = { kind: "Pod", name: pod.metadata.name, namespace: pod.metadata.namespace, uid: pod.metadata.uid };
-    containerd.dial("unix:///run/containerd/containerd.sock");
-    let sandbox = containerd.listPodSandboxes().find((s) => s.uid === pod.metadata.uid && s.state === "SANDBOX_READY");
+    containerd.dial(this.deps.runtimeEndpoint);
+    let sandbox = this.index.sandboxes.get(pod.metadata.uid);
     let changed = false;
     if (!sandbox) {
       try {
@@ -81,6 +109,7 @@ export class PodWorkers {
           hostNetwork: pod.spec.hostNetwork === true,
           cgroupParent: podCgroupParent(pod),
         });
+        this.index.sandboxes.set(pod.metadata.uid, sandbox);
         changed = true;
       } catch (e) {
         const message = `Failed to create pod sandbox: rpc error: code = Unknown desc = ${(e as Error).message}`;
@@ -95,7 +124,7 @@ export class PodWorkers {
       }
     }
     for (const spec of pod.spec.containers) {
-      const existing = containerd.listContainers().filter((c) => c.sandboxId === sandbox.id && c.name === spec.name);
+      const existing = this.containersOf(sandbox.id, spec.name);
       if (existing.some((c) => c.state === "CONTAINER_RUNNING")) continue;
       const attempt = existing.length;
       if (!containerd.images.has(spec.image)) {
@@ -120,6 +149,7 @@ export class PodWorkers {
         );
       }
       const record = containerd.createContainer(sandbox.id, { name: spec.name, image: spec.image, attempt });
+      this.index.containers.set(sandbox.id, [...(this.index.containers.get(sandbox.id) ?? []), record]);
       events.record(ref, "Normal", "Created", `Created container: ${spec.name}`, "kubelet", this.deps.nodeName);
       containerd.startContainer(record.id);
       events.record(ref, "Normal", "Started", `Started container ${spec.name}`, "kubelet", this.deps.nodeName);
@@ -140,9 +170,7 @@ export class PodWorkers {
     const node = store.get<Node>("nodes", nodeName);
     const hostIP = node?.status.addresses.find((a) => a.type === "InternalIP")?.address;
     const statuses: ContainerStatus[] = pod.spec.containers.map((spec) => {
-      const records = sandbox
-        ? containerd.listContainers().filter((c) => c.sandboxId === sandbox.id && c.name === spec.name)
-        : [];
+      const records = sandbox ? this.containersOf(sandbox.id, spec.name) : [];
       const running = records.find((c) => c.state === "CONTAINER_RUNNING");
       const image = containerd.images.get(spec.image);
       if (!running) {
