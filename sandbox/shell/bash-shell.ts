@@ -5,7 +5,7 @@
  * own commands (systemctl, crictl, kubectl, ...) plug in as custom commands, so they work
  * in pipes, redirects, `&&` chains and subshells like any other.
  */
-import { Bash, type CommandName, decodeBytesToUtf8, defineCommand } from "just-bash";
+import { Bash, type CommandName, defineCommand } from "just-bash";
 import type { NodeFs } from "../node/fs";
 
 export interface ExecResult {
@@ -120,7 +120,9 @@ export class Shell {
     this.env = { ...options.env };
     const custom = Object.entries(options.commands).map(([name, run]) =>
       defineCommand(name, async (args, ctx) => {
-        const stdin = decodeBytesToUtf8(ctx.stdin);
+        // stdin arrives as a byte string (one char per byte); the browser bundle of just-bash
+        // does not export its decoder, so decode the UTF-8 here.
+        const stdin = new TextDecoder().decode(Uint8Array.from(ctx.stdin as unknown as string, (c) => c.charCodeAt(0)));
         const env = Object.fromEntries(ctx.env);
         const builtin = ctx.origCommand;
         return run(args, { stdin, cwd: ctx.cwd, env, builtin: builtin && ((a) => builtin(a)) });
