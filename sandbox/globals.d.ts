@@ -10,3 +10,13 @@ declare class TextDecoder {
   constructor(label?: string);
   decode(input?: Uint8Array): string;
 }
+
+/** Cooperative cancellation (Ctrl-C) and yielding to the host between chunks of simulated time. */
+interface AbortSignal {
+  readonly aborted: boolean;
+}
+declare class AbortController {
+  readonly signal: AbortSignal;
+  abort(): void;
+}
+declare function setTimeout(callback: () => void, ms?: number): unknown;

@@ -39,6 +39,8 @@ export interface Sandbox {
   readonly clock: SandboxClock;
   /** Run one command line (pipes, `;`, `&&`, redirects) as root on the node. Never rejects. */
   exec(line: string): Promise<ExecResult>;
+  /** Ctrl-C: stop the running command at its next step (a long `sleep` stops where it is); exit 130. */
+  interrupt(): void;
   /** The shell prompt for the current directory, e.g. `root@aks-nodepool1-12345678-vmss000000:~# `. */
   prompt(): string;
   check(check: Check): CheckResult;
@@ -61,7 +63,6 @@ function bootWorld(scenario: string, seed: number): { world: World; shell: Shell
   const shell = new Shell({
     fs: world.fs,
     commands: bindCommands(world),
-    sleep: (ms) => world.clock.advance(ms),
     cwd: HOME,
     env: {
       HOME,
@@ -87,15 +88,19 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
     for (const fn of listeners) fn();
   };
   let queue: Promise<unknown> = Promise.resolve();
+  let running: AbortController | undefined;
 
   const runLine = async (line: string): Promise<ExecResult> => {
+    running = new AbortController();
     try {
-      const result = await shell.run(line);
+      const result = await shell.run(line, running.signal);
       world.clock.advance(0);
       return result;
     } catch (e) {
       // A bug in the emulator must not take the page down: report it like a crashed tool.
       return { stdout: "", stderr: `bash: internal error: ${(e as Error).message}\n`, exitCode: 70 };
+    } finally {
+      running = undefined;
     }
   };
 
@@ -120,6 +125,9 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
       });
       queue = run.catch(() => undefined);
       return run;
+    },
+    interrupt() {
+      running?.abort();
     },
     prompt() {
       const cwd =

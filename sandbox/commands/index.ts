@@ -4,6 +4,7 @@ import { date, hostname, kubelet, ls, uname, whoami } from "./basics";
 import { crictl } from "./crictl";
 import { journalctl } from "./journalctl";
 import { kubectl } from "./kubectl";
+import { sleep } from "./sleep";
 import { systemctl } from "./systemctl";
 import type { Command } from "./types";
 
@@ -15,6 +16,7 @@ export const NODE_COMMANDS: Record<string, Command> = {
   kubectl,
   kubelet,
   ls,
+  sleep,
   systemctl,
   uname,
   whoami,

@@ -20,6 +20,8 @@ export interface CommandIo {
   env: Record<string, string>;
   /** The interpreter's own command of the same name, when a node command wraps one. */
   builtin?: (args: string[]) => Promise<ExecResult>;
+  /** Set when the learner interrupts (Ctrl-C); long-running commands check it. */
+  signal?: AbortSignal;
 }
 
 export type NodeCommand = (args: string[], io: CommandIo) => ExecResult | Promise<ExecResult>;
@@ -83,7 +85,6 @@ const BUILTINS: CommandName[] = [
   "jq",
   "base64",
   "diff",
-  "sleep",
   "timeout",
   "seq",
   "expr",
@@ -104,8 +105,6 @@ const BUILTINS: CommandName[] = [
 export interface ShellOptions {
   fs: NodeFs;
   commands: Record<string, NodeCommand>;
-  /** `sleep` advances the simulated clock instead of waiting. */
-  sleep: (ms: number) => void;
   env: Record<string, string>;
   cwd: string;
 }
@@ -125,7 +124,7 @@ export class Shell {
         const stdin = new TextDecoder().decode(Uint8Array.from(ctx.stdin as unknown as string, (c) => c.charCodeAt(0)));
         const env = Object.fromEntries(ctx.env);
         const builtin = ctx.origCommand;
-        return run(args, { stdin, cwd: ctx.cwd, env, builtin: builtin && ((a) => builtin(a)) });
+        return run(args, { stdin, cwd: ctx.cwd, env, builtin: builtin && ((a) => builtin(a)), signal: ctx.signal });
       }),
     );
     this.bash = new Bash({
@@ -134,16 +133,26 @@ export class Shell {
       env: options.env,
       commands: BUILTINS,
       customCommands: custom,
-      sleep: async (ms) => options.sleep(ms),
       processInfo: { pid: 4121, ppid: 4120, uid: 0, gid: 0 },
     });
   }
 
-  /** Run one line as a session would: `cd` and `export` carry into the next line. */
-  async run(line: string): Promise<ExecResult> {
-    const result = await this.bash.exec(line, { cwd: this.cwd, env: this.env, replaceEnv: true });
+  /**
+   * Run one line as a session would: `cd` and `export` carry into the next line. An aborted
+   * signal (Ctrl-C) stops it at the next statement, with bash's status for SIGINT, 130.
+   */
+  async run(line: string, signal?: AbortSignal): Promise<ExecResult> {
+    const result = await this.bash.exec(line, {
+      cwd: this.cwd,
+      env: this.env,
+      replaceEnv: true,
+      signal: signal as never,
+    });
     this.env = { ...result.env };
     if (result.env.PWD) this.cwd = result.env.PWD;
+    if (signal?.aborted) {
+      return { stdout: result.stdout, stderr: result.stderr.replace(/bash: execution aborted\n$/, ""), exitCode: 130 };
+    }
     return { stdout: result.stdout, stderr: result.stderr, exitCode: result.exitCode };
   }
 }
