@@ -32,6 +32,8 @@ interface NodeApi {
   /** Type a command into the terminal and run it, as a learner would. */
   run(line: string): void;
   attachTerminal(handle: TerminalHandle): () => void;
+  /** The terminal has painted its first prompt; the node may boot now. */
+  terminalShown(): void;
   /** Put the node back in the lesson's start state (exercises already done stay done). */
   resetNode(): void;
 }
@@ -68,8 +70,17 @@ const MAX_STEP_MS = 60_000;
 /** Clears the line the learner was typing (Ctrl-E, Ctrl-U) before a clicked command is typed. */
 const CLEAR_LINE = "\x05\x15";
 
-async function startEngine(scenario: string): Promise<NodeEngine> {
+/** How long the node's boot waits for the terminal to show its prompt before going ahead anyway. */
+const BOOT_WAITS_FOR_TERMINAL_MS = 1500;
+
+/**
+ * Load the engine chunk (the fetch starts as the page hydrates), then boot the node. Booting
+ * runs the node's clock through start-up, hundreds of milliseconds on the main thread, so it
+ * waits until the terminal has painted its prompt: the learner sees a prompt at once.
+ */
+async function startEngine(scenario: string, terminalShown: Promise<void>): Promise<NodeEngine> {
   const { createSandbox, createTerminalSession } = await import("@/sandbox");
+  await Promise.race([terminalShown, new Promise((resolve) => setTimeout(resolve, BOOT_WAITS_FOR_TERMINAL_MS))]);
   return { sandbox: createSandbox({ scenario }), createTerminalSession };
 }
 
@@ -92,11 +103,18 @@ export function LessonRuntime(props: {
   const terminalRef = useRef<TerminalHandle | null>(null);
   const pendingRuns = useRef<string[]>([]);
   const startRef = useRef<SandboxSnapshot | null>(null);
+  const [shown] = useState(() => {
+    let resolve = () => {};
+    const promise = new Promise<void>((done) => {
+      resolve = done;
+    });
+    return { promise, resolve };
+  });
 
   const engine = useCallback(() => {
-    engineRef.current ??= startEngine(scenario);
+    engineRef.current ??= startEngine(scenario, shown.promise);
     return engineRef.current;
-  }, [scenario]);
+  }, [scenario, shown]);
 
   const markDone = useCallback(
     (ids: string[]) => {
@@ -197,6 +215,7 @@ export function LessonRuntime(props: {
           if (terminalRef.current === handle) terminalRef.current = null;
         };
       },
+      terminalShown: shown.resolve,
       resetNode() {
         void engine().then(({ sandbox }) => {
           if (startRef.current) sandbox.restore(startRef.current);
@@ -204,7 +223,7 @@ export function LessonRuntime(props: {
         });
       },
     }),
-    [engine],
+    [engine, shown],
   );
 
   const progress = useMemo<Progress>(

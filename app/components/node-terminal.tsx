@@ -87,7 +87,9 @@ export default function NodeTerminal() {
     term.loadAddon(fit);
     term.open(element);
     fit.fit();
-    term.write(BOOT_PROMPT);
+    // Once the prompt is parsed, drawn (xterm renders on an animation frame) and painted,
+    // let the node boot: that keeps the main thread busy for a while.
+    term.write(BOOT_PROMPT, () => requestAnimationFrame(() => setTimeout(() => node.terminalShown(), 0)));
 
     let session: TerminalSession | null = null;
     let kept = "";
