@@ -217,8 +217,8 @@ export function LessonRuntime(props: {
       },
       terminalShown: shown.resolve,
       resetNode() {
-        void engine().then(({ sandbox }) => {
-          if (startRef.current) sandbox.restore(startRef.current);
+        void engine().then(async ({ sandbox }) => {
+          if (startRef.current) await sandbox.restore(startRef.current);
           gradeRef.current();
         });
       },

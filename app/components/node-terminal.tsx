@@ -117,6 +117,7 @@ export default function NodeTerminal() {
           prompt: () => sandbox.prompt(),
           write: (data) => term.write(data),
           columns: () => term.cols,
+          interrupt: () => sandbox.interrupt(),
         });
         session.start();
         const replay = kept;

@@ -193,6 +193,41 @@ describe("terminal session", () => {
     expect(session.busy).toBe(false);
   });
 
+  it("interrupts a running command on Ctrl-C, dropping the keys typed before it", async () => {
+    const { calls, exec } = manualShell();
+    let interrupts = 0;
+    let screen = "";
+    const session = createTerminalSession({
+      exec,
+      prompt: () => "$ ",
+      write: (data) => {
+        screen += data;
+      },
+      interrupt: () => {
+        interrupts++;
+        calls[0]?.finish("");
+      },
+    });
+    session.start();
+    session.input("sleep 100\r");
+    session.input("lost");
+    session.input("x\x03kept");
+    expect(interrupts).toBe(1);
+    await settle();
+    expect(screen).toBe("$ sleep 100\r\n^C\r\n$ kept");
+    expect(calls.map((c) => c.line)).toEqual(["sleep 100"]);
+  });
+
+  it("queues Ctrl-C like any key when it cannot interrupt", async () => {
+    const { calls, exec } = manualShell();
+    const { session, output } = setup({ exec });
+    session.start();
+    session.input("sleep 1\rnext\x03");
+    calls[0]?.finish("");
+    await settle();
+    expect(output()).toBe("$ sleep 1\r\n$ next^C\r\n$ ");
+  });
+
   it("runs pasted text line by line and leaves the unfinished last line for editing", async () => {
     const { session, ran, output } = setup();
     session.start();

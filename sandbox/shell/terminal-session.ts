@@ -21,6 +21,12 @@ export interface TerminalSessionOptions {
   write: (data: string) => void;
   /** Terminal width, so cursor moves stay right when a long line wraps. Default: no wrapping. */
   columns?: () => number;
+  /**
+   * Ctrl-C while a command runs: stop it. Without this, Ctrl-C waits in the queue like any key.
+   * With it, the session does what a tty does: echoes `^C`, drops the keys typed before it
+   * and asks the command to stop; the prompt comes back when `exec` settles.
+   */
+  interrupt?: () => void;
 }
 
 export interface TerminalSession {
@@ -158,6 +164,7 @@ export function createTerminalSession(options: TerminalSessionOptions): Terminal
   let historyIndex = 0; // === history.length while editing a fresh line
   let draft: string[] = [];
   let busy = false;
+  let interrupted = false;
   let queued = "";
   let out = "";
 
@@ -309,6 +316,8 @@ export function createTerminalSession(options: TerminalSessionOptions): Terminal
     }
     // Unlike bash, start the prompt on a fresh row even when the output lacks a final newline.
     if (output !== "" && !output.endsWith("\n")) output += "\n";
+    if (interrupted) out += "\r\n"; // after the `^C` echoed when the key was pressed
+    interrupted = false;
     out += toTerminalLines(output);
     printPrompt();
     busy = false;
@@ -399,6 +408,15 @@ export function createTerminalSession(options: TerminalSessionOptions): Terminal
   return {
     input(data: string) {
       if (busy) {
+        const at = data.lastIndexOf("\x03");
+        if (at >= 0 && options.interrupt) {
+          // like a tty on SIGINT: echo ^C and flush what was typed ahead of it
+          queued = data.slice(at + 1);
+          interrupted = true;
+          write("^C");
+          options.interrupt();
+          return;
+        }
         queued += data;
         return;
       }

@@ -27,6 +27,19 @@ test("keys typed before the node has started are kept and run", async ({ page })
   await expect(rows.filter({ hasText: new RegExp(`^\\s*${NODE_NAME}\\s*$`) })).toHaveCount(1);
 });
 
+test("Ctrl-C stops a running command and gives the prompt back", async ({ page }) => {
+  await page.goto("/lessons/kubelet");
+  await waitForNode(page);
+  await runInTerminal(page, "sleep 999999"); // 11 days of simulated time: seconds of real time
+  const rows = terminalRows(page).locator(":scope > div");
+  await expect(rows.filter({ hasText: `${PROMPT} sleep 999999` })).toHaveCount(1);
+  await page.keyboard.press("Control+C");
+  // a row holding just ^C (an idle Ctrl-C would print it after a fresh prompt instead)
+  await expect(rows.filter({ hasText: /^\s*\^C\s*$/ })).toHaveCount(1, { timeout: 5_000 });
+  await runInTerminal(page, "hostname");
+  await expect(rows.filter({ hasText: new RegExp(`^\\s*${NODE_NAME}\\s*$`) })).toHaveCount(1);
+});
+
 test("a click on a command in the text runs it in the terminal", async ({ page }) => {
   await page.goto("/lessons/kubelet");
   const commands = page.getByRole("main").getByRole("button", { name: /^Run in the terminal: / });
