@@ -81,3 +81,25 @@ describe("the shell", () => {
     expect((await run(node, "kubectl get nodes")).out).toBe(ready("NotReady", "124m"));
   });
 });
+
+describe("scenarios", () => {
+  it("kubelet-stopped: the node is NotReady because its kubelet was stopped seven minutes ago", async () => {
+    const { createSandbox, scenarioNames } = await import("./sandbox");
+    expect(scenarioNames).toEqual(["healthy", "kubelet-stopped"]);
+    const node = createSandbox({ scenario: "kubelet-stopped" });
+    expect((await run(node, "kubectl get nodes")).out).toBe(ready("NotReady", "123m"));
+    expect((await run(node, "journalctl -u kubelet -n 1 -q")).out).toBe(
+      `Oct 30 15:58:48 ${HOST} systemd[1]: kubelet.service: Consumed 2min 26.05s CPU time.\n`,
+    );
+    expect((await run(node, "kubectl get events | grep -c NodeNotReady")).out).toBe("1\n");
+    await run(node, "systemctl start kubelet");
+    expect((await run(node, "kubectl get nodes")).out).toBe(ready("Ready", "123m"));
+  });
+
+  it("refuses an unknown scenario, naming the known ones", async () => {
+    const { createSandbox } = await import("./sandbox");
+    expect(() => createSandbox({ scenario: "nope" })).toThrow(
+      'unknown scenario "nope"; known: healthy, kubelet-stopped',
+    );
+  });
+});

@@ -14,7 +14,7 @@ export const BOOT_TIME = Date.UTC(2025, 9, 30, 14, 2, 11, 417);
 /** How long the node has been up when the learner arrives. */
 export const UPTIME_MS = (2 * 3600 + 3 * 60 + 49) * 1000;
 
-export function bootHealthyNode(world: World): void {
+export function bootHealthyNode(world: World, beforeNow?: (world: World) => void): void {
   const { fs, journal, systemd, clock, containerd, store } = world;
   writeNodeFiles(fs);
   journal.append({
@@ -47,5 +47,6 @@ export function bootHealthyNode(world: World): void {
   clock.setTimeout(() => systemd.start("containerd.service"), 4_120);
   // The CSE (custom script extension) starts the kubelet once it has written its config.
   clock.setTimeout(() => systemd.start("kubelet.service"), 41_870);
+  beforeNow?.(world);
   clock.advance(UPTIME_MS);
 }
