@@ -1,11 +1,13 @@
 /** The node's own commands, by name: one lazy line each, like just-bash's registry. */
 import type { World } from "../world";
-import { date, hostname, kubelet, ls, uname, whoami } from "./basics";
+import { date, hostname, kubelet, uname, whoami } from "./basics";
 import { crictl } from "./crictl";
 import { journalctl } from "./journalctl";
 import { kubectl } from "./kubectl";
+import { ls } from "./ls";
 import { sleep } from "./sleep";
 import { systemctl } from "./systemctl";
+import { touch } from "./touch";
 import type { Command } from "./types";
 
 export const NODE_COMMANDS: Record<string, Command> = {
@@ -18,6 +20,7 @@ export const NODE_COMMANDS: Record<string, Command> = {
   ls,
   sleep,
   systemctl,
+  touch,
   uname,
   whoami,
 };

@@ -36,6 +36,13 @@ export interface NodeStat {
   mtime: Date;
 }
 
+/**
+ * File-type bits for a Unix socket. A file written with `S_IFSOCK | 0o660` as its mode is a
+ * socket in `statSync().mode` (so `ls -l` shows `srw-rw----`); otherwise it behaves as an
+ * empty regular file (isFile stays true), and chmod keeps the bits.
+ */
+export const S_IFSOCK = 0o140000;
+
 const encoder = new TextEncoder();
 const decoder = new TextDecoder();
 
@@ -218,7 +225,7 @@ export class NodeFs {
   chmodSync(path: string, mode: number): void {
     const node = this.get(path);
     if (!node) throw enoent("chmod", path);
-    node.mode = mode & 0o7777;
+    node.mode = (node.mode & S_IFSOCK) | (mode & 0o7777);
     this.generation++;
   }
 

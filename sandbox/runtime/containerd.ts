@@ -7,7 +7,7 @@
 
 import type { SimClock } from "../clock";
 import type { AzureVnetCni } from "../cni/azure-vnet";
-import type { NodeFs } from "../node/fs";
+import { type NodeFs, S_IFSOCK } from "../node/fs";
 import type { ProcessTable } from "../node/processes";
 import type { Program } from "../node/systemd/programs";
 import type { IdSource } from "../util/ids";
@@ -85,8 +85,8 @@ export class Containerd {
         ` error="cni config load failed: no network config found in ${this.config.cniConfDir}: cni plugin not initialized: failed to load cni config"`,
       );
     }
-    this.fs.writeFileSync(CONTAINERD_SOCKET, "", 0o660);
-    this.fs.writeFileSync(`${CONTAINERD_SOCKET}.ttrpc`, "", 0o660);
+    this.fs.writeFileSync(CONTAINERD_SOCKET, "", S_IFSOCK | 0o660);
+    this.fs.writeFileSync(`${CONTAINERD_SOCKET}.ttrpc`, "", S_IFSOCK | 0o660);
     this.running = true;
     log("info", "serving...", ` address=${CONTAINERD_SOCKET}.ttrpc`);
     log("info", "serving...", ` address=${CONTAINERD_SOCKET}`);

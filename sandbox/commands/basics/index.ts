@@ -105,13 +105,6 @@ export const date: Command = (args, _io, world) => {
   return ok(`${fmt.replace(/%(.)/g, (m, c: string) => field(c) ?? m)}\n`);
 };
 
-/** just-bash's `ls -l` has no owners; every file on this node belongs to root. */
-export const ls: Command = async (args, io) => {
-  if (!io.builtin) return fail("ls: unavailable\n", 2);
-  const r = await io.builtin(args);
-  return { ...r, stdout: r.stdout.replace(/^([-dlcbps][-rwxsStT]{9}\S*\s+\d+) user user /gm, "$1 root root ") };
-};
-
 /** `kubelet --version`; the running kubelet itself is a systemd service. */
 export const kubelet: Command = (args) => {
   if (args[0] === "--version" || args[0] === "version") return ok("Kubernetes v1.32.7\n");
