@@ -60,6 +60,7 @@ function bootWorld(scenario: string, seed: number): { world: World; shell: Shell
   if (!s) throw new Error(`unknown scenario "${scenario}"; known: ${scenarioNames.join(", ")}`);
   const world = new World({ start: SCENARIO_BOOT_TIME, seed });
   s.boot(world);
+  world.sessionStart = world.clock.now();
   const shell = new Shell({
     fs: world.fs,
     commands: bindCommands(world),

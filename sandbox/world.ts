@@ -45,9 +45,12 @@ export class World {
   readonly kubelet: Kubelet;
   readonly hostname = HOSTNAME;
   readonly bootTime: number;
+  /** When the learner's login shell started: createSandbox sets it once the scenario has booted. */
+  sessionStart: number;
 
   constructor(options: WorldOptions) {
     this.bootTime = options.start;
+    this.sessionStart = options.start;
     this.clock = new SimClock(options.start);
     const now = () => this.clock.now();
     this.ids = new IdSource(options.seed);

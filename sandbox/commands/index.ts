@@ -5,6 +5,7 @@ import { crictl } from "./crictl";
 import { journalctl } from "./journalctl";
 import { kubectl } from "./kubectl";
 import { ls } from "./ls";
+import { ps } from "./ps";
 import { sleep } from "./sleep";
 import { systemctl } from "./systemctl";
 import { touch } from "./touch";
@@ -18,6 +19,7 @@ export const NODE_COMMANDS: Record<string, Command> = {
   kubectl,
   kubelet,
   ls,
+  ps,
   sleep,
   systemctl,
   touch,

@@ -47,6 +47,8 @@ export class Containerd {
   readonly version = CONTAINERD_VERSION;
   /** What each image's process prints when it starts (scenario data). */
   readonly startupLogs = new Map<string, string[]>();
+  /** The command line each image's process runs with (scenario data); else the container's name. */
+  readonly commands = new Map<string, string[]>();
   config?: ContainerdConfig;
 
   constructor(
@@ -220,7 +222,10 @@ export class Containerd {
     if (!c) throw new Error(`container "${id}" not found`);
     const sandbox = this.sandboxes.get(c.sandboxId) as PodSandbox;
     const cgroup = `${sandbox.cgroupParent}/cri-containerd-${id}.scope`;
-    c.pid = this.procs.spawn([c.name], cgroup).pid;
+    // runc starts the process as a child of the pod's shim, which is the pause process's parent.
+    const shimPid = this.procs.get(sandbox.pid)?.ppid;
+    const argv = this.commands.get(c.image) ?? [c.name];
+    c.pid = this.procs.spawn([...argv], cgroup, { ppid: shimPid }).pid;
     c.state = "CONTAINER_RUNNING";
     c.startedAt = this.clock.now();
     for (const line of this.startupLogs.get(c.image) ?? []) this.writeLog(c, "stderr", line);

@@ -246,6 +246,101 @@ export const IMAGE_SIZES: Record<string, number> = {
   "mcr.microsoft.com/oss/v2/kubernetes/metrics-server:v0.7.2-2": 19_310_567,
 };
 
+/**
+ * The command line each image's main process runs with, as `ps` shows it: entrypoint plus
+ * args, `$(VAR)` references expanded by the kubelet. kube-proxy's args are node-facts.md §4
+ * (unconfirmed by source there too); coredns's is its image's default; the CSI drivers follow
+ * upstream deploy/csi-azure{disk,file}-node.yaml (kubernetes-sigs); the rest are plausible,
+ * unconfirmed. Keyed by image, so the CSI sidecars both drivers share show only common flags.
+ */
+export const CONTAINER_COMMANDS: Record<string, string[]> = {
+  [`${MCR}/oss/kubernetes/kube-proxy:v1.32.7`]: [
+    "/usr/local/bin/kube-proxy",
+    "--conntrack-max-per-core=0",
+    "--metrics-bind-address=0.0.0.0:10249",
+    "--detect-local-mode=InterfaceNamePrefix",
+    "--pod-interface-name-prefix=azv",
+    "--v=3",
+  ],
+  [`${MCR}/oss/v2/kubernetes/ip-masq-agent:v0.1.15-2`]: ["/ip-masq-agent", "--v=2"],
+  [`${MCR}/oss/kubernetes/azure-cloud-node-manager:v1.32.6`]: [
+    "cloud-node-manager",
+    `--node-name=${HOSTNAME}`,
+    "--wait-routes=false",
+  ],
+  [`${MCR}/oss/v2/kubernetes-csi/livenessprobe:v2.15.0`]: [
+    "/livenessprobe",
+    "--csi-address=/csi/csi.sock",
+    "--probe-timeout=3s",
+    "--v=2",
+  ],
+  [`${MCR}/oss/v2/kubernetes-csi/csi-node-driver-registrar:v2.13.0`]: [
+    "/csi-node-driver-registrar",
+    "--csi-address=/csi/csi.sock",
+    "--v=2",
+  ],
+  [`${MCR}/oss/v2/kubernetes-csi/azuredisk-csi:v1.31.11`]: [
+    "/azurediskplugin",
+    "--v=5",
+    "--endpoint=unix:///csi/csi.sock",
+    `--nodeid=${HOSTNAME}`,
+    "--metrics-address=0.0.0.0:29605",
+    "--enable-perf-optimization=true",
+  ],
+  [`${MCR}/oss/v2/kubernetes-csi/azurefile-csi:v1.31.7`]: [
+    "/azurefileplugin",
+    "--v=5",
+    "--endpoint=unix:///csi/csi.sock",
+    `--nodeid=${HOSTNAME}`,
+    "--metrics-address=0.0.0.0:29615",
+  ],
+  [`${MCR}/azuremonitor/containerinsights/ciprod:3.1.28`]: ["/bin/bash", "/opt/main.sh"],
+  [`${MCR}/aks/msi/addon-token-adapter:master.250812.1`]: [
+    "/addon-token-adapter",
+    "--secret-namespace=kube-system",
+    "--secret-name=aad-msi-auth-token",
+    "--token-server-listening-port=7777",
+    "--health-server-listening-port=9999",
+  ],
+  [`${MCR}/oss/v2/kubernetes/coredns:v1.11.3-8`]: ["/coredns", "-conf", "/etc/coredns/Corefile"],
+  [`${MCR}/oss/v2/kubernetes/autoscaler/cluster-proportional-autoscaler:v1.9.0-1`]: [
+    "/cluster-proportional-autoscaler",
+    "--namespace=kube-system",
+    "--configmap=coredns-autoscaler",
+    "--target=deployment/coredns",
+    "--logtostderr=true",
+    "--v=2",
+  ],
+  [`${MCR}/oss/v2/kubernetes/apiserver-network-proxy/agent:v0.31.4-1`]: [
+    "/proxy-agent",
+    "--logtostderr=true",
+    "--ca-cert=/var/run/secrets/kubernetes.io/serviceaccount/ca.crt",
+    "--proxy-server-host=konnectivity.aks-course-dns-4f8a2c1e.hcp.eastus.azmk8s.io",
+    "--proxy-server-port=443",
+    "--health-server-port=8082",
+    "--service-account-token-path=/var/run/secrets/tokens/konnectivity-agent-token",
+  ],
+  [`${MCR}/oss/v2/kubernetes/autoscaler/addon-resizer:v1.8.23-2`]: [
+    "/pod_nanny",
+    "--config-dir=/etc/config",
+    "--cpu=44m",
+    "--extra-cpu=0.5m",
+    "--memory=51Mi",
+    "--extra-memory=4Mi",
+    "--poll-period=180000",
+    "--threshold=5",
+    "--deployment=metrics-server",
+    "--container=metrics-server",
+  ],
+  [`${MCR}/oss/v2/kubernetes/metrics-server:v0.7.2-2`]: [
+    "/metrics-server",
+    "--kubelet-insecure-tls",
+    "--kubelet-preferred-address-types=InternalIP",
+    "--cert-dir=/tmp",
+    "--secure-port=4443",
+  ],
+};
+
 /** What a few images print when they start, for `crictl logs` and /var/log/pods. */
 export const STARTUP_LOGS: Record<string, string[]> = {
   "mcr.microsoft.com/oss/kubernetes/kube-proxy:v1.32.7": [
