@@ -9,7 +9,7 @@ import type { SimClock } from "../clock";
 import type { AzureVnetCni } from "../cni/azure-vnet";
 import { type NodeFs, S_IFSOCK } from "../node/fs";
 import type { ProcessTable } from "../node/processes";
-import type { Program } from "../node/systemd/programs";
+import { type Program, signalNumber } from "../node/systemd/programs";
 import type { IdSource } from "../util/ids";
 import { rfc3339Nano } from "../util/time-format";
 import { type ContainerdConfig, readContainerdConfig } from "./config";
@@ -175,7 +175,7 @@ export class Containerd {
         sandbox.netns = attachment.netns;
         this.fs.writeFileSync(`/var/run/netns/${attachment.netns}`, "", 0o444);
       } catch (e) {
-        this.procs.kill(proc.pid);
+        this.procs.exit(proc.pid);
         throw new Error(
           `failed to setup network for sandbox "${id}": plugin type="azure-vnet" failed (add): ${(e as Error).message}`,
         );
@@ -225,10 +225,26 @@ export class Containerd {
     // runc starts the process as a child of the pod's shim, which is the pause process's parent.
     const shimPid = this.procs.get(sandbox.pid)?.ppid;
     const argv = this.commands.get(c.image) ?? [c.name];
-    c.pid = this.procs.spawn([...argv], cgroup, { ppid: shimPid }).pid;
+    c.pid = this.procs.spawn([...argv], cgroup, {
+      ppid: shimPid,
+      // Killed from outside: the shim reaps it and containerd records the exit, 128 + signal.
+      onSignal: (signal) => this.containerExited(id, 128 + signalNumber(signal), "Error"),
+    }).pid;
     c.state = "CONTAINER_RUNNING";
     c.startedAt = this.clock.now();
     for (const line of this.startupLogs.get(c.image) ?? []) this.writeLog(c, "stderr", line);
+  }
+
+  /** The container's process ended: CONTAINER_EXITED with its exit code (what the kubelet then sees). */
+  containerExited(id: string, exitCode: number, reason: string): void {
+    const c = this.containers.get(id);
+    if (c?.state !== "CONTAINER_RUNNING") return;
+    if (c.pid !== undefined) this.procs.exit(c.pid);
+    c.pid = undefined;
+    c.state = "CONTAINER_EXITED";
+    c.exitCode = exitCode;
+    c.reason = reason;
+    c.finishedAt = this.clock.now();
   }
 
   /** CRI log format: `<RFC3339Nano> <stream> <F|P> <text>` (kubelet pkg/kubelet/kuberuntime/logs). */

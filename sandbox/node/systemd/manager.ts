@@ -247,11 +247,21 @@ export class Systemd {
     }
     const argv = expandExecLine(execStart.replace(/^[-@+!]+/, ""), env);
     const bin = argv[0] ?? "";
-    const proc = this.procs.spawn(argv, `/system.slice/${rt.name}`);
+    // A signal from outside (`kill <pid>`) ends the program as the signal would: Go daemons
+    // have no SIGTERM handler, so they die of it, and Restart= takes over. SIGHUP is ignored.
+    const proc = this.procs.spawn(argv, `/system.slice/${rt.name}`, {
+      onSignal: (signal) => {
+        if (signal === "HUP" || rt.mainPid !== proc.pid) return;
+        const program = rt.program;
+        rt.program = undefined;
+        program?.stop();
+        this.onMainExit(rt, 128 + signalNumber(signal), signal);
+      },
+    });
     rt.mainPid = proc.pid;
     rt.mainArgv = argv;
     if (!this.fs.existsSync(bin)) {
-      this.procs.kill(proc.pid);
+      this.procs.exit(proc.pid);
       this.journal.append({
         unit: rt.name,
         identifier: `(${basename(bin).slice(0, 13)})`,
@@ -380,7 +390,7 @@ export class Systemd {
 
   /** Main process is gone: record it; unless systemd itself stopped it, apply Restart=. */
   private mainExited(rt: UnitRuntime, how: Omit<ExitInfo, "pid" | "line">, byStop = false): void {
-    if (rt.mainPid !== undefined) this.procs.kill(rt.mainPid);
+    if (rt.mainPid !== undefined) this.procs.exit(rt.mainPid);
     if (rt.runningSince !== undefined) rt.cpuMs += (this.clock.now() - rt.runningSince) * rt.cpuShare;
     rt.runningSince = undefined;
     rt.execMain = { pid: rt.mainPid ?? 0, line: `ExecStart=${(rt.mainArgv ?? []).join(" ")}`, ...how };
