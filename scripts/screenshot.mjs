@@ -6,6 +6,7 @@
  */
 import { spawn } from "node:child_process";
 import { chromium } from "@playwright/test";
+import { chromiumLaunchOptions } from "./chromium-launch.mjs";
 
 const port = 3123;
 const server = spawn(process.execPath, ["scripts/serve.mjs"], {
@@ -14,16 +15,7 @@ const server = spawn(process.execPath, ["scripts/serve.mjs"], {
 });
 try {
   await new Promise((resolve) => setTimeout(resolve, 800));
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
-    args: [
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--no-first-run",
-    ],
-  });
+  const browser = await chromium.launch(chromiumLaunchOptions());
   const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
   await page.goto(`http://localhost:${port}/lessons/kubelet`);
   const terminal = page.getByRole("region", { name: "Node terminal" });
