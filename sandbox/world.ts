@@ -11,6 +11,7 @@ import { AzureVnetCni } from "./cni/azure-vnet";
 import { Kubelet } from "./kubelet/kubelet";
 import { NodeFs } from "./node/fs";
 import { Journal } from "./node/journal";
+import { Listeners } from "./node/net/listeners";
 import { ProcessTable } from "./node/processes";
 import { Systemd } from "./node/systemd/manager";
 import { ProgramRegistry } from "./node/systemd/programs";
@@ -35,6 +36,7 @@ export class World {
   readonly fs: NodeFs;
   readonly journal: Journal;
   readonly procs: ProcessTable;
+  readonly listeners = new Listeners([NODE_IP]);
   readonly programs = new ProgramRegistry();
   readonly systemd: Systemd;
   readonly cni: AzureVnetCni;
@@ -70,6 +72,7 @@ export class World {
       containerd: this.containerd,
       hostname: HOSTNAME,
       machine: MACHINE,
+      listeners: this.listeners,
     });
     this.programs.register("/usr/bin/containerd", this.containerd.program);
     this.programs.register("/usr/local/bin/kubelet", this.kubelet.program);

@@ -2,6 +2,7 @@
 import type { World } from "../world";
 import { date, hostname, kubelet, uname, whoami } from "./basics";
 import { crictl } from "./crictl";
+import { curl } from "./curl";
 import { journalctl } from "./journalctl";
 import { kubectl } from "./kubectl";
 import { ls } from "./ls";
@@ -13,6 +14,7 @@ import type { Command } from "./types";
 
 export const NODE_COMMANDS: Record<string, Command> = {
   crictl,
+  curl,
   date,
   hostname,
   journalctl,

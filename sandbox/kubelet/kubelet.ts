@@ -11,6 +11,7 @@ import type { EventRecorder } from "../cluster/events";
 import type { ObjectStore } from "../cluster/store";
 import type { Lease, Node, Pod } from "../cluster/types";
 import type { NodeFs } from "../node/fs";
+import type { Listeners } from "../node/net/listeners";
 import type { Program, ProgramContext } from "../node/systemd/programs";
 import type { Containerd } from "../runtime/containerd";
 import { CriDialError } from "../runtime/cri";
@@ -19,6 +20,7 @@ import { FlagError, type KubeletFlags, parseKubeletFlags } from "./flags";
 import { goQuote, type KV, klogLine, klogPrintf, type Severity } from "./klog";
 import { capacityAndAllocatable, KUBELET_VERSION, type MachineInfo, setConditions } from "./node-status";
 import { PodWorkers } from "./pod-workers";
+import { serveKubelet } from "./server";
 
 export const LEASE_DURATION_S = 40;
 /** The Lease is renewed at a quarter of its duration (pkg/kubelet/nodelease). */
@@ -34,6 +36,8 @@ export interface KubeletDeps {
   containerd: Containerd;
   hostname: string;
   machine: MachineInfo;
+  /** The node's TCP ports: the kubelet serves healthz (10248) and its API (10250) while it runs. */
+  listeners?: Listeners;
 }
 
 export class Kubelet {
@@ -85,6 +89,9 @@ export class Kubelet {
     });
     log("I", "kubelet.go:303", "Adding static pod path", { path: "/etc/kubernetes/manifests" });
     log("I", "server.go:1287", "Started kubelet");
+    const closeServers = this.deps.listeners
+      ? serveKubelet(this.deps.listeners, () => clock.now(), flags.raw.get("address") ?? "0.0.0.0")
+      : () => {};
     this.flags = flags;
 
     const pods = new PodWorkers({ ...this.deps, log, nodeName: hostname, runtimeEndpoint: flags.runtimeEndpoint });
@@ -120,6 +127,7 @@ export class Kubelet {
         clock.clearTimer(pending);
         for (const t of timers) clock.clearTimer(t);
         this.flags = undefined;
+        closeServers();
       },
     };
   }

@@ -1,0 +1,96 @@
+/**
+ * Who listens on which TCP port of this node. A program registers host:port with a handler
+ * while it runs and withdraws it when it stops, so `curl 127.0.0.1:10248/healthz` answers
+ * exactly while the kubelet runs. HTTP only: the node's daemons all speak it (healthz,
+ * metrics, the kubelet API); TLS is a flag on the listener, not a handshake.
+ */
+export interface HttpRequest {
+  method: string;
+  path: string;
+  headers: Record<string, string>;
+}
+
+export interface HttpResponse {
+  status: number;
+  /** In the order Go's net/http writes them (Content-Type, X-Content-Type-Options, Date, Content-Length). */
+  headers: [string, string][];
+  body: string;
+}
+
+export type HttpHandler = (req: HttpRequest) => HttpResponse;
+
+export interface Listener {
+  /** The bound address: `0.0.0.0` means every address of the node. */
+  host: string;
+  port: number;
+  tls: boolean;
+  /** The owning process's name, for a later `ss -ltnp`. */
+  owner: string;
+  handle: HttpHandler;
+}
+
+export class Listeners {
+  private readonly bound: Listener[] = [];
+
+  constructor(
+    /** The node's own addresses besides loopback (eth0's). */
+    private readonly localAddresses: string[],
+  ) {}
+
+  /** bind + listen; returns close(). A second bind of the same host:port fails with EADDRINUSE. */
+  listen(listener: Listener): () => void {
+    if (this.bound.some((l) => l.port === listener.port && (l.host === listener.host || l.host === "0.0.0.0"))) {
+      throw new Error(`listen tcp ${listener.host}:${listener.port}: bind: address already in use`);
+    }
+    this.bound.push(listener);
+    return () => {
+      const at = this.bound.indexOf(listener);
+      if (at >= 0) this.bound.splice(at, 1);
+    };
+  }
+
+  /** Is this address one of the node's own (loopback or eth0)? */
+  isLocal(address: string): boolean {
+    return address.startsWith("127.") || this.localAddresses.includes(address);
+  }
+
+  /** connect(): the listener that accepts a connection to address:port, if any. */
+  connect(address: string, port: number): Listener | undefined {
+    if (!this.isLocal(address)) return undefined;
+    return this.bound.find((l) => l.port === port && (l.host === "0.0.0.0" || l.host === address));
+  }
+
+  all(): Listener[] {
+    return [...this.bound].sort((a, b) => a.port - b.port);
+  }
+}
+
+const STATUS_TEXT: Record<number, string> = {
+  200: "OK",
+  400: "Bad Request",
+  401: "Unauthorized",
+  403: "Forbidden",
+  404: "Not Found",
+};
+/** Go's http.TimeFormat: `Thu, 30 Oct 2025 16:06:00 GMT`. */
+export const httpDate = (ms: number) => new Date(ms).toUTCString();
+
+export const statusText = (status: number) => STATUS_TEXT[status] ?? "";
+
+/**
+ * A plain-text reply as Go's net/http sends one from a handler that sets Content-Type and
+ * nosniff (http.Error, k8s healthz): the header map in sorted order, then Date and
+ * Content-Length (net/http server.go, extraHeader.Write).
+ */
+export function textResponse(status: number, body: string, date: string): HttpResponse {
+  return {
+    status,
+    headers: [
+      ["Content-Type", "text/plain; charset=utf-8"],
+      ["X-Content-Type-Options", "nosniff"],
+      ["Date", date],
+      ["Content-Length", String(new TextEncoder().encode(body).length)],
+    ],
+    body,
+  };
+}
