@@ -4,6 +4,7 @@ import { date, hostname, kubelet, uname, whoami } from "./basics";
 import { crictl } from "./crictl";
 import { curl } from "./curl";
 import { journalctl } from "./journalctl";
+import { kill } from "./kill";
 import { kubectl } from "./kubectl";
 import { ls } from "./ls";
 import { ps } from "./ps";
@@ -11,6 +12,7 @@ import { sleep } from "./sleep";
 import { systemctl } from "./systemctl";
 import { touch } from "./touch";
 import type { Command } from "./types";
+import { uptime } from "./uptime";
 
 export const NODE_COMMANDS: Record<string, Command> = {
   crictl,
@@ -18,6 +20,7 @@ export const NODE_COMMANDS: Record<string, Command> = {
   date,
   hostname,
   journalctl,
+  kill,
   kubectl,
   kubelet,
   ls,
@@ -26,6 +29,7 @@ export const NODE_COMMANDS: Record<string, Command> = {
   systemctl,
   touch,
   uname,
+  uptime,
   whoami,
 };
 
