@@ -9,13 +9,16 @@ import { NodeLifecycleController } from "./cluster/node-lifecycle";
 import { ObjectStore } from "./cluster/store";
 import { AzureVnetCni } from "./cni/azure-vnet";
 import { Kubelet } from "./kubelet/kubelet";
+import { DiskModel } from "./node/disks";
 import { NodeFs } from "./node/fs";
 import { Journal } from "./node/journal";
+import { MountTable } from "./node/mounts";
 import { Listeners } from "./node/net/listeners";
 import { ProcessTable } from "./node/processes";
 import { Systemd } from "./node/systemd/manager";
 import { ProgramRegistry } from "./node/systemd/programs";
 import { Containerd } from "./runtime/containerd";
+import { podMounts, runtimeDiskBytes } from "./runtime/mounts";
 import { HOSTNAME, MACHINE, NODE_IP } from "./scenarios/node/identity";
 import { IdSource } from "./util/ids";
 
@@ -37,6 +40,8 @@ export class World {
   readonly journal: Journal;
   readonly procs: ProcessTable;
   readonly listeners = new Listeners([NODE_IP]);
+  readonly disks: DiskModel;
+  readonly mounts = new MountTable();
   readonly programs = new ProgramRegistry();
   readonly systemd: Systemd;
   readonly cni: AzureVnetCni;
@@ -74,6 +79,16 @@ export class World {
       machine: MACHINE,
       listeners: this.listeners,
     });
+    this.disks = new DiskModel({
+      fs: this.fs,
+      runtimeBytes: () => runtimeDiskBytes(this.containerd),
+      memTotalK: MACHINE.memoryKi,
+    });
+    // Projected volumes are sized to the node's allocatable memory (pods here set no limit that lowers it).
+    const allocatableMemK = MACHINE.memoryKi - (650 + 100) * 1024;
+    this.mounts.add(() => this.disks.hostMounts());
+    this.mounts.add(() => podMounts(this.containerd, this.fs, () => this.disks.root(), allocatableMemK));
+    this.mounts.add(() => this.disks.sessionMounts());
     this.programs.register("/usr/bin/containerd", this.containerd.program);
     this.programs.register("/usr/local/bin/kubelet", this.kubelet.program);
   }

@@ -3,10 +3,13 @@ import type { World } from "../world";
 import { date, hostname, kubelet, uname, whoami } from "./basics";
 import { crictl } from "./crictl";
 import { curl } from "./curl";
+import { df } from "./df";
 import { journalctl } from "./journalctl";
 import { kill } from "./kill";
 import { kubectl } from "./kubectl";
 import { ls } from "./ls";
+import { lsblk } from "./lsblk";
+import { mount } from "./mount";
 import { ps } from "./ps";
 import { sleep } from "./sleep";
 import { systemctl } from "./systemctl";
@@ -18,12 +21,15 @@ export const NODE_COMMANDS: Record<string, Command> = {
   crictl,
   curl,
   date,
+  df,
   hostname,
   journalctl,
   kill,
   kubectl,
   kubelet,
   ls,
+  lsblk,
+  mount,
   ps,
   sleep,
   systemctl,

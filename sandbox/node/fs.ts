@@ -13,6 +13,8 @@ interface FileNode {
   content: FileData;
   mode: number;
   mtime: number;
+  /** Apparent size when the model holds only the head of a file (a 95 GB runaway log). */
+  size?: number;
 }
 interface DirNode {
   type: "directory";
@@ -26,6 +28,18 @@ interface LinkNode {
   mtime: number;
 }
 type FsNode = FileNode | DirNode | LinkNode;
+
+/**
+ * A filesystem the kernel makes up on read (/proc, /sys): names and contents come from live
+ * state each time they are asked for, so they are always current. A path the tree does not
+ * know falls through to the stored files (so /proc/version can stay a plain file).
+ */
+export interface GeneratedTree {
+  /** Entries of the directory at `rel` ("" is the mount point itself), or undefined if not a directory. */
+  list(rel: string): string[] | undefined;
+  /** Contents of the file at `rel`, or undefined if there is none. */
+  read(rel: string): string | undefined;
+}
 
 export interface NodeStat {
   isFile: boolean;
@@ -63,6 +77,7 @@ const enoent = (op: string, path: string) => fsError("ENOENT", "no such file or 
 
 export class NodeFs {
   private readonly nodes = new Map<string, FsNode>();
+  private readonly generated = new Map<string, GeneratedTree>();
   /** Bumped on every write, so watchers (the page, the grader) can tell something changed. */
   generation = 0;
 
@@ -92,7 +107,62 @@ export class NodeFs {
   }
 
   private get(path: string, followLast = true): FsNode | undefined {
-    return this.nodes.get(this.resolve(path, followLast));
+    const resolved = this.resolve(path, followLast);
+    return this.generatedNode(resolved) ?? this.nodes.get(resolved);
+  }
+
+  /** Mount a generated tree at `at` (e.g. `/proc`); reads below it ask the tree. */
+  mountGenerated(at: string, tree: GeneratedTree): void {
+    this.generated.set(normalizePath(at), tree);
+  }
+
+  private generatedAt(resolved: string): [GeneratedTree, string] | undefined {
+    for (const [at, tree] of this.generated) {
+      if (resolved === at) return [tree, ""];
+      if (resolved.startsWith(`${at}/`)) return [tree, resolved.slice(at.length + 1)];
+    }
+    return undefined;
+  }
+
+  private generatedNode(resolved: string): FsNode | undefined {
+    const hit = this.generatedAt(resolved);
+    if (!hit) return undefined;
+    const [tree, rel] = hit;
+    if (tree.list(rel) !== undefined) return { type: "directory", mode: 0o555, mtime: this.now() };
+    const content = tree.read(rel);
+    // Like the kernel's, generated files stat with size 0; reading them yields their contents.
+    return content === undefined ? undefined : { type: "file", content, mode: 0o444, mtime: this.now(), size: 0 };
+  }
+
+  /** Give a file an apparent size beyond the bytes held (a huge log of which the model keeps the head). */
+  setApparentSize(path: string, bytes: number): void {
+    const node = this.get(path);
+    if (node?.type !== "file") throw enoent("open", path);
+    node.size = bytes;
+    this.generation++;
+  }
+
+  /**
+   * Bytes and inodes the stored files below `under` take, skipping subtrees in `except`
+   * (other filesystems mounted there): what `df` and the kubelet's nodefs stats add up.
+   */
+  usage(under: string, except: string[] = []): { bytes: number; inodes: number } {
+    const prefix = under === "/" ? "/" : `${under}/`;
+    let bytes = 0;
+    let inodes = 0;
+    for (const [key, node] of this.nodes) {
+      if (key !== under && !key.startsWith(prefix)) continue;
+      if (except.some((e) => key === e || key.startsWith(`${e}/`))) continue;
+      inodes++;
+      if (node.type === "file") bytes += Math.ceil(this.sizeOf(node) / 4096) * 4096;
+      else if (node.type === "directory") bytes += 4096;
+    }
+    return { bytes, inodes };
+  }
+
+  private sizeOf(node: FileNode): number {
+    if (node.size !== undefined) return node.size;
+    return typeof node.content === "string" ? encoder.encode(node.content).length : node.content.length;
   }
 
   existsSync(path: string): boolean {
@@ -141,6 +211,7 @@ export class NodeFs {
     const existing = this.get(path);
     if (existing?.type === "file") {
       const prev = typeof existing.content === "string" ? existing.content : decoder.decode(existing.content);
+      if (existing.size !== undefined) existing.size += encoder.encode(content).length;
       existing.content = prev + content;
       existing.mtime = this.now();
       this.generation++;
@@ -170,17 +241,24 @@ export class NodeFs {
 
   readdirSync(path: string): string[] {
     const resolved = this.resolve(path);
-    const node = this.nodes.get(resolved);
+    const node = this.get(resolved);
     if (!node) throw enoent("scandir", path);
     if (node.type !== "directory") throw fsError("ENOTDIR", "not a directory", "scandir", path);
     const prefix = resolved === "/" ? "/" : `${resolved}/`;
-    const names: string[] = [];
+    const hit = this.generatedAt(resolved);
+    const names: string[] = hit ? [...(hit[0].list(hit[1]) ?? [])] : [];
+    // A generated tree's mount point shows in its parent even with no stored directory there.
+    for (const at of this.generated.keys()) {
+      if (at !== resolved && at.startsWith(prefix) && !at.slice(prefix.length).includes("/")) {
+        names.push(at.slice(prefix.length));
+      }
+    }
     for (const key of this.nodes.keys()) {
       if (key !== resolved && key.startsWith(prefix) && !key.slice(prefix.length).includes("/")) {
         names.push(key.slice(prefix.length));
       }
     }
-    return names.sort();
+    return [...new Set(names)].sort();
   }
 
   /** rm -rf semantics when recursive; removing a missing path is an error unless force. */
@@ -204,14 +282,7 @@ export class NodeFs {
   statSync(path: string, followLast = true): NodeStat {
     const node = this.get(path, followLast);
     if (!node) throw enoent(followLast ? "stat" : "lstat", path);
-    const size =
-      node.type === "file"
-        ? typeof node.content === "string"
-          ? encoder.encode(node.content).length
-          : node.content.length
-        : node.type === "symlink"
-          ? node.target.length
-          : 4096;
+    const size = node.type === "file" ? this.sizeOf(node) : node.type === "symlink" ? node.target.length : 4096;
     return {
       isFile: node.type === "file",
       isDirectory: node.type === "directory",
@@ -286,7 +357,7 @@ export class NodeFs {
   async readdirWithFileTypes(path: string) {
     const dir = this.resolve(path);
     return this.readdirSync(path).map((name) => {
-      const node = this.nodes.get(normalizePath(`${dir}/${name}`));
+      const node = this.get(normalizePath(`${dir}/${name}`), false);
       return {
         name,
         isFile: node?.type === "file",

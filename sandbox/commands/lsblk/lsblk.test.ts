@@ -1,0 +1,39 @@
+import { expect, it } from "vitest";
+import { freshNode, run } from "../../test-helpers";
+
+const node = freshNode();
+
+it("draws the VM's disks with their mount points, the latest first", async () => {
+  expect(await run(node, "lsblk")).toEqual({
+    out: [
+      "NAME    MAJ:MIN RM   SIZE RO TYPE MOUNTPOINTS",
+      "sda       8:0    0   128G  0 disk ",
+      "├─sda1    8:1    0 127.9G  0 part /var/lib/kubelet",
+      "│                                 /",
+      "├─sda14   8:14   0     4M  0 part ",
+      "└─sda15   8:15   0   106M  0 part /boot/efi",
+      "sdb       8:16   0    16G  0 disk ",
+      "└─sdb1    8:17   0    16G  0 part /mnt",
+      "sr0      11:0    1   628K  0 rom  ",
+      "",
+    ].join("\n"),
+    err: "",
+    code: 0,
+  });
+});
+
+it("lists mounts as util-linux mount does", async () => {
+  expect(await run(node, "mount -t ext4,vfat")).toEqual({
+    out: [
+      "/dev/root on / type ext4 (rw,relatime,discard)",
+      "/dev/sda15 on /boot/efi type vfat (rw,relatime,fmask=0077,dmask=0077,codepage=437,iocharset=iso8859-1,shortname=mixed,errors=remount-ro)",
+      "/dev/sdb1 on /mnt type ext4 (rw,relatime)",
+      "/dev/root on /var/lib/kubelet type ext4 (rw,relatime,discard)",
+      "",
+    ].join("\n"),
+    err: "",
+    code: 0,
+  });
+  const { out } = await run(node, "mount | grep -c ' type overlay '");
+  expect(Number(out)).toBeGreaterThan(10);
+});
