@@ -4,6 +4,7 @@
  */
 
 import { SimClock } from "./clock";
+import { ConditionTaints } from "./cluster/condition-taints";
 import { EventRecorder } from "./cluster/events";
 import { NodeLifecycleController } from "./cluster/node-lifecycle";
 import { ObjectStore } from "./cluster/store";
@@ -12,6 +13,7 @@ import { Kubelet } from "./kubelet/kubelet";
 import { DiskModel } from "./node/disks";
 import { NodeFs } from "./node/fs";
 import { Journal } from "./node/journal";
+import { type MemInfo, memInfo, residentK } from "./node/memory";
 import { MountTable } from "./node/mounts";
 import { Listeners } from "./node/net/listeners";
 import { ProcessTable } from "./node/processes";
@@ -78,6 +80,20 @@ export class World {
       hostname: HOSTNAME,
       machine: MACHINE,
       listeners: this.listeners,
+      procs: this.procs,
+      stats: () => {
+        const root = this.disks.root();
+        const mem = this.memory();
+        return {
+          nodefs: {
+            capacityBytes: root.sizeK * 1024,
+            availableBytes: root.availK * 1024,
+            inodes: root.inodes,
+            inodesFree: root.ifree,
+          },
+          memory: { capacityBytes: mem.totalK * 1024, availableBytes: mem.availableK * 1024 },
+        };
+      },
     });
     this.disks = new DiskModel({
       fs: this.fs,
@@ -86,10 +102,25 @@ export class World {
     });
     // Projected volumes are sized to the node's allocatable memory (pods here set no limit that lowers it).
     const allocatableMemK = MACHINE.memoryKi - (650 + 100) * 1024;
+    new ConditionTaints(this.store).start();
     this.mounts.add(() => this.disks.hostMounts());
     this.mounts.add(() => podMounts(this.containerd, this.fs, () => this.disks.root(), allocatableMemK));
     this.mounts.add(() => this.disks.sessionMounts());
     this.programs.register("/usr/bin/containerd", this.containerd.program);
     this.programs.register("/usr/local/bin/kubelet", this.kubelet.program);
+  }
+
+  /** /proc/meminfo now: the processes' resident memory, the kernel's, the page cache. */
+  memory(): MemInfo {
+    const units = new Map(
+      this.systemd
+        .loadedUnits()
+        .filter((u) => u.mainPid !== undefined)
+        .map((u) => [u.mainPid as number, u.program?.memoryBytes]),
+    );
+    // systemd itself and the learner's session (sshd, bash) are not in the process table.
+    let anonK = 12_936 + 5_236 + 7_480;
+    for (const p of this.procs.all()) anonK += residentK(p, units.get(p.pid));
+    return memInfo(MACHINE.memoryKi, anonK, this.fs.usage("/var/log").bytes);
   }
 }

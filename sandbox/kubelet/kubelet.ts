@@ -12,10 +12,12 @@ import type { ObjectStore } from "../cluster/store";
 import type { Lease, Node, Pod } from "../cluster/types";
 import type { NodeFs } from "../node/fs";
 import type { Listeners } from "../node/net/listeners";
+import type { ProcessTable } from "../node/processes";
 import type { Program, ProgramContext } from "../node/systemd/programs";
 import type { Containerd } from "../runtime/containerd";
 import { CriDialError } from "../runtime/cri";
 import { rfc3339 } from "../util/time-format";
+import { EvictionManager, MONITORING_INTERVAL_MS, type NodeStats } from "./eviction";
 import { FlagError, type KubeletFlags, parseKubeletFlags } from "./flags";
 import { goQuote, type KV, klogLine, klogPrintf, type Severity } from "./klog";
 import { capacityAndAllocatable, KUBELET_VERSION, type MachineInfo, setConditions } from "./node-status";
@@ -38,11 +40,15 @@ export interface KubeletDeps {
   machine: MachineInfo;
   /** The node's TCP ports: the kubelet serves healthz (10248) and its API (10250) while it runs. */
   listeners?: Listeners;
+  /** cadvisor's view of the node (root filesystem, memory) and its processes: the eviction manager's inputs. */
+  stats?: () => NodeStats;
+  procs?: ProcessTable;
 }
 
 export class Kubelet {
   /** Set while a kubelet process runs; the grader and the page read it. */
   flags?: KubeletFlags;
+  private eviction?: EvictionManager;
 
   constructor(private readonly deps: KubeletDeps) {}
 
@@ -96,6 +102,22 @@ export class Kubelet {
 
     const pods = new PodWorkers({ ...this.deps, log, nodeName: hostname, runtimeEndpoint: flags.runtimeEndpoint });
     this.registerNode(flags, log);
+    const { stats, procs, store, events } = this.deps;
+    this.eviction =
+      stats && procs
+        ? new EvictionManager({
+            clock,
+            store,
+            events,
+            containerd,
+            procs,
+            stats,
+            log,
+            nodeName: hostname,
+            evictionHard: flags.evictionHard,
+          })
+        : undefined;
+    const eviction = this.eviction;
     log("I", "kubelet.go:2361", "Starting kubelet main sync loop");
     this.renewLease();
     this.updateNodeStatus(flags, log);
@@ -117,6 +139,7 @@ export class Kubelet {
       clock.setInterval(() => this.renewLease(), LEASE_RENEW_MS),
       clock.setInterval(() => this.updateNodeStatus(flags, log), flags.statusUpdateFrequencyMs),
       clock.setInterval(() => pods.syncAll(), RESYNC_PERIOD_MS),
+      clock.setInterval(() => eviction?.synchronize(), MONITORING_INTERVAL_MS),
     ];
     return {
       tasks: 14,
@@ -127,6 +150,7 @@ export class Kubelet {
         clock.clearTimer(pending);
         for (const t of timers) clock.clearTimer(t);
         this.flags = undefined;
+        this.eviction = undefined;
         closeServers();
       },
     };
@@ -247,9 +271,18 @@ export class Kubelet {
     const { capacity, allocatable } = capacityAndAllocatable(this.deps.machine, flags);
     node.status.capacity = capacity;
     node.status.allocatable = allocatable;
-    const { becameReady, becameNotReady } = setConditions(node, health, rfc3339(clock.now()));
+    const { becameReady, becameNotReady, pressureEvents } = setConditions(
+      node,
+      health,
+      rfc3339(clock.now()),
+      this.eviction?.conditions(),
+    );
     store.put("nodes", node);
     const ref = { kind: "Node", name: hostname, uid: hostname };
+    for (const event of pressureEvents) {
+      log("I", "kubelet_node_status.go:679", "Recording event message for node", { node: hostname, event });
+      events.record(ref, "Normal", event, `Node ${hostname} status is now: ${event}`, "kubelet", hostname);
+    }
     if (becameReady) {
       log("I", "kubelet_node_status.go:679", "Recording event message for node", {
         node: hostname,

@@ -77,20 +77,44 @@ export function readyCondition(health: RuntimeHealth): Pick<NodeCondition, "stat
   return { status: "True", reason: "KubeletReady", message: "kubelet is posting ready status" };
 }
 
-const PRESSURE: [string, string, string][] = [
-  ["MemoryPressure", "KubeletHasSufficientMemory", "kubelet has sufficient memory available"],
-  ["DiskPressure", "KubeletHasNoDiskPressure", "kubelet has no disk pressure"],
-  ["PIDPressure", "KubeletHasSufficientPID", "kubelet has sufficient PID available"],
-];
+/** Each pressure condition's [reason, message, event] when off and when on (setters.go, events.go). */
+const PRESSURE: Record<string, [[string, string, string], [string, string, string]]> = {
+  MemoryPressure: [
+    ["KubeletHasSufficientMemory", "kubelet has sufficient memory available", "NodeHasSufficientMemory"],
+    ["KubeletHasInsufficientMemory", "kubelet has insufficient memory available", "NodeHasInsufficientMemory"],
+  ],
+  DiskPressure: [
+    ["KubeletHasNoDiskPressure", "kubelet has no disk pressure", "NodeHasNoDiskPressure"],
+    ["KubeletHasDiskPressure", "kubelet has disk pressure", "NodeHasDiskPressure"],
+  ],
+  PIDPressure: [
+    ["KubeletHasSufficientPID", "kubelet has sufficient PID available", "NodeHasSufficientPID"],
+    ["KubeletHasInsufficientPID", "kubelet has insufficient PID available", "NodeHasInsufficientPID"],
+  ],
+};
 
-/** Apply this sync's conditions; lastTransitionTime only moves when a status changes. */
+/** Which pressure conditions the eviction manager has on. */
+export type Pressure = Partial<Record<"MemoryPressure" | "DiskPressure" | "PIDPressure", boolean>>;
+
+/**
+ * Apply this sync's conditions; lastTransitionTime only moves when a status changes.
+ * `pressureEvents` are the node events a pressure transition records (`NodeHasDiskPressure`).
+ */
 export function setConditions(
   node: Node,
   health: RuntimeHealth,
   stamp: string,
-): { becameReady: boolean; becameNotReady: boolean } {
+  pressure: Pressure = {},
+): { becameReady: boolean; becameNotReady: boolean; pressureEvents: string[] } {
+  const pressureEvents: string[] = [];
   const wanted: Pick<NodeCondition, "type" | "status" | "reason" | "message">[] = [
-    ...PRESSURE.map(([type, reason, message]) => ({ type, status: "False" as const, reason, message })),
+    ...Object.entries(PRESSURE).map(([type, variants]) => {
+      const on = pressure[type as keyof Pressure] === true;
+      const [reason, message, event] = variants[on ? 1 : 0];
+      const previous = node.status.conditions.find((c) => c.type === type);
+      if (previous && previous.status !== (on ? "True" : "False")) pressureEvents.push(event);
+      return { type, status: on ? ("True" as const) : ("False" as const), reason, message };
+    }),
     { type: "Ready", ...readyCondition(health) },
   ];
   let becameReady = false;
@@ -111,5 +135,5 @@ export function setConditions(
     }
     Object.assign(existing, w, { lastHeartbeatTime: stamp });
   }
-  return { becameReady, becameNotReady };
+  return { becameReady, becameNotReady, pressureEvents };
 }

@@ -147,6 +147,19 @@ export class NodeFs {
    * (other filesystems mounted there): what `df` and the kubelet's nodefs stats add up.
    */
   usage(under: string, except: string[] = []): { bytes: number; inodes: number } {
+    // The kubelet asks every 10 s; the tree only changes when generation moves.
+    const key = `${this.generation}:${under}:${except.join(",")}`;
+    const cached = this.usageCache.get(key);
+    if (cached) return cached;
+    if (this.usageCache.size > 16) this.usageCache.clear();
+    const result = this.computeUsage(under, except);
+    this.usageCache.set(key, result);
+    return result;
+  }
+
+  private readonly usageCache = new Map<string, { bytes: number; inodes: number }>();
+
+  private computeUsage(under: string, except: string[]): { bytes: number; inodes: number } {
     const prefix = under === "/" ? "/" : `${under}/`;
     let bytes = 0;
     let inodes = 0;

@@ -1,5 +1,6 @@
 /** Start states, by name. Each is a function that brings a fresh World to its "now". */
 import type { World } from "../world";
+import { bootDiskPressure } from "./disk-pressure";
 import { BOOT_TIME, bootHealthyNode, UPTIME_MS } from "./healthy";
 
 export interface Scenario {
@@ -20,6 +21,11 @@ export const SCENARIOS: Record<string, Scenario> = {
       bootHealthyNode(w, (world) => {
         world.clock.setTimeout(() => world.systemd.stop("kubelet.service"), UPTIME_MS - 7 * 60_000 - 12_345);
       }),
+  },
+  "disk-pressure": {
+    description:
+      "A runaway debug log under /var/log has filled the root filesystem: DiskPressure, a tainted node, an evicted pod.",
+    boot: bootDiskPressure,
   },
 };
 
