@@ -6,10 +6,19 @@ import { bindCommands } from "./commands";
 import { grade } from "./grading/grade";
 import type { Check, CheckResult } from "./grading/schema";
 import { SCENARIO_BOOT_TIME, SCENARIOS } from "./scenarios";
-import { type ExecResult, Shell } from "./shell/bash-shell";
+import { type ExecResult, type RunOptions, Shell } from "./shell/bash-shell";
 import { World } from "./world";
 
 export type { ExecResult };
+
+export interface ExecOptions {
+  /**
+   * Receive the line's output as it is printed, in order: a follow-mode command's chunks
+   * (`journalctl -f`) as they come, then, when the line ends, the rest of its stdout and its
+   * stderr. With it, print the chunks and nothing else; the result still carries everything.
+   */
+  onOutput?: RunOptions["onOutput"];
+}
 
 export interface SandboxClock {
   /** Simulated wall time, ms since the Unix epoch. */
@@ -31,14 +40,18 @@ export interface SandboxOptions {
 export interface SandboxSnapshot {
   readonly scenario: string;
   readonly seed: number;
-  readonly steps: readonly ({ exec: string } | { advance: number })[];
+  readonly steps: readonly ({ exec: string } | { advance: number; whileRunning?: true } | { interrupt: true })[];
 }
 
 export interface Sandbox {
   readonly scenario: string;
   readonly clock: SandboxClock;
-  /** Run one command line (pipes, `;`, `&&`, redirects) as root on the node. Never rejects. */
-  exec(line: string): Promise<ExecResult>;
+  /**
+   * Run one command line (pipes, `;`, `&&`, redirects) as root on the node. Never rejects.
+   * A follow-mode command (`journalctl -f`) runs until `interrupt()`, printing through
+   * `onOutput` as the clock moves; without `onOutput` its output arrives with the result.
+   */
+  exec(line: string, options?: ExecOptions): Promise<ExecResult>;
   /** Ctrl-C: stop the running command at its next step (a long `sleep` stops where it is); exit 130. */
   interrupt(): void;
   /** The shell prompt for the current directory, e.g. `root@aks-nodepool1-12345678-vmss000000:~# `. */
@@ -91,15 +104,17 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
   let queue: Promise<unknown> = Promise.resolve();
   let running: AbortController | undefined;
 
-  const runLine = async (line: string): Promise<ExecResult> => {
+  const runLine = async (line: string, options: ExecOptions = {}): Promise<ExecResult> => {
     running = new AbortController();
     try {
-      const result = await shell.run(line, running.signal);
+      const result = await shell.run(line, { signal: running.signal, onOutput: options.onOutput });
       world.clock.advance(0);
       return result;
     } catch (e) {
       // A bug in the emulator must not take the page down: report it like a crashed tool.
-      return { stdout: "", stderr: `bash: internal error: ${(e as Error).message}\n`, exitCode: 70 };
+      const stderr = `bash: internal error: ${(e as Error).message}\n`;
+      options.onOutput?.(stderr, "stderr");
+      return { stdout: "", stderr, exitCode: 70 };
     } finally {
       running = undefined;
     }
@@ -112,15 +127,15 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
       advance(ms) {
         if (!(ms > 0) || !Number.isFinite(ms)) return;
         world.clock.advance(ms);
-        steps.push({ advance: ms });
+        steps.push(running ? { advance: ms, whileRunning: true } : { advance: ms });
         emit();
       },
     },
-    exec(line) {
+    exec(line, options) {
       // One command at a time, in order, as in a terminal.
       const run = queue.then(async () => {
         steps.push({ exec: line });
-        const result = await runLine(line);
+        const result = await runLine(line, options);
         emit();
         return result;
       });
@@ -128,7 +143,9 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
       return run;
     },
     interrupt() {
-      running?.abort();
+      if (!running || running.signal.aborted) return;
+      steps.push({ interrupt: true });
+      running.abort();
     },
     prompt() {
       const cwd =
@@ -144,13 +161,28 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
     async restore(snapshot) {
       if (snapshot.scenario !== scenario)
         throw new Error(`snapshot is of scenario "${snapshot.scenario}", not "${scenario}"`);
+      running?.abort();
       ({ world, shell } = bootWorld(snapshot.scenario, snapshot.seed));
       steps = [];
+      // A line runs until the next line starts; the clock moves and Ctrl-C lands while it
+      // runs, as they did the first time (a follow-mode command waits for exactly that).
+      let pending: Promise<ExecResult> | undefined;
+      const settle = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
       for (const step of snapshot.steps) {
-        if ("exec" in step) await runLine(step.exec);
-        else world.clock.advance(step.advance);
+        if ("exec" in step) {
+          await pending;
+          pending = runLine(step.exec);
+          await settle();
+        } else if ("advance" in step) {
+          if (!step.whileRunning) await pending;
+          world.clock.advance(step.advance);
+          await settle();
+        } else {
+          running?.abort();
+        }
         steps.push(step);
       }
+      await pending;
       emit();
     },
   };

@@ -25,9 +25,8 @@ clock moves on by the time that really passed, as on a real node. Lines piped in
 one after another, and the last one's status is the exit status.
 `;
 
-/** Write and wait until the stream has taken it, so a following process.exit loses nothing. */
+/** Write and wait until the stream has taken it (and all before), so process.exit loses nothing. */
 function write(stream: NodeJS.WriteStream, text: string): Promise<void> {
-  if (text === "") return Promise.resolve();
   return new Promise((resolve) => stream.write(text, () => resolve()));
 }
 
@@ -41,17 +40,31 @@ async function fail(message: string, status = 2): Promise<never> {
   return finish(status);
 }
 
-/** Run one line and print what it printed; never throws. */
+/**
+ * Run one line and print its output as it comes (a follow-mode command such as
+ * `journalctl -f` streams until Ctrl-C); never throws. While it runs, the node's clock keeps
+ * step with wall time, once a second, as the page does.
+ */
 async function run(sandbox: Sandbox, line: string): Promise<number> {
+  let last = Date.now();
+  const ticker = setInterval(() => {
+    const now = Date.now();
+    if (now > last) sandbox.clock.advance(now - last);
+    last = now;
+  }, 1000);
   try {
-    const result = await sandbox.exec(line);
-    await write(process.stdout, result.stdout);
-    await write(process.stderr, result.stderr);
+    const result = await sandbox.exec(line, {
+      onOutput: (chunk, stream) => (stream === "stdout" ? process.stdout : process.stderr).write(chunk),
+    });
+    await write(process.stdout, "");
+    await write(process.stderr, "");
     return result.exitCode;
   } catch (error) {
     // The engine promises never to reject; if it does, say so rather than die with a stack trace.
     await write(process.stderr, `shell: internal error: ${error instanceof Error ? error.message : String(error)}\n`);
     return 1;
+  } finally {
+    clearInterval(ticker);
   }
 }
 
@@ -80,9 +93,14 @@ async function interactive(sandbox: Sandbox): Promise<number> {
     rl.prompt();
   };
 
-  // Ctrl-C at the prompt drops the line and gives a fresh prompt, as bash does (status 130).
+  // Ctrl-C at the prompt drops the line and gives a fresh prompt, as bash does (status 130);
+  // while a command runs it interrupts it (a `journalctl -f`, a long `sleep`).
   rl.on("SIGINT", () => {
-    if (running) return;
+    if (running) {
+      process.stdout.write("^C\n");
+      sandbox.interrupt();
+      return;
+    }
     process.stdout.write("^C\n");
     // Drop the typed text: to the end of the line, then delete everything before the cursor.
     rl.write(null, { ctrl: true, name: "e" });
@@ -147,7 +165,11 @@ async function main(): Promise<never> {
   }
 
   const sandbox = createSandbox({ scenario });
-  if (options.command !== undefined) return finish(await run(sandbox, options.command));
+  if (options.command !== undefined) {
+    // Ctrl-C stops the line (a `journalctl -f` runs until then), as in a terminal.
+    process.on("SIGINT", () => sandbox.interrupt());
+    return finish(await run(sandbox, options.command));
+  }
   return finish(await interactive(sandbox));
 }
 

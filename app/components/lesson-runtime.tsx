@@ -7,7 +7,14 @@
  */
 import { createContext, type ReactNode, useCallback, useContext, useEffect, useMemo, useRef, useState } from "react";
 import type { Exercise } from "@/lib/content/schema";
-import type { ExecResult, Sandbox, SandboxSnapshot, TerminalSession, TerminalSessionOptions } from "@/sandbox";
+import type {
+  ExecOptions,
+  ExecResult,
+  Sandbox,
+  SandboxSnapshot,
+  TerminalSession,
+  TerminalSessionOptions,
+} from "@/sandbox";
 import { type ExerciseStatus, gradeInOrder, statusOf } from "./grading";
 import { loadDone, saveDone } from "./progress-store";
 
@@ -27,8 +34,11 @@ export interface TerminalHandle {
 
 interface NodeApi {
   engine(): Promise<NodeEngine>;
-  /** Run a line on the node and re-grade afterwards (what the terminal calls on Enter). */
-  exec(line: string): Promise<ExecResult>;
+  /**
+   * Run a line on the node and re-grade afterwards (what the terminal calls on Enter);
+   * `onOutput` streams follow-mode output (`journalctl -f`) while the clock ticks.
+   */
+  exec(line: string, options?: ExecOptions): Promise<ExecResult>;
   /** Type a command into the terminal and run it, as a learner would. */
   run(line: string): void;
   attachTerminal(handle: TerminalHandle): () => void;
@@ -193,9 +203,9 @@ export function LessonRuntime(props: {
   const node = useMemo<NodeApi>(
     () => ({
       engine,
-      async exec(line) {
+      async exec(line, options) {
         const { sandbox } = await engine();
-        const result = await sandbox.exec(line);
+        const result = await sandbox.exec(line, options);
         gradeRef.current();
         return result;
       },

@@ -113,7 +113,7 @@ export default function NodeTerminal() {
         // that bypasses the queue could run before the boot prompt is even drawn.
         term.write("\x1bc");
         session = createTerminalSession({
-          exec: (line) => node.exec(line),
+          exec: (line, options) => node.exec(line, options),
           prompt: () => sandbox.prompt(),
           write: (data) => term.write(data),
           columns: () => term.cols,

@@ -2,6 +2,7 @@
 import type { World } from "../world";
 import { date, hostname, kubelet, uname, whoami } from "./basics";
 import { crictl } from "./crictl";
+import { ctr } from "./ctr";
 import { curl } from "./curl";
 import { df } from "./df";
 import { journalctl } from "./journalctl";
@@ -19,6 +20,7 @@ import { uptime } from "./uptime";
 
 export const NODE_COMMANDS: Record<string, Command> = {
   crictl,
+  ctr,
   curl,
   date,
   df,

@@ -100,7 +100,14 @@ export class Kubelet {
       : () => {};
     this.flags = flags;
 
-    const pods = new PodWorkers({ ...this.deps, log, nodeName: hostname, runtimeEndpoint: flags.runtimeEndpoint });
+    const pods = new PodWorkers({
+      ...this.deps,
+      log,
+      nodeName: hostname,
+      runtimeEndpoint: flags.runtimeEndpoint,
+      memoryCapacityBytes: this.deps.machine.memoryKi * 1024,
+    });
+    const stopPodWorkers = pods.start();
     this.registerNode(flags, log);
     const { stats, procs, store, events } = this.deps;
     this.eviction =
@@ -146,6 +153,7 @@ export class Kubelet {
       memoryBytes: 71_800_000,
       cpuShare: 0.021,
       stop: () => {
+        stopPodWorkers();
         unwatch();
         clock.clearTimer(pending);
         for (const t of timers) clock.clearTimer(t);

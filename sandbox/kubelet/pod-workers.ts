@@ -1,166 +1,377 @@
 /**
- * The kubelet's pod workers (pkg/kubelet/pod_workers.go + kuberuntime SyncPod, reduced):
- * for each pod bound to this node, make sure its sandbox and containers exist through CRI,
- * then write the pod's status back to the API. Failures become the events and waiting
- * reasons a learner sees in `kubectl describe pod`.
+ * The kubelet's pod workers (pkg/kubelet/pod_workers.go + kuberuntime_manager.go SyncPod /
+ * KillPod, reduced): for each pod bound to this node, make sure its sandbox and containers
+ * exist through CRI, restart exited containers with back-off, pull images with back-off,
+ * stop and remove pods being deleted (and orphans), then write the pod's status back to the
+ * API. Failures become the events and waiting reasons a learner sees in `kubectl describe`.
  */
 import type { SimClock } from "../clock";
 import type { EventRecorder } from "../cluster/events";
 import type { ObjectStore } from "../cluster/store";
 import type { ContainerStatus, Node, Pod, PodCondition } from "../cluster/types";
+import type { NodeFs } from "../node/fs";
 import type { Containerd } from "../runtime/containerd";
-import { CriDialError } from "../runtime/cri";
+import { CriCallError, CriDialError } from "../runtime/cri";
 import type { ContainerRecord, PodSandbox } from "../runtime/types";
 import { rfc3339 } from "../util/time-format";
+import { Backoff, goDuration } from "./backoff";
 import type { KV, Severity } from "./klog";
+import { containerMounts, makePodDirs, removePodDirs } from "./pod-dirs";
+import { containerStatuses, podPhase, type Waiting } from "./pod-status";
+import { memoryLimitBytes, oomScoreAdj, podCgroupParent, podQos } from "./qos";
+
+export { podCgroupParent, podQos, type QosClass } from "./qos";
 
 export interface PodWorkerDeps {
+  fs: NodeFs;
   clock: SimClock;
   store: ObjectStore;
   events: EventRecorder;
   containerd: Containerd;
   nodeName: string;
   runtimeEndpoint: string;
+  /** Node memory capacity in bytes, for the containers' oom_score_adj. */
+  memoryCapacityBytes: number;
   log: (sev: Severity, source: string, msg: string, kv?: KV) => void;
 }
 
-export type QosClass = "Guaranteed" | "Burstable" | "BestEffort";
+/** Fields of the API the control plane's engineer adds (deletion, restartPolicy, pull policy). */
+type PodMeta = Pod["metadata"] & { deletionTimestamp?: string; deletionGracePeriodSeconds?: number };
+type PodSpecExtra = { restartPolicy?: "Always" | "OnFailure" | "Never" };
+type ContainerExtra = { imagePullPolicy?: "Always" | "IfNotPresent" | "Never" };
 
-/** v1qos.GetPodQOS, reduced to cpu and memory. */
-export function podQos(pod: Pod): QosClass {
-  const containers = pod.spec.containers;
-  const any = containers.some(
-    (c) => Object.keys(c.resources?.requests ?? {}).length || Object.keys(c.resources?.limits ?? {}).length,
-  );
-  if (!any) return "BestEffort";
-  const guaranteed = containers.every((c) =>
-    ["cpu", "memory"].every(
-      (r) => c.resources?.limits?.[r] && (c.resources.requests?.[r] ?? c.resources.limits[r]) === c.resources.limits[r],
-    ),
-  );
-  return guaranteed ? "Guaranteed" : "Burstable";
-}
+/** The kubelet's ContainerGCPeriod. */
+const CONTAINER_GC_PERIOD_MS = 60_000;
 
-/** The pod's cgroup under the systemd driver (pkg/kubelet/cm, cgroup v2). */
-export function podCgroupParent(pod: Pod): string {
-  const uid = pod.metadata.uid.replace(/-/g, "_");
-  const qos = podQos(pod);
-  if (qos === "Guaranteed") return `/kubepods.slice/kubepods-pod${uid}.slice`;
-  const q = qos.toLowerCase();
-  return `/kubepods.slice/kubepods-${q}.slice/kubepods-${q}-pod${uid}.slice`;
-}
+/** PLEG's relist period: an exit is noticed within a second. */
+const PLEG_RELIST_MS = 1_000;
 
-/** One CRI listing per sync pass, indexed by pod UID, instead of a listing per pod. */
-interface RuntimeIndex {
-  sandboxes: Map<string, PodSandbox>;
-  containers: Map<string, ContainerRecord[]>;
-}
+/** format.Pod: `<name>_<namespace>(<uid>)`. */
+const formatPod = (pod: Pod) => `${pod.metadata.name}_${pod.metadata.namespace}(${pod.metadata.uid})`;
 
 export class PodWorkers {
-  private index: RuntimeIndex = { sandboxes: new Map(), containers: new Map() };
+  private readonly containerBackoff: Backoff;
+  private readonly imageBackoff: Backoff;
+  /** Why each container (by pod UID/name) is not running, from the last sync. */
+  private readonly waiting = new Map<string, Waiting>();
+  private readonly timers = new Map<number, number>();
 
-  constructor(private readonly deps: PodWorkerDeps) {}
-
-  private indexRuntime(): RuntimeIndex {
-    const { containerd } = this.deps;
-    const sandboxes = new Map<string, PodSandbox>();
-    for (const s of containerd.listPodSandboxes())
-      if (s.state === "SANDBOX_READY" && !sandboxes.has(s.uid)) sandboxes.set(s.uid, s);
-    const containers = new Map<string, ContainerRecord[]>();
-    for (const c of containerd.listContainers()) {
-      const list = containers.get(c.sandboxId) ?? [];
-      list.push(c);
-      containers.set(c.sandboxId, list);
-    }
-    return { sandboxes, containers };
+  constructor(private readonly deps: PodWorkerDeps) {
+    const now = () => deps.clock.now();
+    this.containerBackoff = new Backoff(now);
+    this.imageBackoff = new Backoff(now);
   }
 
-  private containersOf(sandboxId: string, name: string): ContainerRecord[] {
-    return (this.index.containers.get(sandboxId) ?? []).filter((c) => c.name === name);
+  /** Start listening for container exits (PLEG); returns the stop function for the kubelet's stop. */
+  start(): () => void {
+    const unsubscribe = this.deps.containerd.onContainerExit(() => {
+      this.invalidate();
+      this.syncAt(this.deps.clock.now() + PLEG_RELIST_MS);
+    });
+    const gc = this.deps.clock.setInterval(() => this.garbageCollect(), CONTAINER_GC_PERIOD_MS);
+    return () => {
+      unsubscribe();
+      this.deps.clock.clearTimer(gc);
+      for (const t of this.timers.values()) this.deps.clock.clearTimer(t);
+      this.timers.clear();
+    };
+  }
+
+  /** One sync at `when` (deduplicated): a back-off running out, a relist noticing an exit. */
+  private syncAt(when: number): void {
+    if (this.timers.has(when)) return;
+    const id = this.deps.clock.setTimeout(
+      () => {
+        this.timers.delete(when);
+        this.syncAll();
+      },
+      Math.max(0, when - this.deps.clock.now()),
+    );
+    this.timers.set(when, id);
   }
 
   syncAll(): void {
-    const { store, nodeName } = this.deps;
-    this.index = this.indexRuntime();
-    for (const pod of store.list<Pod>("pods")) {
-      if (pod.spec.nodeName !== nodeName) continue;
-      try {
-        this.syncPod(pod);
-      } catch (e) {
-        if (e instanceof CriDialError) return; // runtime down: the status loop reports it
-        throw e;
-      }
+    const { store, nodeName, containerd } = this.deps;
+    this.invalidate();
+    try {
+      containerd.dial(this.deps.runtimeEndpoint);
+      const pods = store.list<Pod>("pods").filter((p) => p.spec.nodeName === nodeName);
+      for (const pod of pods) this.syncPod(pod);
+      this.cleanupOrphans(new Set(pods.map((p) => p.metadata.uid)));
+    } catch (e) {
+      if (e instanceof CriDialError) return; // runtime down: the status loop reports it
+      throw e;
     }
   }
 
-  private syncPod(pod: Pod): void {
-    const { containerd, events, log } = this.deps;
+  /** One CRI listing per sync pass (and after each change the pass makes), indexed for lookups. */
+  private runtimeIndex?: { sandboxes: Map<string, PodSandbox[]>; containers: Map<string, ContainerRecord[]> };
+
+  private indexed() {
+    if (this.runtimeIndex) return this.runtimeIndex;
+    const sandboxes = new Map<string, PodSandbox[]>();
+    for (const s of this.deps.containerd.listPodSandboxes()) sandboxes.set(s.uid, [...(sandboxes.get(s.uid) ?? []), s]);
+    const containers = new Map<string, ContainerRecord[]>();
+    for (const c of this.deps.containerd.listContainers())
+      containers.set(c.sandboxId, [...(containers.get(c.sandboxId) ?? []), c]);
+    this.runtimeIndex = { sandboxes, containers };
+    return this.runtimeIndex;
+  }
+
+  private invalidate(): void {
+    this.runtimeIndex = undefined;
+  }
+
+  private sandboxesOf(uid: string): PodSandbox[] {
+    return this.indexed().sandboxes.get(uid) ?? [];
+  }
+
+  /** The pod's containers by name, newest attempt first. */
+  private containersOf(sandboxId: string | undefined, name: string): ContainerRecord[] {
+    if (!sandboxId) return [];
+    return (this.indexed().containers.get(sandboxId) ?? [])
+      .filter((c) => c.name === name)
+      .sort((a, b) => b.attempt - a.attempt);
+  }
+
+  private record(pod: Pod, type: "Normal" | "Warning", reason: string, message: string): void {
     const ref = { kind: "Pod", name: pod.metadata.name, namespace: pod.metadata.namespace, uid: pod.metadata.uid };
-    containerd.dial(this.deps.runtimeEndpoint);
-    let sandbox = this.index.sandboxes.get(pod.metadata.uid);
-    let changed = false;
+    this.deps.events.record(ref, type, reason, message, "kubelet", this.deps.nodeName);
+  }
+
+  private syncError(pod: Pod, err: string): void {
+    this.deps.log("E", "pod_workers.go:1301", "Error syncing pod, skipping", {
+      err,
+      pod: `${pod.metadata.namespace}/${pod.metadata.name}`,
+      podUID: pod.metadata.uid,
+    });
+  }
+
+  private syncPod(pod: Pod): void {
+    const { containerd, fs, clock } = this.deps;
+    if ((pod.metadata as PodMeta).deletionTimestamp) {
+      this.killPod(pod);
+      this.deps.log("I", "kubelet.go:2453", "SyncLoop DELETE", {
+        source: "api",
+        pods: `[${pod.metadata.namespace}/${pod.metadata.name}]`,
+      });
+      this.deps.store.delete("pods", pod.metadata.name, pod.metadata.namespace);
+      return;
+    }
+    if (pod.status.phase === "Succeeded" || pod.status.phase === "Failed") return;
+    const previous = this.sandboxesOf(pod.metadata.uid);
+    let sandbox = previous.find((s) => s.state === "SANDBOX_READY");
     if (!sandbox) {
       try {
         sandbox = containerd.runPodSandbox({
           name: pod.metadata.name,
           namespace: pod.metadata.namespace ?? "default",
           uid: pod.metadata.uid,
-          attempt: 0,
+          attempt: previous.length,
           hostNetwork: pod.spec.hostNetwork === true,
           cgroupParent: podCgroupParent(pod),
         });
-        this.index.sandboxes.set(pod.metadata.uid, sandbox);
-        changed = true;
+        this.invalidate();
       } catch (e) {
         const message = `Failed to create pod sandbox: rpc error: code = Unknown desc = ${(e as Error).message}`;
-        log("E", "pod_workers.go:1301", "Error syncing pod, skipping", {
-          err: message,
-          pod: `${pod.metadata.namespace}/${pod.metadata.name}`,
-          podUID: pod.metadata.uid,
-        });
-        events.record(ref, "Warning", "FailedCreatePodSandBox", message, "kubelet", this.deps.nodeName);
+        this.syncError(pod, message);
+        this.record(pod, "Warning", "FailedCreatePodSandBox", message);
         this.writeStatus(pod, undefined);
         return;
       }
+      makePodDirs(fs, pod, sandbox.hostNetwork ? undefined : sandbox.ip, clock.now());
     }
-    for (const spec of pod.spec.containers) {
-      const existing = this.containersOf(sandbox.id, spec.name);
-      if (existing.some((c) => c.state === "CONTAINER_RUNNING")) continue;
-      const attempt = existing.length;
-      if (!containerd.images.has(spec.image)) {
-        events.record(ref, "Normal", "Pulling", `Pulling image "${spec.image}"`, "kubelet", this.deps.nodeName);
-        containerd.addImage(spec.image, 25_000_000);
-        events.record(
-          ref,
-          "Normal",
-          "Pulled",
-          `Successfully pulled image "${spec.image}" in 2.104s (2.104s including waiting). Image size: 25000000 bytes.`,
-          "kubelet",
-          this.deps.nodeName,
-        );
-      } else {
-        events.record(
-          ref,
-          "Normal",
-          "Pulled",
-          `Container image "${spec.image}" already present on machine`,
-          "kubelet",
-          this.deps.nodeName,
-        );
+    for (const spec of pod.spec.containers) this.syncContainer(pod, sandbox, spec);
+    this.writeStatus(pod, sandbox);
+  }
+
+  private syncContainer(pod: Pod, sandbox: PodSandbox, spec: Pod["spec"]["containers"][number]): void {
+    const { containerd, clock } = this.deps;
+    const key = `${pod.metadata.uid}/${spec.name}`;
+    const [latest] = this.containersOf(sandbox.id, spec.name);
+    if (latest?.state === "CONTAINER_RUNNING") {
+      this.waiting.delete(key);
+      return;
+    }
+    if (latest?.state === "CONTAINER_EXITED") {
+      const policy = (pod.spec as PodSpecExtra).restartPolicy ?? "Always";
+      if (policy === "Never" || (policy === "OnFailure" && latest.exitCode === 0)) {
+        this.waiting.delete(key);
+        return;
       }
-      const record = containerd.createContainer(sandbox.id, { name: spec.name, image: spec.image, attempt });
-      this.index.containers.set(sandbox.id, [...(this.index.containers.get(sandbox.id) ?? []), record]);
-      events.record(ref, "Normal", "Created", `Created container: ${spec.name}`, "kubelet", this.deps.nodeName);
-      containerd.startContainer(record.id);
-      events.record(ref, "Normal", "Started", `Started container ${spec.name}`, "kubelet", this.deps.nodeName);
-      changed = true;
+      // kuberuntime_manager.go doBackOff: keyed by pod and container, counted from the exit.
+      const backoffKey = `${pod.metadata.name}_${pod.metadata.namespace}_${pod.metadata.uid}_${spec.name}`;
+      const finishedAt = latest.finishedAt ?? clock.now();
+      if (this.containerBackoff.isInBackOffSince(backoffKey, finishedAt)) {
+        const message = `back-off ${goDuration(this.containerBackoff.get(backoffKey))} restarting failed container=${spec.name} pod=${formatPod(pod)}`;
+        this.waiting.set(key, { reason: "CrashLoopBackOff", message });
+        this.record(
+          pod,
+          "Warning",
+          "BackOff",
+          `Back-off restarting failed container ${spec.name} in pod ${formatPod(pod)}`,
+        );
+        this.syncError(pod, `failed to "StartContainer" for "${spec.name}" with CrashLoopBackOff: "${message}"`);
+        this.syncAt(this.containerBackoff.until(backoffKey, finishedAt));
+        return;
+      }
+      this.containerBackoff.next(backoffKey, finishedAt);
     }
-    if (
-      changed ||
-      pod.status.phase !== "Running" ||
-      pod.status.conditions?.find((c) => c.type === "Ready")?.status !== "True"
-    ) {
-      this.writeStatus(pod, sandbox);
+    if (!this.ensureImage(pod, spec, key)) return;
+    // The restart count continues from the newest attempt, or from the log directory when the
+    // runtime lost the old containers (kuberuntime_container.go calcRestartCountByLogDir).
+    const attempt = latest ? latest.attempt + 1 : this.restartCountFromLogs(sandbox, spec.name);
+    const limit = memoryLimitBytes(spec);
+    const mounts = containerMounts(pod, spec.name, sandbox.hostNetwork);
+    for (const m of mounts)
+      if (m.containerPath === "/dev/termination-log") this.deps.fs.writeFileSync(m.hostPath, "", 0o666);
+    const record = containerd.createContainer(sandbox.id, {
+      name: spec.name,
+      image: spec.image,
+      attempt,
+      memoryLimitBytes: limit,
+      oomScoreAdj: oomScoreAdj(pod, spec, this.deps.memoryCapacityBytes),
+      annotations: { "io.kubernetes.container.restartCount": String(attempt) },
+      mounts,
+    });
+    this.record(pod, "Normal", "Created", `Created container: ${spec.name}`);
+    containerd.startContainer(record.id);
+    this.invalidate();
+    this.record(pod, "Normal", "Started", `Started container ${spec.name}`);
+    this.waiting.delete(key);
+  }
+
+  /** pkg/kubelet/images/image_manager.go EnsureImageExists; false when the container must wait. */
+  private ensureImage(pod: Pod, spec: Pod["spec"]["containers"][number], key: string): boolean {
+    const { containerd, clock } = this.deps;
+    const image = spec.image;
+    const tagless = !/:[^/]+$/.test(image) && !image.includes("@");
+    const policy =
+      (spec as ContainerExtra).imagePullPolicy ?? (tagless || image.endsWith(":latest") ? "Always" : "IfNotPresent");
+    const present = containerd.imageStatus(image);
+    if (present && policy !== "Always") {
+      this.record(pod, "Normal", "Pulled", `Container image "${image}" already present on machine`);
+      return true;
+    }
+    const backoffKey = `${pod.metadata.uid}_${image}`;
+    if (this.imageBackoff.isInBackOffSinceUpdate(backoffKey, clock.now())) {
+      const message = `Back-off pulling image "${image}"`;
+      this.record(pod, "Normal", "BackOff", message);
+      this.record(pod, "Warning", "Failed", "Error: ImagePullBackOff");
+      this.waiting.set(key, { reason: "ImagePullBackOff", message });
+      this.syncError(pod, `failed to "StartContainer" for "${spec.name}" with ImagePullBackOff: "${message}"`);
+      return false;
+    }
+    this.record(pod, "Normal", "Pulling", `Pulling image "${image}"`);
+    try {
+      const pulled = containerd.pullImage(image);
+      this.record(
+        pod,
+        "Normal",
+        "Pulled",
+        `Successfully pulled image "${image}" in 2.104s (2.104s including waiting). Image size: ${pulled.sizeBytes} bytes.`,
+      );
+      return true;
+    } catch (e) {
+      if (!(e instanceof CriCallError)) throw e;
+      this.record(pod, "Warning", "Failed", `Failed to pull image "${image}": ${e.message}`);
+      this.imageBackoff.next(backoffKey, clock.now());
+      this.record(pod, "Warning", "Failed", "Error: ErrImagePull");
+      this.waiting.set(key, { reason: "ErrImagePull", message: e.message });
+      this.syncError(pod, `failed to "StartContainer" for "${spec.name}" with ErrImagePull: "${e.message}"`);
+      this.syncAt(this.imageBackoff.until(backoffKey, clock.now()));
+      return false;
+    }
+  }
+
+  private restartCountFromLogs(sandbox: PodSandbox, name: string): number {
+    const dir = `/var/log/pods/${sandbox.namespace}_${sandbox.name}_${sandbox.uid}/${name}`;
+    if (!this.deps.fs.isDirectorySync(dir)) return 0;
+    const counts = this.deps.fs
+      .readdirSync(dir)
+      .map((f) => /^(\d+)\.log$/.exec(f)?.[1])
+      .filter((n): n is string => n !== undefined)
+      .map(Number);
+    return counts.length ? Math.max(...counts) + 1 : 0;
+  }
+
+  /**
+   * kuberuntime_gc.go with the kubelet's defaults (MinAge 0, MaxPerPodContainer 1): of each
+   * pod's container, only the newest exited attempt is kept; older ones are removed with their
+   * log files, so `crictl ps -a` shows one dead attempt beside the running or waiting one.
+   */
+  private garbageCollect(): void {
+    const { containerd, fs } = this.deps;
+    try {
+      containerd.dial(this.deps.runtimeEndpoint);
+    } catch (e) {
+      if (e instanceof CriDialError) return;
+      throw e;
+    }
+    const seen = new Set<string>();
+    const byNewest = containerd.listContainers().sort((a, b) => b.createdAt - a.createdAt || b.attempt - a.attempt);
+    for (const c of byNewest) {
+      if (c.state !== "CONTAINER_EXITED") continue;
+      const key = `${c.sandboxId}/${c.name}`;
+      if (!seen.has(key)) {
+        seen.add(key);
+        continue;
+      }
+      containerd.removeContainer(c.id);
+      fs.rmSync(c.logPath, { force: true });
+    }
+  }
+
+  /** kuberuntime_manager.go KillPod: stop each container (SIGTERM, grace period), then the sandbox. */
+  private killPod(pod: Pod): void {
+    const { containerd, log } = this.deps;
+    const grace = (pod.metadata as PodMeta).deletionGracePeriodSeconds ?? 30;
+    for (const sandbox of this.sandboxesOf(pod.metadata.uid)) {
+      for (const c of containerd.listContainers()) {
+        if (c.sandboxId !== sandbox.id || c.state !== "CONTAINER_RUNNING") continue;
+        log("I", "kuberuntime_container.go:809", "Killing container with a grace period", {
+          pod: `${pod.metadata.namespace}/${pod.metadata.name}`,
+          podUID: pod.metadata.uid,
+          containerName: c.name,
+          containerID: `containerd://${c.id}`,
+          gracePeriod: grace,
+        });
+        this.record(pod, "Normal", "Killing", `Stopping container ${c.name}`);
+        containerd.stopContainer(c.id, grace);
+      }
+    }
+    this.invalidate();
+    this.removePod(pod.metadata.uid);
+  }
+
+  /** Stop and remove the pod's sandboxes (CNI DEL frees its IP), then its directories and logs. */
+  private removePod(uid: string): void {
+    const { containerd, fs } = this.deps;
+    let logDir: string | undefined;
+    for (const sandbox of this.sandboxesOf(uid)) {
+      logDir = `/var/log/pods/${sandbox.namespace}_${sandbox.name}_${sandbox.uid}`;
+      containerd.removePodSandbox(sandbox.id);
+    }
+    this.invalidate();
+    removePodDirs(fs, uid, logDir);
+    for (const key of [...this.waiting.keys()]) if (key.startsWith(`${uid}/`)) this.waiting.delete(key);
+  }
+
+  /** kubelet_pods.go HandlePodCleanups: sandboxes of pods no longer bound here are killed. */
+  private cleanupOrphans(known: Set<string>): void {
+    const orphans = new Set(
+      this.deps.containerd
+        .listPodSandboxes()
+        .map((s) => s.uid)
+        .filter((uid) => !known.has(uid)),
+    );
+    for (const uid of orphans) {
+      for (const c of this.deps.containerd.listContainers()) {
+        const sandbox = this.deps.containerd.sandboxes.get(c.sandboxId);
+        if (sandbox?.uid === uid && c.state === "CONTAINER_RUNNING") this.deps.containerd.stopContainer(c.id, 30);
+      }
+      this.invalidate();
+      this.removePod(uid);
     }
   }
 
@@ -169,32 +380,12 @@ export class PodWorkers {
     const stamp = rfc3339(clock.now());
     const node = store.get<Node>("nodes", nodeName);
     const hostIP = node?.status.addresses.find((a) => a.type === "InternalIP")?.address;
-    const statuses: ContainerStatus[] = pod.spec.containers.map((spec) => {
-      const records = sandbox ? this.containersOf(sandbox.id, spec.name) : [];
-      const running = records.find((c) => c.state === "CONTAINER_RUNNING");
-      const image = containerd.images.get(spec.image);
-      if (!running) {
-        return {
-          name: spec.name,
-          image: spec.image,
-          imageID: "",
-          ready: false,
-          started: false,
-          restartCount: 0,
-          state: { waiting: { reason: "ContainerCreating" } },
-        };
-      }
-      return {
-        name: spec.name,
-        image: spec.image,
-        imageID: image?.digest ?? "",
-        containerID: `containerd://${running.id}`,
-        ready: true,
-        started: true,
-        restartCount: Math.max(0, records.length - 1),
-        state: { running: { startedAt: rfc3339(running.startedAt ?? clock.now()) } },
-      };
-    });
+    const statuses: ContainerStatus[] = containerStatuses(
+      pod,
+      (name) => this.containersOf(sandbox?.id, name),
+      (name) => this.waiting.get(`${pod.metadata.uid}/${name}`),
+      (ref) => containerd.imageStatus(ref)?.digest ?? "",
+    );
     const allReady = statuses.every((s) => s.ready);
     const cond = (type: string, ok: boolean): PodCondition => {
       const previous = pod.status.conditions?.find((c) => c.type === type);
@@ -217,12 +408,13 @@ export class PodWorkers {
             : {}),
       };
     };
-    pod.status = {
+    const podIP = sandbox ? (sandbox.hostNetwork ? hostIP : sandbox.ip) : undefined;
+    const status: Pod["status"] = {
       ...pod.status,
-      phase: allReady ? "Running" : "Pending",
+      phase: podPhase(statuses, (pod.spec as PodSpecExtra).restartPolicy ?? "Always"),
       hostIP,
-      podIP: sandbox ? (sandbox.hostNetwork ? hostIP : sandbox.ip) : undefined,
-      podIPs: sandbox ? [{ ip: (sandbox.hostNetwork ? hostIP : sandbox.ip) ?? "" }] : undefined,
+      podIP,
+      podIPs: podIP ? [{ ip: podIP }] : undefined,
       startTime: pod.status.startTime ?? stamp,
       qosClass: podQos(pod),
       conditions: [
@@ -234,6 +426,9 @@ export class PodWorkers {
       ],
       containerStatuses: statuses,
     };
+    // Only a changed status is written (the status manager compares before it patches).
+    if (JSON.stringify(status) === JSON.stringify(pod.status)) return;
+    pod.status = status;
     store.put("pods", pod);
   }
 }

@@ -16,6 +16,7 @@ export interface JournalEntry {
 export class Journal {
   private readonly entries: JournalEntry[] = [];
   private lastUsec = 0;
+  private readonly followers = new Set<(entry: JournalEntry) => void>();
   /** Oldest entry the journal still holds; printed in `-- Journal begins at ... --`. */
   constructor(private readonly now: () => number) {}
 
@@ -27,7 +28,14 @@ export class Journal {
     this.lastUsec = usec;
     const full = { ...entry, usec, priority: entry.priority ?? 6 };
     this.entries.push(full);
+    for (const fn of this.followers) fn(full);
     return full;
+  }
+
+  /** Call `fn` with every entry appended from now on (journalctl -f); returns the unsubscribe. */
+  follow(fn: (entry: JournalEntry) => void): () => void {
+    this.followers.add(fn);
+    return () => this.followers.delete(fn);
   }
 
   /** Entries in time order, optionally for one unit. */

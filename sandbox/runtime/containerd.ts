@@ -8,13 +8,16 @@
 import type { SimClock } from "../clock";
 import type { AzureVnetCni } from "../cni/azure-vnet";
 import { type NodeFs, S_IFSOCK } from "../node/fs";
+import type { Journal } from "../node/journal";
 import type { ProcessTable } from "../node/processes";
 import { type Program, signalNumber } from "../node/systemd/programs";
 import type { IdSource } from "../util/ids";
 import { rfc3339Nano } from "../util/time-format";
 import { type ContainerdConfig, readContainerdConfig } from "./config";
-import { CriDialError, dialError, socketPath } from "./cri";
-import type { ContainerRecord, Image, PodSandbox } from "./types";
+import { CriCallError, CriDialError, dialError, socketPath } from "./cri";
+import { killMemcgOom } from "./oom";
+import { normalizeRef } from "./reference";
+import type { ContainerRecord, CriMount, Image, ImageBehaviour, PodSandbox } from "./types";
 
 export const CONTAINERD_SOCKET = "/run/containerd/containerd.sock";
 export const CONTAINERD_ENDPOINT = `unix://${CONTAINERD_SOCKET}`;
@@ -37,9 +40,20 @@ export interface ContainerConfig {
   image: string;
   attempt: number;
   labels?: Record<string, string>;
+  annotations?: Record<string, string>;
+  /** LinuxContainerResources.memory_limit_in_bytes (0: none) and oom_score_adj. */
+  memoryLimitBytes?: number;
+  oomScoreAdj?: number;
+  /** command + args from the pod spec, when it overrides the image's entrypoint. */
+  argv?: string[];
+  mounts?: CriMount[];
 }
 
+/** containerd's /tasks/exit event, as a CRI client's event stream delivers it. */
+export type ContainerExitListener = (c: ContainerRecord) => void;
+
 export class Containerd {
+  /** Images in the content store, by normalised reference. */
   readonly images = new Map<string, Image>();
   readonly sandboxes = new Map<string, PodSandbox>();
   readonly containers = new Map<string, ContainerRecord>();
@@ -49,6 +63,12 @@ export class Containerd {
   readonly startupLogs = new Map<string, string[]>();
   /** The command line each image's process runs with (scenario data); else the container's name. */
   readonly commands = new Map<string, string[]>();
+  /** What a container of each image does (scenario data); an image not listed keeps running. */
+  readonly behaviours = new Map<string, ImageBehaviour>();
+  /** What the registries out there serve: normalised reference -> size in bytes (scenario data). */
+  readonly registry = new Map<string, number>();
+  private readonly timers = new Map<string, number[]>();
+  private readonly exitListeners = new Set<ContainerExitListener>();
   config?: ContainerdConfig;
 
   constructor(
@@ -57,6 +77,7 @@ export class Containerd {
     private readonly procs: ProcessTable,
     private readonly ids: IdSource,
     private readonly cni: AzureVnetCni,
+    private readonly journal?: Journal,
   ) {}
 
   /** The daemon, as systemd runs it from /usr/bin/containerd (Type=notify). */
@@ -123,25 +144,72 @@ export class Containerd {
     return { runtimeReady: this.running, networkReady: this.cni.networkReady() };
   }
 
+  /** Subscribe to container exits (the kubelet's PLEG learns of them this way); returns unsubscribe. */
+  onContainerExit(fn: ContainerExitListener): () => void {
+    this.exitListeners.add(fn);
+    return () => this.exitListeners.delete(fn);
+  }
+
+  /** An image already in the content store (node image cache or a past pull). */
   addImage(ref: string, sizeBytes: number): Image {
-    const existing = this.images.get(ref);
+    const name = normalizeRef(ref);
+    const existing = this.images.get(name);
     if (existing) return existing;
-    const repo = ref.replace(/:[^:/]+$/, "");
+    const repo = name.replace(/:[^:/]+$/, "");
     const image: Image = {
-      ref,
-      id: this.ids.hex64(`image-id:${ref}`),
-      digest: `${repo}@sha256:${this.ids.hex64(`image-digest:${ref}`)}`,
+      ref: name,
+      id: this.ids.hex64(`image-id:${name}`),
+      digest: `${repo}@sha256:${this.ids.hex64(`image-digest:${name}`)}`,
       sizeBytes,
     };
-    this.images.set(ref, image);
+    this.images.set(name, image);
     return image;
   }
 
+  /** CRI ImageStatus: the local image for a reference, if any. */
+  imageStatus(ref: string): Image | undefined {
+    return this.images.get(normalizeRef(ref));
+  }
+
+  /**
+   * CRI PullImage. A reference the registry does not serve fails as containerd 1.7's
+   * pkg/cri/server/image_pull.go wraps the resolver's error (remotes/docker/resolver.go:
+   * `<ref>: not found`), with gRPC code NotFound.
+   */
+  pullImage(ref: string): Image {
+    const name = normalizeRef(ref);
+    const size = this.registry.get(name);
+    if (size === undefined) {
+      throw new CriCallError(
+        "NotFound",
+        `failed to pull and unpack image "${name}": failed to resolve reference "${name}": ${name}: not found`,
+      );
+    }
+    return this.addImage(name, size);
+  }
+
+  /** CRI RemoveImage. */
+  removeImage(ref: string): void {
+    this.images.delete(normalizeRef(ref));
+  }
+
+  /** The sandbox image from config.toml, pulled on first use (pkg/cri/server/sandbox_run.go). */
+  private ensureSandboxImage(): Image {
+    const ref = (this.config as ContainerdConfig).sandboxImage;
+    const local = this.imageStatus(ref);
+    if (local) return local;
+    try {
+      return this.pullImage(ref);
+    } catch (e) {
+      const desc = e instanceof CriCallError ? e.desc : (e as Error).message;
+      throw new Error(`failed to get sandbox image "${ref}": failed to pull image "${ref}": ${desc}`);
+    }
+  }
+
   runPodSandbox(config: SandboxConfig): PodSandbox {
-    const cfg = this.config as ContainerdConfig;
-    const id = this.ids.hex64(`sandbox:${config.namespace}/${config.name}`);
-    // The CRI plugin pulls the sandbox (pause) image on first use.
-    this.addImage(cfg.sandboxImage, 299_513);
+    const label = `sandbox:${config.namespace}/${config.name}${config.attempt ? `/${config.uid}/${config.attempt}` : ""}`;
+    this.ensureSandboxImage();
+    const id = this.ids.hex64(label);
     // One shim per pod, in containerd.service's cgroup: with KillMode=process it outlives
     // a containerd restart, and so do the pod's processes.
     const shim = this.procs.spawn(
@@ -176,6 +244,7 @@ export class Containerd {
         this.fs.writeFileSync(`/var/run/netns/${attachment.netns}`, "", 0o444);
       } catch (e) {
         this.procs.exit(proc.pid);
+        this.procs.exit(shim.pid);
         throw new Error(
           `failed to setup network for sandbox "${id}": plugin type="azure-vnet" failed (add): ${(e as Error).message}`,
         );
@@ -185,10 +254,37 @@ export class Containerd {
     return sandbox;
   }
 
+  /** CRI StopPodSandbox: kill its containers (no grace: the kubelet has stopped them already), CNI DEL. */
+  stopPodSandbox(id: string): void {
+    const sandbox = this.sandboxes.get(id);
+    if (!sandbox) throw new CriCallError("NotFound", `an error occurred when try to find sandbox "${id}": not found`);
+    for (const c of this.containers.values())
+      if (c.sandboxId === id && c.state === "CONTAINER_RUNNING") this.stopContainer(c.id, 0);
+    if (sandbox.state === "SANDBOX_READY") {
+      this.procs.exit(sandbox.pid);
+      if (sandbox.netns) {
+        this.cni.del(id);
+        this.fs.rmSync(`/var/run/netns/${sandbox.netns}`, { force: true });
+      }
+      sandbox.state = "SANDBOX_NOTREADY";
+    }
+  }
+
+  /** CRI RemovePodSandbox: stop it, remove its containers, and let its shim go. */
+  removePodSandbox(id: string): void {
+    const sandbox = this.sandboxes.get(id);
+    if (!sandbox) return;
+    this.stopPodSandbox(id);
+    for (const c of [...this.containers.values()]) if (c.sandboxId === id) this.removeContainer(c.id);
+    const shim = this.procs.all().find((p) => p.argv[0]?.endsWith("containerd-shim-runc-v2") && p.argv[4] === id);
+    if (shim) this.procs.exit(shim.pid);
+    this.sandboxes.delete(id);
+  }
+
   createContainer(sandboxId: string, config: ContainerConfig): ContainerRecord {
     const sandbox = this.sandboxes.get(sandboxId);
     if (!sandbox) throw new Error(`failed to get sandbox "${sandboxId}": not found`);
-    const image = this.images.get(config.image);
+    const image = this.imageStatus(config.image);
     if (!image) throw new Error(`failed to get image "${config.image}": not found`);
     const id = this.ids.hex64(`container:${sandbox.namespace}/${sandbox.name}/${config.name}/${config.attempt}`);
     const podDir = `/var/log/pods/${sandbox.namespace}_${sandbox.name}_${sandbox.uid}`;
@@ -210,6 +306,11 @@ export class Containerd {
         "io.kubernetes.pod.uid": sandbox.uid,
         ...config.labels,
       },
+      annotations: { ...config.annotations },
+      memoryLimitBytes: config.memoryLimitBytes ?? 0,
+      oomScoreAdj: config.oomScoreAdj ?? 0,
+      argv: config.argv,
+      mounts: config.mounts ?? [],
     };
     this.containers.set(id, record);
     this.fs.writeFileSync(logPath, "", 0o640);
@@ -219,32 +320,110 @@ export class Containerd {
 
   startContainer(id: string): void {
     const c = this.containers.get(id);
-    if (!c) throw new Error(`container "${id}" not found`);
+    if (!c) throw new CriCallError("NotFound", `an error occurred when try to find container "${id}": not found`);
     const sandbox = this.sandboxes.get(c.sandboxId) as PodSandbox;
     const cgroup = `${sandbox.cgroupParent}/cri-containerd-${id}.scope`;
     // runc starts the process as a child of the pod's shim, which is the pause process's parent.
     const shimPid = this.procs.get(sandbox.pid)?.ppid;
-    const argv = this.commands.get(c.image) ?? [c.name];
+    const argv = c.argv ?? this.commands.get(c.image) ?? [c.name];
+    const behaviour = this.behaviours.get(c.image) ?? {};
     c.pid = this.procs.spawn([...argv], cgroup, {
       ppid: shimPid,
-      // Killed from outside: the shim reaps it and containerd records the exit, 128 + signal.
-      onSignal: (signal) => this.containerExited(id, 128 + signalNumber(signal), "Error"),
+      // A signal from outside: the process dies of it (128 + n) unless it handles SIGTERM
+      // and exits cleanly; the shim reaps it and containerd records the exit.
+      onSignal: (signal) => {
+        const code =
+          signal === "TERM" && behaviour.termExitCode !== undefined
+            ? behaviour.termExitCode
+            : 128 + signalNumber(signal);
+        this.containerExited(id, code, code === 0 ? "Completed" : "Error");
+      },
     }).pid;
     c.state = "CONTAINER_RUNNING";
     c.startedAt = this.clock.now();
     for (const line of this.startupLogs.get(c.image) ?? []) this.writeLog(c, "stderr", line);
+    for (const line of behaviour.logs ?? []) this.writeLog(c, line.stream, this.expand(line.text));
+    this.runBehaviour(c, behaviour);
+  }
+
+  /** What the process does on its own, on the simulated clock. */
+  private runBehaviour(c: ContainerRecord, behaviour: ImageBehaviour): void {
+    const timers: number[] = [];
+    const { memory, exit } = behaviour;
+    if (memory && c.memoryLimitBytes > 0 && memory.mib * 1024 * 1024 > c.memoryLimitBytes) {
+      timers.push(
+        this.clock.setTimeout(() => {
+          const sandbox = this.sandboxes.get(c.sandboxId) as PodSandbox;
+          if (this.journal && c.pid !== undefined) {
+            const proc = this.procs.get(c.pid);
+            killMemcgOom(this.journal, {
+              pid: c.pid,
+              comm: (proc?.argv[0] ?? c.name).split("/").pop() ?? c.name,
+              cgroup: `${sandbox.cgroupParent}/cri-containerd-${c.id}.scope`,
+              limitBytes: c.memoryLimitBytes,
+              oomScoreAdj: c.oomScoreAdj,
+            });
+          }
+          this.containerExited(c.id, 137, "OOMKilled");
+        }, memory.afterSeconds * 1000),
+      );
+    }
+    if (exit) {
+      timers.push(
+        this.clock.setTimeout(() => {
+          for (const line of behaviour.exitLogs ?? []) this.writeLog(c, line.stream, this.expand(line.text));
+          this.containerExited(c.id, exit.code, exit.code === 0 ? "Completed" : "Error");
+        }, exit.afterSeconds * 1000),
+      );
+    }
+    if (timers.length) this.timers.set(c.id, timers);
+  }
+
+  /** CRI StopContainer: SIGTERM, or SIGKILL with a zero timeout (crictl stop -t 0, StopPodSandbox). */
+  stopContainer(id: string, timeoutSeconds = 30): void {
+    const c = this.containers.get(id);
+    if (!c) throw new CriCallError("NotFound", `an error occurred when try to find container "${id}": not found`);
+    if (c.state !== "CONTAINER_RUNNING" || c.pid === undefined) return;
+    this.procs.signal(c.pid, timeoutSeconds === 0 ? "KILL" : "TERM");
+  }
+
+  /** CRI RemoveContainer; a running one is refused (pkg/cri/server/container_remove.go). */
+  removeContainer(id: string): void {
+    const c = this.containers.get(id);
+    if (!c) return;
+    if (c.state === "CONTAINER_RUNNING") {
+      throw new CriCallError(
+        "Unknown",
+        `failed to set removing state for container "${id}": container is still running, to stop first`,
+      );
+    }
+    this.containers.delete(id);
+    const sandbox = this.sandboxes.get(c.sandboxId);
+    if (sandbox) {
+      this.fs.rmSync(`/var/log/containers/${sandbox.name}_${sandbox.namespace}_${c.name}-${id}.log`, {
+        force: true,
+      });
+    }
   }
 
   /** The container's process ended: CONTAINER_EXITED with its exit code (what the kubelet then sees). */
   containerExited(id: string, exitCode: number, reason: string): void {
     const c = this.containers.get(id);
     if (c?.state !== "CONTAINER_RUNNING") return;
+    for (const t of this.timers.get(id) ?? []) this.clock.clearTimer(t);
+    this.timers.delete(id);
     if (c.pid !== undefined) this.procs.exit(c.pid);
     c.pid = undefined;
     c.state = "CONTAINER_EXITED";
     c.exitCode = exitCode;
     c.reason = reason;
     c.finishedAt = this.clock.now();
+    for (const fn of this.exitListeners) fn(c);
+  }
+
+  private expand(text: string): string {
+    const iso = new Date(this.clock.now()).toISOString();
+    return text.replace(/\{localtime\}/g, `${iso.slice(0, 10).replace(/-/g, "/")} ${iso.slice(11, 19)}`);
   }
 
   /** CRI log format: `<RFC3339Nano> <stream> <F|P> <text>` (kubelet pkg/kubelet/kuberuntime/logs). */

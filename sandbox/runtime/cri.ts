@@ -22,3 +22,13 @@ export function dialError(endpoint: string): string {
 export function assertSocket(fs: NodeFs, endpoint: string): void {
   if (!fs.existsSync(socketPath(endpoint))) throw new CriDialError(dialError(endpoint));
 }
+
+/** A CRI call that reached containerd and failed: gRPC status code + description. */
+export class CriCallError extends Error {
+  constructor(
+    readonly code: "NotFound" | "Unknown" | "FailedPrecondition" | "InvalidArgument",
+    readonly desc: string,
+  ) {
+    super(`rpc error: code = ${code} desc = ${desc}`);
+  }
+}

@@ -41,4 +41,34 @@ export interface ContainerRecord {
   pid?: number;
   logPath: string;
   labels: Record<string, string>;
+  annotations: Record<string, string>;
+  /** cgroup memory.max from the CRI's LinuxContainerResources, bytes; 0 = no limit. */
+  memoryLimitBytes: number;
+  oomScoreAdj: number;
+  /** The command line the kubelet gave (container command + args), else the image's entrypoint. */
+  argv?: string[];
+  /** CRI mounts the kubelet asked for (service-account token, /etc/hosts, termination log). */
+  mounts: CriMount[];
+}
+
+export interface CriMount {
+  containerPath: string;
+  hostPath: string;
+  readonly: boolean;
+}
+
+/**
+ * What a container of an image does once started (scenario data, sandbox/scenarios/images.ts).
+ * Times are seconds on the simulated clock.
+ */
+export interface ImageBehaviour {
+  /** The process exits by itself with this code after `afterSeconds` (a batch job, a crash). */
+  exit?: { code: number; afterSeconds: number };
+  /** Resident memory it grows to, in MiB, `afterSeconds` after start; above the cgroup limit the kernel kills it. */
+  memory?: { mib: number; afterSeconds: number };
+  /** Exit code on SIGTERM: 0 for servers that shut down cleanly, 143 (the default action) otherwise. */
+  termExitCode?: number;
+  /** Lines it writes to its log when it starts, and right before it exits; `{localtime}` is `YYYY/MM/DD hh:mm:ss` (UTC). */
+  logs?: { stream: "stdout" | "stderr"; text: string }[];
+  exitLogs?: { stream: "stdout" | "stderr"; text: string }[];
 }

@@ -6,6 +6,7 @@
  */
 import type { Pod } from "../cluster/types";
 import type { World } from "../world";
+import { loadImageCatalogue } from "./images";
 import { CONTAINER_COMMANDS, IMAGE_SIZES, kubeSystemPods, STARTUP_LOGS } from "./kube-system";
 import { writeNodeFiles } from "./node/files";
 import { KERNEL, KERNEL_BUILD } from "./node/identity";
@@ -33,6 +34,7 @@ export function bootHealthyNode(world: World, beforeNow?: (world: World) => void
   for (const [ref, size] of Object.entries(IMAGE_SIZES)) containerd.addImage(ref, size);
   for (const [ref, lines] of Object.entries(STARTUP_LOGS)) containerd.startupLogs.set(ref, lines);
   for (const [ref, argv] of Object.entries(CONTAINER_COMMANDS)) containerd.commands.set(ref, argv);
+  loadImageCatalogue(containerd);
 
   // The control plane creates this node's DaemonSet pods and schedules its share of the
   // Deployments once the node registers.

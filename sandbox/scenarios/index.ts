@@ -1,7 +1,11 @@
 /** Start states, by name. Each is a function that brings a fresh World to its "now". */
 import type { World } from "../world";
+import { bootCrashloop } from "./crashloop";
 import { bootDiskPressure } from "./disk-pressure";
 import { BOOT_TIME, bootHealthyNode, UPTIME_MS } from "./healthy";
+import { bootImagePullError } from "./image-pull-error";
+import { bootMemoryPressure } from "./memory-pressure";
+import { bootSandboxImageWrong } from "./sandbox-image-wrong";
 
 export interface Scenario {
   description: string;
@@ -26,6 +30,23 @@ export const SCENARIOS: Record<string, Scenario> = {
     description:
       "A runaway debug log under /var/log has filled the root filesystem: DiskPressure, a tainted node, an evicted pod.",
     boot: bootDiskPressure,
+  },
+  "sandbox-image-wrong": {
+    description:
+      "containerd's sandbox_image was changed to a pause tag that does not exist and containerd restarted; a new pod is stuck in ContainerCreating.",
+    boot: bootSandboxImageWrong,
+  },
+  "image-pull-error": {
+    description: "A pod in default was created with a mistyped image tag: ErrImagePull, then ImagePullBackOff.",
+    boot: bootImagePullError,
+  },
+  crashloop: {
+    description: "A pod in default whose container exits 1 three seconds after each start: CrashLoopBackOff.",
+    boot: bootCrashloop,
+  },
+  "memory-pressure": {
+    description: "A pod in default that outgrows its 256Mi memory limit: OOMKilled (exit 137), restarted with back-off.",
+    boot: bootMemoryPressure,
   },
 };
 

@@ -22,6 +22,49 @@ export interface CommandIo {
   builtin?: (args: string[]) => Promise<ExecResult>;
   /** Set when the learner interrupts (Ctrl-C); long-running commands check it. */
   signal?: AbortSignal;
+  /**
+   * Print now (follow mode): the chunk reaches the terminal at once when the command's stdout
+   * is the terminal, and is held until the command ends when it feeds a pipe or a redirect.
+   * Either way it comes first in the command's stdout; return only what is left to print.
+   */
+  write(chunk: string): void;
+}
+
+/** How `Shell.run` streams: output as it is printed, and Ctrl-C. */
+export interface RunOptions {
+  signal?: AbortSignal;
+  /**
+   * Every piece of the line's output, in order, as it is printed: a streaming command's chunks
+   * as it writes them, then (when the line ends) the rest of stdout and then stderr.
+   */
+  onOutput?: (chunk: string, stream: "stdout" | "stderr") => void;
+}
+
+/**
+ * The shape of a line, read lexically (outside quotes): `simple` is one plain command whose
+ * stdout is the terminal (a follow-mode command can stream); `pipeline` is one pipeline,
+ * perhaps with redirects (Ctrl-C ends the follow and the rest of the pipe still sees its
+ * output, as grep would); `list` has `;`, `&&`, `||`, `&`, subshells or substitutions
+ * (Ctrl-C abandons the rest of the line, as bash does when a child dies of SIGINT).
+ */
+export function lineShape(line: string): "simple" | "pipeline" | "list" {
+  let quote: string | undefined;
+  let shape: "simple" | "pipeline" = "simple";
+  for (let i = 0; i < line.length; i++) {
+    const c = line[i] as string;
+    if (quote) {
+      if (c === quote) quote = undefined;
+      else if (c === "\\" && quote === '"') i++;
+      else if (quote === '"' && (c === "`" || (c === "$" && line[i + 1] === "("))) return "list";
+      continue;
+    }
+    if (c === "\\") i++;
+    else if (c === "'" || c === '"') quote = c;
+    else if (";&()`\n".includes(c) || (c === "$" && line[i + 1] === "(")) return "list";
+    else if (c === "|" && line[i + 1] === "|") return "list";
+    else if ("|<>".includes(c)) shape = "pipeline";
+  }
+  return shape;
 }
 
 export type NodeCommand = (args: string[], io: CommandIo) => ExecResult | Promise<ExecResult>;
@@ -113,6 +156,10 @@ export class Shell {
   private readonly bash: Bash;
   cwd: string;
   private env: Record<string, string>;
+  /** Where a streaming command's chunks go during the current line (see lineShape). */
+  private streamTo?: (chunk: string) => void;
+  /** Ctrl-C as the node's commands see it (their io.signal) during the current line. */
+  private interrupt?: AbortSignal;
 
   constructor(options: ShellOptions) {
     this.cwd = options.cwd;
@@ -124,7 +171,21 @@ export class Shell {
         const stdin = new TextDecoder().decode(Uint8Array.from(ctx.stdin as unknown as string, (c) => c.charCodeAt(0)));
         const env = Object.fromEntries(ctx.env);
         const builtin = ctx.origCommand;
-        return run(args, { stdin, cwd: ctx.cwd, env, builtin: builtin && ((a) => builtin(a)), signal: ctx.signal });
+        let written = "";
+        const streamTo = this.streamTo;
+        const write = (chunk: string) => {
+          written += chunk;
+          streamTo?.(chunk);
+        };
+        const result = await run(args, {
+          stdin,
+          cwd: ctx.cwd,
+          env,
+          builtin: builtin && ((a) => builtin(a)),
+          signal: this.interrupt ?? ctx.signal,
+          write,
+        });
+        return written ? { ...result, stdout: written + result.stdout } : result;
       }),
     );
     this.bash = new Bash({
@@ -141,18 +202,53 @@ export class Shell {
    * Run one line as a session would: `cd` and `export` carry into the next line. An aborted
    * signal (Ctrl-C) stops it at the next statement, with bash's status for SIGINT, 130.
    */
-  async run(line: string, signal?: AbortSignal): Promise<ExecResult> {
-    const result = await this.bash.exec(line, {
-      cwd: this.cwd,
-      env: this.env,
-      replaceEnv: true,
-      signal: signal as never,
-    });
-    this.env = { ...result.env };
-    if (result.env.PWD) this.cwd = result.env.PWD;
-    if (signal?.aborted) {
-      return { stdout: result.stdout, stderr: result.stderr.replace(/bash: execution aborted\n$/, ""), exitCode: 130 };
+  async run(line: string, options: RunOptions = {}): Promise<ExecResult> {
+    const { signal, onOutput } = options;
+    const shape = lineShape(line);
+    let streamed = "";
+    this.streamTo =
+      onOutput && shape === "simple"
+        ? (chunk) => {
+            streamed += chunk;
+            onOutput(chunk, "stdout");
+          }
+        : undefined;
+    // The commands see Ctrl-C at once. A pipeline runs to its end (the follow stops, grep
+    // prints what it got); a list is abandoned where it is, and the interpreter keeps
+    // nothing of it but what was already streamed.
+    const interrupt = new AbortController();
+    const abortLine = new AbortController();
+    const onInterrupt = () => {
+      interrupt.abort();
+      if (shape === "list") abortLine.abort();
+    };
+    if (signal?.aborted) onInterrupt();
+    signal?.addEventListener("abort", onInterrupt, { once: true });
+    this.interrupt = interrupt.signal;
+    let out: ExecResult;
+    try {
+      const result = await this.bash.exec(line, {
+        cwd: this.cwd,
+        env: this.env,
+        replaceEnv: true,
+        signal: abortLine.signal as never,
+      });
+      this.env = { ...result.env };
+      if (result.env.PWD) this.cwd = result.env.PWD;
+      out = abortLine.signal.aborted
+        ? { stdout: streamed, stderr: "", exitCode: 130 }
+        : { stdout: result.stdout, stderr: result.stderr, exitCode: interrupt.signal.aborted ? 130 : result.exitCode };
+    } finally {
+      this.streamTo = undefined;
+      this.interrupt = undefined;
+      signal?.removeEventListener("abort", onInterrupt);
     }
-    return { stdout: result.stdout, stderr: result.stderr, exitCode: result.exitCode };
+    if (onOutput) {
+      // What was streamed is the start of stdout (one command wrote it); print the rest.
+      const rest = out.stdout.startsWith(streamed) ? out.stdout.slice(streamed.length) : out.stdout;
+      if (rest) onOutput(rest, "stdout");
+      if (out.stderr) onOutput(out.stderr, "stderr");
+    }
+    return out;
   }
 }

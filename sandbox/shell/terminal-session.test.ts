@@ -218,6 +218,34 @@ describe("terminal session", () => {
     expect(calls.map((c) => c.line)).toEqual(["sleep 100"]);
   });
 
+  it("prints a follow-mode command's output as it streams, then ^C and the prompt", async () => {
+    let emit: (chunk: string, stream: "stdout" | "stderr") => void = () => {};
+    let finish: () => void = () => {};
+    let screen = "";
+    const session = createTerminalSession({
+      exec: (_line, { onOutput }) =>
+        new Promise<ExecOutput>((resolve) => {
+          emit = onOutput;
+          // The sandbox hands streamed chunks to onOutput and still returns them all.
+          finish = () => resolve({ stdout: "first\nsecond\n", stderr: "", exitCode: 130 });
+        }),
+      prompt: () => "$ ",
+      write: (data) => {
+        screen += data;
+      },
+      interrupt: () => finish(),
+    });
+    session.start();
+    session.input("journalctl -f\r");
+    emit("first\n", "stdout");
+    expect(screen).toBe("$ journalctl -f\r\nfirst\r\n");
+    emit("second\n", "stdout");
+    expect(screen).toBe("$ journalctl -f\r\nfirst\r\nsecond\r\n");
+    session.input("\x03");
+    await settle();
+    expect(screen).toBe("$ journalctl -f\r\nfirst\r\nsecond\r\n^C\r\n$ ");
+  });
+
   it("queues Ctrl-C like any key when it cannot interrupt", async () => {
     const { calls, exec } = manualShell();
     const { session, output } = setup({ exec });

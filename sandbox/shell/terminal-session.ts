@@ -13,8 +13,15 @@ export interface ExecOutput {
 }
 
 export interface TerminalSessionOptions {
-  /** Run one command line. A rejection is printed like stderr; the session carries on. */
-  exec: (line: string) => Promise<ExecOutput>;
+  /**
+   * Run one command line. A rejection is printed like stderr; the session carries on. An exec
+   * that calls `onOutput` (the sandbox's `exec(line, { onOutput })`) has its output printed as
+   * it comes, which follow-mode commands need; otherwise the result is printed when it settles.
+   */
+  exec: (
+    line: string,
+    options: { onOutput: (chunk: string, stream: "stdout" | "stderr") => void },
+  ) => Promise<ExecOutput>;
   /** The prompt to print before each line, e.g. `root@node:~# `. */
   prompt: () => string;
   /** Where the echo and the command output go (the terminal). */
@@ -307,15 +314,25 @@ export function createTerminalSession(options: TerminalSessionOptions): Terminal
   }
 
   async function run(text: string) {
-    let output: string;
+    let output = "";
+    let streamed = false;
+    let endsLine = true;
+    const onOutput = (chunk: string) => {
+      if (chunk === "") return;
+      streamed = true;
+      endsLine = chunk.endsWith("\n");
+      out += toTerminalLines(chunk);
+      flush();
+    };
     try {
-      const result = await exec(text);
-      output = result.stdout + result.stderr;
+      const result = await exec(text, { onOutput });
+      if (!streamed) output = result.stdout + result.stderr;
     } catch (error) {
       output = `${error instanceof Error ? error.message : String(error)}\n`;
     }
+    if (output !== "") endsLine = output.endsWith("\n");
     // Unlike bash, start the prompt on a fresh row even when the output lacks a final newline.
-    if (output !== "" && !output.endsWith("\n")) output += "\n";
+    if (!endsLine) output += "\n";
     if (interrupted) out += "\r\n"; // after the `^C` echoed when the key was pressed
     interrupted = false;
     out += toTerminalLines(output);

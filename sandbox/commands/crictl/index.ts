@@ -1,14 +1,17 @@
 /**
  * crictl 1.32.0 (kubernetes-cri-tools): dials the CRI endpoint from /etc/crictl.yaml and
- * prints containerd's state in the tables of cmd/crictl/container.go, sandbox.go and
- * image.go (tabwriter minwidth 20, padding 3; newest first; IDs cut to 13 characters).
+ * runs one subcommand against containerd (cri-tools cmd/crictl/*.go): tables with
+ * tabwriter minwidth 20, padding 3, newest first, IDs cut to 13 characters; JSON as
+ * protojson indented by two; failures as logrus prints a fatal error, `FATA[0000] ...`.
  */
 import { CriDialError } from "../../runtime/cri";
-import { CRICTL_TABWRITER, tabwrite } from "../../util/table";
-import { goUnitsHumanDuration } from "../../util/time-format";
 import type { World } from "../../world";
 import { type Command, type ExecResult, fail, ok } from "../types";
-import { humanSize, truncatedId } from "./format";
+import { CrictlError, inspect, logs, PS_FLAGS, ps, rm, stats, stop } from "./containers";
+import { type FlagSpec, type Parsed, parseFlags } from "./flags";
+import { IMAGES_FLAGS, images, pull, rmi } from "./images";
+import { info, version } from "./info";
+import { inspectp, PODS_FLAGS, pods, rmp, stopp } from "./sandboxes";
 
 const DEFAULT_ENDPOINTS =
   "[unix:///run/containerd/containerd.sock unix:///run/crio/crio.sock unix:///var/run/cri-dockerd.sock]";
@@ -30,13 +33,6 @@ function endpointOf(world: World, args: string[]): { endpoint: string; warning: 
   };
 }
 
-const CONTAINER_STATE: Record<string, string> = {
-  CONTAINER_CREATED: "Created",
-  CONTAINER_RUNNING: "Running",
-  CONTAINER_EXITED: "Exited",
-  CONTAINER_UNKNOWN: "Unknown",
-};
-
 const USAGE = `NAME:
    crictl - client for CRI
 
@@ -47,30 +43,139 @@ VERSION:
    v1.32.0
 
 COMMANDS:
+   attach              Attach to a running container
+   create              Create a new container
+   exec                Run a command in a running container
+   version             Display runtime version information
    images, image, img  List images
-   pods                List pods
+   inspect             Display the status of one or more containers
+   inspecti            Return the status of one or more images
+   imagefsinfo         Return image filesystem info
+   inspectp            Display the status of one or more pods
+   logs                Fetch the logs of a container
+   port-forward        Forward local port to a pod
    ps                  List containers
+   pull                Pull an image from a registry
+   run                 Run a new container inside a sandbox
+   runp                Run a new pod
+   rm                  Remove one or more containers
+   rmi                 Remove one or more images
+   rmp                 Remove one or more pods
+   pods                List pods
+   start               Start one or more created containers
+   info                Display information of the container runtime
+   stop                Stop one or more running containers
+   stopp               Stop one or more running pods
+   update              Update one or more running containers
+   config              Get, set and list crictl configuration options
+   stats               List container(s) resource usage statistics
+   statsp              List pod statistics. Stats represent a structured API that will fulfill the Kubelet's /stats/summary endpoint.
+   metricdescs         List metric descriptors. Returns information about the metrics available through the CRI.
+   metricsp            List pod metrics. Metrics are unstructured key/value pairs gathered by CRI meant to replace cAdvisor's /metrics/cadvisor endpoint.
+   checkpoint          Checkpoint one or more running containers
+   runtime-config      Retrieve the container runtime configuration
+   events, event       Stream the events of containers
+   update-runtime-config  Update the runtime configuration
+   completion          Output shell completion code
    help, h             Shows a list of commands or help for one command
+
+GLOBAL OPTIONS:
+   --config value, -c value            Location of the client config file. If not specified and the default does not exist, the program's directory is searched as well (default: "/etc/crictl.yaml") [$CRI_CONFIG_FILE]
+   --debug, -D                         Enable debug mode (default: false)
+   --enable-tracing                    Enable OpenTelemetry tracing. (default: false)
+   --image-endpoint value, -i value    Endpoint of CRI image manager service (default: uses 'runtime-endpoint' setting) [$IMAGE_SERVICE_ENDPOINT]
+   --runtime-endpoint value, -r value  Endpoint of CRI container runtime service (default: uses in order the first successful one of [unix:///run/containerd/containerd.sock unix:///run/crio/crio.sock unix:///var/run/cri-dockerd.sock]). Default is now deprecated and the endpoint should be set instead. [$CONTAINER_RUNTIME_ENDPOINT]
+   --timeout value, -t value           Timeout of connecting to the server in seconds (e.g. 2s, 20s.). 0 or less is set to default (default: 2s)
+   --help, -h                          show help
+   --version, -v                       print the version
 `;
+
+interface Sub {
+  flags: FlagSpec[];
+  run: (p: Parsed, world: World) => ExecResult;
+}
+
+const OUTPUT: FlagSpec = { long: "output", short: "o", value: true };
+
+const SUBCOMMANDS: Record<string, Sub> = {
+  ps: { flags: PS_FLAGS, run: ps },
+  pods: { flags: PODS_FLAGS, run: pods },
+  images: { flags: IMAGES_FLAGS, run: images },
+  inspect: { flags: [OUTPUT, { long: "quiet", short: "q" }, { long: "template", value: true }], run: inspect },
+  inspectp: { flags: [OUTPUT, { long: "quiet", short: "q" }, { long: "template", value: true }], run: inspectp },
+  logs: {
+    flags: [
+      { long: "follow", short: "f" },
+      { long: "previous", short: "p" },
+      { long: "timestamps", short: "t" },
+      { long: "tail", value: true },
+      { long: "since", value: true },
+      { long: "limit-bytes", value: true },
+      { long: "stream", value: true },
+      { long: "reopen", short: "r" },
+    ],
+    run: logs,
+  },
+  stop: { flags: [{ long: "timeout", short: "t", value: true }], run: stop },
+  rm: {
+    flags: [
+      { long: "force", short: "f" },
+      { long: "all", short: "a" },
+    ],
+    run: rm,
+  },
+  stopp: { flags: [], run: stopp },
+  rmp: {
+    flags: [
+      { long: "force", short: "f" },
+      { long: "all", short: "a" },
+    ],
+    run: rmp,
+  },
+  pull: {
+    flags: [
+      { long: "creds", value: true },
+      { long: "auth", value: true },
+      { long: "username", short: "u", value: true },
+      { long: "pod-config", value: true },
+    ],
+    run: pull,
+  },
+  rmi: {
+    flags: [
+      { long: "all", short: "a" },
+      { long: "prune", short: "q" },
+    ],
+    run: rmi,
+  },
+  stats: {
+    flags: [
+      { long: "all", short: "a" },
+      { long: "id", value: true },
+      { long: "pod", short: "p", value: true },
+      OUTPUT,
+      { long: "seconds", short: "s", value: true },
+    ],
+    run: stats,
+  },
+  info: { flags: [OUTPUT, { long: "quiet", short: "q" }], run: (_p, w) => info(w) },
+  version: { flags: [], run: (_p, w) => version(w) },
+};
+const ALIASES: Record<string, string> = { image: "images", img: "images" };
 
 export const crictl: Command = (args, _io, world) => {
   const rest = args.filter(
     (a, i) =>
       !(a === "-r" || a === "--runtime-endpoint" || args[i - 1] === "-r" || args[i - 1] === "--runtime-endpoint"),
   );
-  const sub = rest[0];
-  if (!sub || sub === "help" || sub === "h" || sub === "--help" || sub === "-h") return ok(USAGE);
-  if (sub === "--version" || sub === "-v") return ok("crictl version v1.32.0\n");
-  const opts = rest.slice(1);
-  const all = opts.includes("-a") || opts.includes("--all");
-  const quiet = opts.includes("-q") || opts.includes("--quiet");
-  const known = new Set(["-a", "--all", "-q", "--quiet", "--no-trunc"]);
-  const unknown = opts.find((o) => o.startsWith("-") && !known.has(o));
-  if (!["ps", "pods", "images", "image", "img"].includes(sub)) {
-    return fail(`No help topic for '${sub}'\n`);
-  }
-  if (unknown)
-    return fail(`Incorrect Usage: flag provided but not defined: ${unknown.replace(/^--?/, "-")}\n\n${USAGE}`);
+  const first = rest[0];
+  if (!first || first === "help" || first === "h" || first === "--help" || first === "-h") return ok(USAGE);
+  if (first === "--version" || first === "-v") return ok("crictl version v1.32.0\n");
+  const name = ALIASES[first] ?? first;
+  const sub = SUBCOMMANDS[name];
+  if (!sub) return fail(`No help topic for '${first}'\n`);
+  const parsed = parseFlags(rest.slice(1), sub.flags);
+  if ("error" in parsed) return fail(`Incorrect Usage: ${parsed.error}\n\n${USAGE}`);
 
   const { endpoint, warning } = endpointOf(world, args);
   try {
@@ -80,68 +185,12 @@ export const crictl: Command = (args, _io, world) => {
     const r = fata(`validate service connection: ${e.message}`);
     return { ...r, stderr: warning + r.stderr };
   }
-  const now = world.clock.now();
-  const noTrunc = opts.includes("--no-trunc");
-  const id = (s: string) => (noTrunc ? s : truncatedId(s));
-  let out: string;
-  if (sub === "ps") {
-    const sandboxes = world.containerd.sandboxes;
-    const containers = world.containerd.listContainers().filter((c) => all || c.state === "CONTAINER_RUNNING");
-    out = quiet
-      ? containers.map((c) => `${c.id}\n`).join("")
-      : tabwrite(
-          [
-            ["CONTAINER", "IMAGE", "CREATED", "STATE", "NAME", "ATTEMPT", "POD ID", "POD", "NAMESPACE"],
-            ...containers.map((c) => {
-              const sb = sandboxes.get(c.sandboxId);
-              return [
-                id(c.id),
-                id(c.imageId),
-                `${goUnitsHumanDuration(now - c.createdAt)} ago`,
-                CONTAINER_STATE[c.state] ?? "Unknown",
-                c.name,
-                String(c.attempt),
-                id(c.sandboxId),
-                sb?.name ?? "",
-                sb?.namespace ?? "",
-              ];
-            }),
-          ],
-          CRICTL_TABWRITER,
-        );
-  } else if (sub === "pods") {
-    const pods = world.containerd.listPodSandboxes();
-    out = quiet
-      ? pods.map((p) => `${p.id}\n`).join("")
-      : tabwrite(
-          [
-            ["POD ID", "CREATED", "STATE", "NAME", "NAMESPACE", "ATTEMPT", "RUNTIME"],
-            ...pods.map((p) => [
-              id(p.id),
-              `${goUnitsHumanDuration(now - p.createdAt)} ago`,
-              p.state === "SANDBOX_READY" ? "Ready" : "NotReady",
-              p.name,
-              p.namespace,
-              String(p.attempt),
-              "(default)",
-            ]),
-          ],
-          CRICTL_TABWRITER,
-        );
-  } else {
-    const images = [...world.containerd.images.values()].sort((a, b) => a.ref.localeCompare(b.ref));
-    out = quiet
-      ? images.map((i) => `sha256:${i.id}\n`).join("")
-      : tabwrite(
-          [
-            ["IMAGE", "TAG", "IMAGE ID", "SIZE"],
-            ...images.map((i) => {
-              const at = i.ref.lastIndexOf(":");
-              return [i.ref.slice(0, at), i.ref.slice(at + 1), id(i.id), humanSize(i.sizeBytes)];
-            }),
-          ],
-          CRICTL_TABWRITER,
-        );
+  let result: ExecResult;
+  try {
+    result = sub.run(parsed, world);
+  } catch (e) {
+    if (!(e instanceof CrictlError)) throw e;
+    result = fata(e.message);
   }
-  return { stdout: out, stderr: warning, exitCode: 0 };
+  return { ...result, stderr: warning + result.stderr };
 };

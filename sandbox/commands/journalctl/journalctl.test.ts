@@ -20,7 +20,13 @@ Oct 30 14:02:15 aks-nodepool1-12345678-vmss000000 systemd[1]: Started containerd
 
 it("rejects bad options like journalctl", async () => {
   const node = freshNode();
-  expect(await run(node, "journalctl -n abc")).toEqual({ out: "", err: "Failed to parse lines 'abc'\n", code: 1 });
+  expect(await run(node, "journalctl --lines=abc")).toEqual({ out: "", err: "Failed to parse lines 'abc'\n", code: 1 });
+  // -n takes its value optionally (getopt "n::"): a following word that is no number is a match.
+  expect(await run(node, "journalctl -n abc")).toEqual({
+    out: "",
+    err: "Failed to add match 'abc': Invalid argument\n",
+    code: 1,
+  });
   expect(await run(node, "journalctl --bogus")).toEqual({
     out: "",
     err: "journalctl: unrecognized option '--bogus'\n",

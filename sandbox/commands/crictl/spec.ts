@@ -1,0 +1,168 @@
+/**
+ * containerd's verbose container info, the `info` half of `crictl inspect`
+ * (pkg/cri/server/container_status.go ContainerInfo: sandboxID, pid, removing, snapshotKey,
+ * snapshotter, runtimeType, runtimeOptions, config, runtimeSpec), with the CRI config and
+ * the OCI runtime spec trimmed to the fields a learner looks at, in their real shapes.
+ */
+import type { ContainerRecord, PodSandbox } from "../../runtime/types";
+import type { World } from "../../world";
+
+export function containerMounts(_world: World, c: ContainerRecord) {
+  return c.mounts.map((m) => ({
+    containerPath: m.containerPath,
+    gidMappings: [],
+    hostPath: m.hostPath,
+    image: null,
+    imageSubPath: "",
+    propagation: "PROPAGATION_PRIVATE",
+    readonly: m.readonly,
+    recursiveReadOnly: false,
+    selinuxRelabel: false,
+    uidMappings: [],
+  }));
+}
+
+/** The systemd cgroup driver's cgroupsPath: `<slice>:cri-containerd:<id>`. */
+function cgroupsPath(sandbox: PodSandbox | undefined, id: string): string {
+  const slice = sandbox?.cgroupParent.split("/").pop() ?? "kubepods.slice";
+  return `${slice}:cri-containerd:${id}`;
+}
+
+export function containerInfo(world: World, c: ContainerRecord) {
+  const sandbox = world.containerd.sandboxes.get(c.sandboxId);
+  const argv = c.argv ?? world.containerd.commands.get(c.image) ?? [c.name];
+  const env = [
+    "PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin",
+    `HOSTNAME=${sandbox?.hostNetwork ? world.hostname : (sandbox?.name ?? "")}`,
+    "KUBERNETES_SERVICE_HOST=10.0.0.1",
+    "KUBERNETES_SERVICE_PORT=443",
+    "KUBERNETES_PORT=tcp://10.0.0.1:443",
+  ];
+  const memory = c.memoryLimitBytes ? { limit: c.memoryLimitBytes, swap: c.memoryLimitBytes } : {};
+  return {
+    sandboxID: c.sandboxId,
+    pid: c.pid ?? 0,
+    removing: false,
+    snapshotKey: c.id,
+    snapshotter: "overlayfs",
+    runtimeType: "io.containerd.runc.v2",
+    runtimeOptions: { systemd_cgroup: true },
+    config: {
+      metadata: { name: c.name, attempt: c.attempt },
+      image: { image: c.image },
+      envs: env.slice(2).map((e) => ({ key: e.split("=")[0], value: e.slice(e.indexOf("=") + 1) })),
+      mounts: c.mounts.map((m) => ({
+        container_path: m.containerPath,
+        host_path: m.hostPath,
+        ...(m.readonly ? { readonly: true } : {}),
+      })),
+      labels: c.labels,
+      annotations: c.annotations,
+      log_path: c.logPath.replace(/^.*\/([^/]+\/\d+\.log)$/, "$1"),
+      linux: {
+        resources: {
+          cpu_period: 100000,
+          cpu_shares: 2,
+          ...(c.memoryLimitBytes ? { memory_limit_in_bytes: c.memoryLimitBytes } : {}),
+          oom_score_adj: c.oomScoreAdj,
+        },
+        security_context: { namespace_options: { pid: 1 }, run_as_user: {}, masked_paths: [], readonly_paths: [] },
+      },
+    },
+    runtimeSpec: {
+      ociVersion: "1.1.0",
+      process: {
+        user: { uid: 0, gid: 0, additionalGids: [0] },
+        args: argv,
+        env,
+        cwd: "/",
+        capabilities: {
+          bounding: ["CAP_CHOWN", "CAP_DAC_OVERRIDE", "CAP_FSETID", "CAP_FOWNER", "CAP_MKNOD", "CAP_NET_RAW"],
+        },
+        apparmorProfile: "cri-containerd.apparmor.d",
+        oomScoreAdj: c.oomScoreAdj,
+      },
+      root: { path: "rootfs" },
+      mounts: [
+        { destination: "/proc", type: "proc", source: "proc", options: ["nosuid", "noexec", "nodev"] },
+        ...c.mounts.map((m) => ({
+          destination: m.containerPath,
+          type: "bind",
+          source: m.hostPath,
+          options: ["rbind", "rprivate", m.readonly ? "ro" : "rw"],
+        })),
+      ],
+      annotations: {
+        "io.kubernetes.cri.container-name": c.name,
+        "io.kubernetes.cri.container-type": "container",
+        "io.kubernetes.cri.image-name": c.image,
+        "io.kubernetes.cri.sandbox-id": c.sandboxId,
+        "io.kubernetes.cri.sandbox-name": sandbox?.name ?? "",
+        "io.kubernetes.cri.sandbox-namespace": sandbox?.namespace ?? "",
+        "io.kubernetes.cri.sandbox-uid": sandbox?.uid ?? "",
+      },
+      linux: {
+        resources: { memory, cpu: { shares: 2, period: 100000 } },
+        cgroupsPath: cgroupsPath(sandbox, c.id),
+        namespaces: [
+          { type: "pid" },
+          { type: "ipc", path: `/proc/${sandbox?.pid ?? 0}/ns/ipc` },
+          { type: "uts", path: `/proc/${sandbox?.pid ?? 0}/ns/uts` },
+          { type: "mount" },
+          sandbox?.hostNetwork ? undefined : { type: "network", path: `/proc/${sandbox?.pid ?? 0}/ns/net` },
+        ].filter(Boolean),
+      },
+    },
+  };
+}
+
+/** containerd's verbose sandbox info (`crictl inspectp`'s info), trimmed. */
+export function sandboxInfo(world: World, s: PodSandbox) {
+  const image = world.containerd.config?.sandboxImage ?? "mcr.microsoft.com/oss/kubernetes/pause:3.6";
+  return {
+    pid: s.state === "SANDBOX_READY" ? s.pid : 0,
+    processStatus: s.state === "SANDBOX_READY" ? "running" : "deleted",
+    netNamespaceClosed: s.state !== "SANDBOX_READY",
+    image,
+    snapshotKey: s.id,
+    snapshotter: "overlayfs",
+    runtimeHandler: "",
+    runtimeType: "io.containerd.runc.v2",
+    runtimeOptions: { systemd_cgroup: true },
+    config: {
+      metadata: { name: s.name, uid: s.uid, namespace: s.namespace, attempt: s.attempt },
+      hostname: s.hostNetwork ? world.hostname : s.name,
+      log_directory: `/var/log/pods/${s.namespace}_${s.name}_${s.uid}`,
+      dns_config: {
+        servers: ["10.0.0.10"],
+        searches: [`${s.namespace}.svc.cluster.local`, "svc.cluster.local", "cluster.local"],
+        options: ["ndots:5"],
+      },
+      labels: s.labels,
+      linux: {
+        cgroup_parent: s.cgroupParent.split("/").pop(),
+        security_context: { namespace_options: s.hostNetwork ? { network: 2, pid: 1 } : { pid: 1 } },
+      },
+    },
+    runtimeSpec: {
+      ociVersion: "1.1.0",
+      process: {
+        user: { uid: 65535, gid: 65535, additionalGids: [65535] },
+        args: ["/pause"],
+        cwd: "/",
+        oomScoreAdj: -998,
+      },
+      root: { path: "rootfs", readonly: true },
+      linux: {
+        cgroupsPath: `${s.cgroupParent.split("/").pop()}:cri-containerd:${s.id}`,
+        namespaces: [
+          { type: "pid" },
+          { type: "ipc" },
+          { type: "uts" },
+          { type: "mount" },
+          s.hostNetwork ? undefined : { type: "network", path: s.netns ? `/var/run/netns/${s.netns}` : "" },
+        ].filter(Boolean),
+      },
+    },
+  };
+}

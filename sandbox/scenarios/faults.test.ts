@@ -1,0 +1,173 @@
+/**
+ * The runtime fault scenarios, each from its start state: the symptoms as the real commands
+ * show them, the fix a real engineer applies, and the node healthy again.
+ */
+import { describe, expect, it } from "vitest";
+import { faultNode } from "./fault-node";
+import { ACR } from "./images";
+
+describe("crashloop", () => {
+  it("shows CrashLoopBackOff with the back-off, the exit code and the logs; deleting and fixing the pod heals it", async () => {
+    const node = faultNode("crashloop");
+    expect(await node.run("kubectl get pods")).toEqual({
+      out: "NAME         READY   STATUS             RESTARTS        AGE\norders-api   0/1     CrashLoopBackOff   6 (2m32s ago)   8m4s\n",
+      err: "",
+      code: 0,
+    });
+    const json = (await node.run("kubectl get pod orders-api -o json")).out;
+    const status = JSON.parse(json).status.containerStatuses[0];
+    expect(status.state.waiting).toEqual({
+      reason: "CrashLoopBackOff",
+      message: `back-off 5m0s restarting failed container=orders-api pod=orders-api_default(${JSON.parse(json).metadata.uid})`,
+    });
+    expect(status.lastState.terminated).toMatchObject({ exitCode: 1, reason: "Error" });
+    // The kubelet's container GC keeps the newest dead attempt only.
+    expect((await node.run("crictl ps -a --name orders-api")).out).toBe(
+      `CONTAINER           IMAGE               CREATED             STATE               NAME                ATTEMPT             POD ID              POD                 NAMESPACE
+76afe95f0d2c4       7f48494c7bb11       2 minutes ago       Exited              orders-api          6                   701cb9bb099cd       orders-api          default
+`,
+    );
+    expect(await node.run("crictl logs 76afe")).toEqual({
+      out: '{"level":"info","msg":"orders-api 1.4.2 starting"}\n',
+      err: '{"level":"fatal","msg":"cannot start: environment variable ORDERS_DB_URL is not set"}\n',
+      code: 0,
+    });
+    expect((await node.run("kubectl get events | grep BackOff")).out).toMatch(
+      /^\d+s +Warning +BackOff +pod\/orders-api +Back-off restarting failed container orders-api in pod orders-api_default\([0-9a-f-]{36}\)\n$/,
+    );
+
+    // The next restart comes when the 5-minute back-off runs out; three seconds later it fails again.
+    await node.run("sleep 150");
+    expect((await node.run("kubectl get pods")).out).toBe(
+      "NAME         READY   STATUS    RESTARTS       AGE\norders-api   1/1     Running   7 (5m2s ago)   10m\n",
+    );
+    await node.run("sleep 5");
+    expect((await node.run("kubectl get pods")).out).toBe(
+      "NAME         READY   STATUS             RESTARTS     AGE\norders-api   0/1     CrashLoopBackOff   7 (4s ago)   10m\n",
+    );
+
+    // Fix: delete it; the kubelet stops it, removes its sandbox and directories, then the object.
+    const uid = JSON.parse(json).metadata.uid as string;
+    node.deletePod("orders-api");
+    expect(await node.run("kubectl get pods")).toEqual({
+      out: "",
+      err: "No resources found in default namespace.\n",
+      code: 0,
+    });
+    expect((await node.run("crictl pods --name orders-api -q")).out).toBe("");
+    expect(await node.run(`ls /var/lib/kubelet/pods/${uid}`)).toEqual({
+      out: "",
+      err: `ls: cannot access '/var/lib/kubelet/pods/${uid}': No such file or directory\n`,
+      code: 2,
+    });
+
+    // ... and run the release that reads its config properly.
+    node.createPod({
+      name: "orders-api",
+      containers: [{ name: "orders-api", image: `${ACR}/orders-api:1.4.3` }],
+    });
+    await node.run("sleep 30");
+    expect((await node.run("kubectl get pods")).out).toBe(
+      "NAME         READY   STATUS    RESTARTS   AGE\norders-api   1/1     Running   0          30s\n",
+    );
+  });
+});
+
+describe("image-pull-error", () => {
+  it("reports ErrImagePull then ImagePullBackOff with the registry's not found; the right tag starts it", async () => {
+    const node = faultNode("image-pull-error");
+    expect((await node.run("kubectl get pods")).out).toBe(
+      "NAME   READY   STATUS             RESTARTS   AGE\nweb    0/1     ImagePullBackOff   0          5m3s\n",
+    );
+    expect((await node.run("kubectl get events | grep pod/web | cut -c 13-")).out).toBe(
+      `Warning   Failed      pod/web                                  Failed to pull image "nginx:1.277": rpc error: code = NotFound desc = failed to pull and unpack image "docker.io/library/nginx:1.277": failed to resolve reference "docker.io/library/nginx:1.277": docker.io/library/nginx:1.277: not found
+Normal    Pulling     pod/web                                  Pulling image "nginx:1.277"
+Warning   Failed      pod/web                                  Error: ErrImagePull
+Normal    BackOff     pod/web                                  Back-off pulling image "nginx:1.277"
+Warning   Failed      pod/web                                  Error: ImagePullBackOff
+`,
+    );
+    expect(await node.run("crictl pull nginx:1.277")).toEqual({
+      out: "",
+      err: 'FATA[0000] pulling image: rpc error: code = NotFound desc = failed to pull and unpack image "docker.io/library/nginx:1.277": failed to resolve reference "docker.io/library/nginx:1.277": docker.io/library/nginx:1.277: not found\n',
+      code: 1,
+    });
+    // Fix: the right tag (kubectl set image pod/web nginx=nginx:1.27).
+    node.updatePod("web", (pod) => {
+      (pod.spec.containers[0] as { image: string }).image = "nginx:1.27";
+    });
+    expect((await node.run("kubectl get pods")).out).toBe(
+      "NAME   READY   STATUS    RESTARTS   AGE\nweb    1/1     Running   0          5m3s\n",
+    );
+    // crictl images filters by one reference: `nginx` means docker.io/library/nginx:latest.
+    expect((await node.run("crictl images nginx")).out).toBe(
+      "IMAGE               TAG                 IMAGE ID            SIZE\n",
+    );
+    expect((await node.run("crictl images | grep nginx")).out).toBe(
+      "docker.io/library/nginx                                                          1.27                e55ef306d959e       73MB\n",
+    );
+  });
+});
+
+describe("memory-pressure", () => {
+  it("OOM-kills the container at its limit (137, OOMKilled, the kernel's lines); a higher limit fixes it", async () => {
+    const node = faultNode("memory-pressure");
+    expect((await node.run("kubectl get pods")).out).toBe(
+      "NAME             READY   STATUS             RESTARTS        AGE\nreport-builder   0/1     CrashLoopBackOff   6 (2m30s ago)   10m\n",
+    );
+    const status = JSON.parse((await node.run("kubectl get pod report-builder -o json")).out).status
+      .containerStatuses[0];
+    expect(status.lastState.terminated).toMatchObject({ exitCode: 137, reason: "OOMKilled" });
+    expect((await node.run("journalctl -k -n 2 -q --no-pager | cut -c 58-")).out).toBe(
+      " Memory cgroup out of memory: Killed process 884 (report-builder) total-vm:334052kB, anon-rss:259940kB, file-rss:1792kB, shmem-rss:0kB, UID:0 pgtables:656kB oom_score_adj:984\n oom_reaper: reaped process 884 (report-builder), now anon-rss:0kB, file-rss:0kB, shmem-rss:0kB\n",
+    );
+
+    // Fix: resources are immutable on a pod; recreate it with room to work.
+    const kills = (await node.run("journalctl -k | grep -c 'Memory cgroup out of memory'")).out;
+    expect(kills).toBe("7\n");
+    node.deletePod("report-builder");
+    expect(node.world.store.get("pods", "report-builder", "default")).toBeUndefined();
+    node.createPod({
+      name: "report-builder",
+      containers: [
+        {
+          name: "report-builder",
+          image: `${ACR}/report-builder:2.1.0`,
+          resources: { requests: { cpu: "250m", memory: "384Mi" }, limits: { memory: "512Mi" } },
+        },
+      ],
+    });
+    await node.run("sleep 60");
+    expect((await node.run("kubectl get pods")).out).toBe(
+      "NAME             READY   STATUS    RESTARTS   AGE\nreport-builder   1/1     Running   0          60s\n",
+    );
+    expect((await node.run("journalctl -k | grep -c 'Memory cgroup out of memory'")).out).toBe(kills);
+  });
+});
+
+describe("sandbox-image-wrong", () => {
+  it("leaves a new pod in ContainerCreating while the pause image cannot be pulled; fixing config.toml heals it", async () => {
+    const node = faultNode("sandbox-image-wrong");
+    expect((await node.run("kubectl get pods")).out).toBe(
+      "NAME   READY   STATUS              RESTARTS   AGE\nweb    0/1     ContainerCreating   0          12m\n",
+    );
+    expect((await node.run("kubectl get events | grep pod/web | cut -c 13-")).out).toBe(
+      'Warning   FailedCreatePodSandBox   pod/web                                  Failed to create pod sandbox: rpc error: code = Unknown desc = failed to get sandbox image "mcr.microsoft.com/oss/kubernetes/pause:3.66": failed to pull image "mcr.microsoft.com/oss/kubernetes/pause:3.66": failed to pull and unpack image "mcr.microsoft.com/oss/kubernetes/pause:3.66": failed to resolve reference "mcr.microsoft.com/oss/kubernetes/pause:3.66": mcr.microsoft.com/oss/kubernetes/pause:3.66: not found\n',
+    );
+    expect((await node.run("grep sandbox_image /etc/containerd/config.toml")).out).toBe(
+      '  sandbox_image = "mcr.microsoft.com/oss/kubernetes/pause:3.66"\n',
+    );
+    // Editing the file is not enough: containerd reads config.toml when it starts.
+    await node.run("sed -i 's/pause:3.66/pause:3.6/' /etc/containerd/config.toml; sleep 20");
+    expect((await node.run("kubectl get pods")).out).toBe(
+      "NAME   READY   STATUS              RESTARTS   AGE\nweb    0/1     ContainerCreating   0          12m\n",
+    );
+    expect(await node.run("systemctl restart containerd; sleep 10")).toEqual({ out: "", err: "", code: 0 });
+    expect((await node.run("kubectl get pods")).out).toBe(
+      "NAME   READY   STATUS    RESTARTS   AGE\nweb    1/1     Running   0          12m\n",
+    );
+    expect((await node.run("crictl pods --name web | cut -c 21-")).out).toBe(
+      "CREATED             STATE               NAME                NAMESPACE           ATTEMPT             RUNTIME\n7 seconds ago       Ready               web                 default             0                   (default)\n",
+    );
+  });
+});

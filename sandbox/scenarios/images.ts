@@ -1,0 +1,102 @@
+/**
+ * The images the node can meet and what a container of each does once started: keeps
+ * running, exits with a code after a while, or grows past its memory limit. Also what the
+ * registries serve: a pull of anything not listed here (or cached on the node image) fails
+ * with `not found`, as a mistyped tag does against a real registry.
+ */
+import type { Containerd } from "../runtime/containerd";
+import type { ImageBehaviour } from "../runtime/types";
+import { IMAGE_SIZES } from "./kube-system";
+
+export interface CatalogueImage {
+  /** Compressed size the registry reports (crictl images SIZE). */
+  sizeBytes: number;
+  /** The entrypoint + cmd a container runs with (what ps shows). */
+  command: string[];
+  behaviour: ImageBehaviour;
+}
+
+/** The course's own registry (an ACR attached to the cluster). */
+export const ACR = "aksdemo.azurecr.io";
+
+const nginxLogs = (version: string) =>
+  [
+    "/docker-entrypoint.sh: /docker-entrypoint.d/ is not empty, will attempt to perform configuration",
+    "/docker-entrypoint.sh: Looking for shell scripts in /docker-entrypoint.d/",
+    "/docker-entrypoint.sh: Configuration complete; ready for start up",
+    `{localtime} [notice] 1#1: nginx/${version}`,
+    "{localtime} [notice] 1#1: start worker processes",
+  ].map((text, i) => ({ stream: i < 3 ? ("stdout" as const) : ("stderr" as const), text }));
+
+export const IMAGE_CATALOGUE: Record<string, CatalogueImage> = {
+  "docker.io/library/nginx:1.27": {
+    sizeBytes: 72_950_112,
+    command: ["nginx", "-g", "daemon off;"],
+    // nginx turns SIGTERM into a fast shutdown and exits 0.
+    behaviour: { termExitCode: 0, logs: nginxLogs("1.27.5") },
+  },
+  "docker.io/library/nginx:latest": {
+    sizeBytes: 72_950_112,
+    command: ["nginx", "-g", "daemon off;"],
+    behaviour: { termExitCode: 0, logs: nginxLogs("1.29.3") },
+  },
+  // busybox's default command is `sh`: with no terminal it reads EOF and exits 0 at once, so
+  // under restartPolicy Always it ends up in CrashLoopBackOff with reason Completed.
+  "docker.io/library/busybox:1.36": {
+    sizeBytes: 2_160_406,
+    command: ["sh"],
+    behaviour: { exit: { code: 0, afterSeconds: 0.05 } },
+  },
+  "mcr.microsoft.com/azuredocs/aks-helloworld:v1": {
+    sizeBytes: 35_122_480,
+    command: ["/usr/bin/python3", "/app/main.py"],
+    behaviour: {
+      logs: [{ stream: "stderr", text: " * Running on http://0.0.0.0:80/ (Press CTRL+C to quit)" }],
+    },
+  },
+  // The crashloop scenario's image: reads its config at start-up and exits 1 when it is missing.
+  [`${ACR}/orders-api:1.4.2`]: {
+    sizeBytes: 48_733_901,
+    command: ["/app/orders-api"],
+    behaviour: {
+      exit: { code: 1, afterSeconds: 3 },
+      logs: [{ stream: "stdout", text: '{"level":"info","msg":"orders-api 1.4.2 starting"}' }],
+      exitLogs: [
+        {
+          stream: "stderr",
+          text: '{"level":"fatal","msg":"cannot start: environment variable ORDERS_DB_URL is not set"}',
+        },
+      ],
+    },
+  },
+  [`${ACR}/orders-api:1.4.3`]: {
+    sizeBytes: 48_741_220,
+    command: ["/app/orders-api"],
+    behaviour: {
+      termExitCode: 0,
+      logs: [
+        { stream: "stdout", text: '{"level":"info","msg":"orders-api 1.4.3 starting"}' },
+        { stream: "stdout", text: '{"level":"info","msg":"listening on :8080"}' },
+      ],
+    },
+  },
+  // The memory-pressure scenario's image: builds a report in memory, ~300 MiB after 20 s.
+  [`${ACR}/report-builder:2.1.0`]: {
+    sizeBytes: 61_004_377,
+    command: ["/usr/local/bin/report-builder", "--input=/data/orders"],
+    behaviour: {
+      memory: { mib: 300, afterSeconds: 20 },
+      logs: [{ stream: "stdout", text: "report-builder 2.1.0: loading orders into memory" }],
+    },
+  },
+};
+
+/** Teach containerd the catalogue: what each image runs and does, and what registries serve. */
+export function loadImageCatalogue(containerd: Containerd): void {
+  for (const [ref, size] of Object.entries(IMAGE_SIZES)) containerd.registry.set(ref, size);
+  for (const [ref, image] of Object.entries(IMAGE_CATALOGUE)) {
+    containerd.registry.set(ref, image.sizeBytes);
+    containerd.commands.set(ref, image.command);
+    containerd.behaviours.set(ref, image.behaviour);
+  }
+}
