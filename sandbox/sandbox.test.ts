@@ -85,7 +85,15 @@ describe("the shell", () => {
 describe("scenarios", () => {
   it("kubelet-stopped: the node is NotReady because its kubelet was stopped seven minutes ago", async () => {
     const { createSandbox, scenarioNames } = await import("./sandbox");
-    expect(scenarioNames).toEqual(["healthy", "kubelet-stopped", "disk-pressure"]);
+    expect(scenarioNames).toEqual([
+      "healthy",
+      "kubelet-stopped",
+      "disk-pressure",
+      "sandbox-image-wrong",
+      "image-pull-error",
+      "crashloop",
+      "memory-pressure",
+    ]);
     const node = createSandbox({ scenario: "kubelet-stopped" });
     expect((await run(node, "kubectl get nodes")).out).toBe(ready("NotReady", "123m"));
     expect((await run(node, "journalctl -u kubelet -n 1 -q")).out).toBe(
@@ -99,7 +107,7 @@ describe("scenarios", () => {
   it("refuses an unknown scenario, naming the known ones", async () => {
     const { createSandbox } = await import("./sandbox");
     expect(() => createSandbox({ scenario: "nope" })).toThrow(
-      'unknown scenario "nope"; known: healthy, kubelet-stopped, disk-pressure',
+      'unknown scenario "nope"; known: healthy, kubelet-stopped, disk-pressure, sandbox-image-wrong, image-pull-error, crashloop, memory-pressure',
     );
   });
 });

@@ -355,6 +355,7 @@ export class PodWorkers {
     this.invalidate();
     removePodDirs(fs, uid, logDir);
     for (const key of [...this.waiting.keys()]) if (key.startsWith(`${uid}/`)) this.waiting.delete(key);
+    this.written.delete(uid);
   }
 
   /** kubelet_pods.go HandlePodCleanups: sandboxes of pods no longer bound here are killed. */
@@ -375,7 +376,36 @@ export class PodWorkers {
     }
   }
 
+  /**
+   * What the last status written for each pod was computed from: the status manager only
+   * writes when the runtime's view or the object changed, so a resync of a steady pod is cheap.
+   */
+  private readonly written = new Map<string, string>();
+
+  private fingerprint(pod: Pod, sandbox: PodSandbox | undefined): string {
+    const parts = [pod.metadata.resourceVersion ?? "", sandbox?.id ?? "", sandbox?.state ?? ""];
+    for (const spec of pod.spec.containers) {
+      const [latest, previous] = this.containersOf(sandbox?.id, spec.name);
+      const waiting = this.waiting.get(`${pod.metadata.uid}/${spec.name}`);
+      parts.push(
+        spec.image,
+        latest?.id ?? "",
+        latest?.state ?? "",
+        previous?.id ?? "",
+        waiting?.reason ?? "",
+        waiting?.message ?? "",
+      );
+    }
+    return parts.join("|");
+  }
+
   private writeStatus(pod: Pod, sandbox: PodSandbox | undefined): void {
+    if (this.written.get(pod.metadata.uid) === this.fingerprint(pod, sandbox)) return;
+    this.writeStatusNow(pod, sandbox);
+    this.written.set(pod.metadata.uid, this.fingerprint(pod, sandbox));
+  }
+
+  private writeStatusNow(pod: Pod, sandbox: PodSandbox | undefined): void {
     const { containerd, clock, store, nodeName } = this.deps;
     const stamp = rfc3339(clock.now());
     const node = store.get<Node>("nodes", nodeName);

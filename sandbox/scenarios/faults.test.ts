@@ -22,12 +22,15 @@ describe("crashloop", () => {
     });
     expect(status.lastState.terminated).toMatchObject({ exitCode: 1, reason: "Error" });
     // The kubelet's container GC keeps the newest dead attempt only.
+    const id = (await node.run("crictl ps -a -q --name orders-api")).out.trim();
+    const podId = (await node.run("crictl pods -q --name orders-api")).out.trim();
+    const imageId = (await node.run(`crictl images -q ${ACR}/orders-api:1.4.2`)).out.trim().replace("sha256:", "");
     expect((await node.run("crictl ps -a --name orders-api")).out).toBe(
       `CONTAINER           IMAGE               CREATED             STATE               NAME                ATTEMPT             POD ID              POD                 NAMESPACE
-76afe95f0d2c4       7f48494c7bb11       2 minutes ago       Exited              orders-api          6                   701cb9bb099cd       orders-api          default
+${id.slice(0, 13)}       ${imageId.slice(0, 13)}       2 minutes ago       Exited              orders-api          6                   ${podId.slice(0, 13)}       orders-api          default
 `,
     );
-    expect(await node.run("crictl logs 76afe")).toEqual({
+    expect(await node.run(`crictl logs ${id.slice(0, 5)}`)).toEqual({
       out: '{"level":"info","msg":"orders-api 1.4.2 starting"}\n',
       err: '{"level":"fatal","msg":"cannot start: environment variable ORDERS_DB_URL is not set"}\n',
       code: 0,
@@ -79,12 +82,12 @@ describe("image-pull-error", () => {
     expect((await node.run("kubectl get pods")).out).toBe(
       "NAME   READY   STATUS             RESTARTS   AGE\nweb    0/1     ImagePullBackOff   0          5m3s\n",
     );
-    expect((await node.run("kubectl get events | grep pod/web | cut -c 13-")).out).toBe(
-      `Warning   Failed      pod/web                                  Failed to pull image "nginx:1.277": rpc error: code = NotFound desc = failed to pull and unpack image "docker.io/library/nginx:1.277": failed to resolve reference "docker.io/library/nginx:1.277": docker.io/library/nginx:1.277: not found
+    expect((await node.run("kubectl get events | grep pod/web | cut -c 13- | sort")).out).toBe(
+      `Normal    BackOff     pod/web                                  Back-off pulling image "nginx:1.277"
 Normal    Pulling     pod/web                                  Pulling image "nginx:1.277"
 Warning   Failed      pod/web                                  Error: ErrImagePull
-Normal    BackOff     pod/web                                  Back-off pulling image "nginx:1.277"
 Warning   Failed      pod/web                                  Error: ImagePullBackOff
+Warning   Failed      pod/web                                  Failed to pull image "nginx:1.277": rpc error: code = NotFound desc = failed to pull and unpack image "docker.io/library/nginx:1.277": failed to resolve reference "docker.io/library/nginx:1.277": docker.io/library/nginx:1.277: not found
 `,
     );
     expect(await node.run("crictl pull nginx:1.277")).toEqual({
@@ -103,8 +106,9 @@ Warning   Failed      pod/web                                  Error: ImagePullB
     expect((await node.run("crictl images nginx")).out).toBe(
       "IMAGE               TAG                 IMAGE ID            SIZE\n",
     );
+    const nginx = (await node.run("crictl images -q nginx:1.27")).out.slice(7, 20);
     expect((await node.run("crictl images | grep nginx")).out).toBe(
-      "docker.io/library/nginx                                                          1.27                e55ef306d959e       73MB\n",
+      `docker.io/library/nginx                                                          1.27                ${nginx}       73MB\n`,
     );
   });
 });
@@ -151,7 +155,7 @@ describe("sandbox-image-wrong", () => {
     expect((await node.run("kubectl get pods")).out).toBe(
       "NAME   READY   STATUS              RESTARTS   AGE\nweb    0/1     ContainerCreating   0          12m\n",
     );
-    expect((await node.run("kubectl get events | grep pod/web | cut -c 13-")).out).toBe(
+    expect((await node.run("kubectl get events | grep pod/web | cut -c 13- | sort")).out).toBe(
       'Warning   FailedCreatePodSandBox   pod/web                                  Failed to create pod sandbox: rpc error: code = Unknown desc = failed to get sandbox image "mcr.microsoft.com/oss/kubernetes/pause:3.66": failed to pull image "mcr.microsoft.com/oss/kubernetes/pause:3.66": failed to pull and unpack image "mcr.microsoft.com/oss/kubernetes/pause:3.66": failed to resolve reference "mcr.microsoft.com/oss/kubernetes/pause:3.66": mcr.microsoft.com/oss/kubernetes/pause:3.66: not found\n',
     );
     expect((await node.run("grep sandbox_image /etc/containerd/config.toml")).out).toBe(

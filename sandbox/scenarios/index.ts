@@ -45,7 +45,8 @@ export const SCENARIOS: Record<string, Scenario> = {
     boot: bootCrashloop,
   },
   "memory-pressure": {
-    description: "A pod in default that outgrows its 256Mi memory limit: OOMKilled (exit 137), restarted with back-off.",
+    description:
+      "A pod in default that outgrows its 256Mi memory limit: OOMKilled (exit 137), restarted with back-off.",
     boot: bootMemoryPressure,
   },
 };
