@@ -5,6 +5,7 @@
 
 import { SimClock } from "./clock";
 import { ConditionTaints } from "./cluster/condition-taints";
+import { ControlPlane } from "./cluster/control-plane";
 import { EventRecorder } from "./cluster/events";
 import { NodeLifecycleController } from "./cluster/node-lifecycle";
 import { ObjectStore } from "./cluster/store";
@@ -51,6 +52,8 @@ export class World {
   readonly store = new ObjectStore();
   readonly events: EventRecorder;
   readonly nodeLifecycle: NodeLifecycleController;
+  /** The API server's write path, the controllers and the scheduler (cluster/control-plane.ts). */
+  readonly controlPlane: ControlPlane;
   readonly kubelet: Kubelet;
   readonly hostname = HOSTNAME;
   readonly bootTime: number;
@@ -68,9 +71,10 @@ export class World {
     this.procs = new ProcessTable(812, now);
     this.systemd = new Systemd(this.fs, this.clock, this.journal, this.procs, this.programs);
     this.cni = new AzureVnetCni(this.fs, podIpPool());
-    this.containerd = new Containerd(this.fs, this.clock, this.procs, this.ids, this.cni, this.journal);
+    this.containerd = new Containerd(this.fs, this.clock, this.procs, this.ids, this.cni);
     this.events = new EventRecorder(this.store, this.clock);
     this.nodeLifecycle = new NodeLifecycleController(this.store, this.clock, this.events);
+    this.controlPlane = new ControlPlane(this.store, this.clock, this.ids, this.events);
     this.kubelet = new Kubelet({
       fs: this.fs,
       clock: this.clock,

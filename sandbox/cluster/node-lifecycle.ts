@@ -18,6 +18,7 @@ export const NODE_MONITOR_GRACE_MS = 50_000;
 
 const UNREACHABLE = "node.kubernetes.io/unreachable";
 const NOT_READY = "node.kubernetes.io/not-ready";
+const UNSCHEDULABLE = "node.kubernetes.io/unschedulable";
 
 interface Health {
   probeAt: number;
@@ -27,6 +28,7 @@ interface Health {
 
 export class NodeLifecycleController {
   private readonly health = new Map<string, Health>();
+  private pendingTaintPass: number | undefined;
 
   constructor(
     private readonly store: ObjectStore,
@@ -36,6 +38,16 @@ export class NodeLifecycleController {
 
   start(): void {
     this.clock.setInterval(() => this.monitorNodes(), NODE_MONITOR_PERIOD_MS);
+    // Node updates (a cordon, a new condition) are tainted at once, as the controller's
+    // node update queue does, not at the next monitor period.
+    this.store.watch((e) => {
+      if (e.resource !== "nodes" || e.type === "DELETED") return;
+      this.pendingTaintPass ??= this.clock.setTimeout(() => {
+        this.pendingTaintPass = undefined;
+        for (const node of this.store.list<Node>("nodes"))
+          this.reconcileTaints(node, node.status.conditions.find((c) => c.type === "Ready")?.status);
+      }, 0);
+    });
   }
 
   monitorNodes(): void {
@@ -111,8 +123,13 @@ export class NodeLifecycleController {
     }
   }
 
-  /** Taint nodes by condition: unreachable for Unknown, not-ready for False, none when Ready. */
+  /**
+   * Taint nodes by condition: unreachable for Unknown, not-ready for False, none when Ready;
+   * and node.kubernetes.io/unschedulable:NoSchedule while the node is cordoned
+   * (doNoScheduleTaintingPass).
+   */
   private reconcileTaints(node: Node, ready: string | undefined): void {
+    this.reconcileUnschedulable(node);
     const want = ready === "Unknown" ? UNREACHABLE : ready === "False" ? NOT_READY : undefined;
     const taints = node.spec.taints ?? [];
     const others = taints.filter((t) => t.key !== UNREACHABLE && t.key !== NOT_READY);
@@ -126,6 +143,17 @@ export class NodeLifecycleController {
         ]
       : [];
     node.spec.taints = [...others, ...added];
+    if (node.spec.taints.length === 0) delete node.spec.taints;
+    this.store.put("nodes", node);
+  }
+
+  private reconcileUnschedulable(node: Node): void {
+    const taints = node.spec.taints ?? [];
+    const has = taints.some((t) => t.key === UNSCHEDULABLE);
+    if (has === Boolean(node.spec.unschedulable)) return;
+    node.spec.taints = has
+      ? taints.filter((t) => t.key !== UNSCHEDULABLE)
+      : [...taints, { key: UNSCHEDULABLE, effect: "NoSchedule", timeAdded: rfc3339(this.clock.now()) }];
     if (node.spec.taints.length === 0) delete node.spec.taints;
     this.store.put("nodes", node);
   }

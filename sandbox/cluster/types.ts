@@ -12,7 +12,27 @@ export interface ObjectMeta {
   generateName?: string;
   labels?: Record<string, string>;
   annotations?: Record<string, string>;
-  ownerReferences?: { apiVersion: string; kind: string; name: string; uid: string; controller?: boolean }[];
+  ownerReferences?: OwnerReference[];
+  /** Set by a graceful delete: the pod is Terminating until its kubelet confirms it stopped. */
+  deletionTimestamp?: string;
+  deletionGracePeriodSeconds?: number;
+}
+
+export interface OwnerReference {
+  apiVersion: string;
+  kind: string;
+  name: string;
+  uid: string;
+  controller?: boolean;
+  blockOwnerDeletion?: boolean;
+}
+
+export interface Toleration {
+  key?: string;
+  operator?: "Exists" | "Equal";
+  value?: string;
+  effect?: "NoSchedule" | "PreferNoSchedule" | "NoExecute";
+  tolerationSeconds?: number;
 }
 
 export interface Taint {
@@ -58,13 +78,76 @@ export interface Node {
   };
 }
 
+export interface VolumeMount {
+  name: string;
+  mountPath: string;
+  readOnly?: boolean;
+  mountPropagation?: string;
+}
+
 export interface Container {
   name: string;
   image: string;
   args?: string[];
   command?: string[];
   ports?: { containerPort: number; protocol?: string; name?: string; hostPort?: number }[];
+  env?: { name: string; value?: string; valueFrom?: { fieldRef?: { fieldPath: string } } }[];
   resources?: { requests?: Record<string, string>; limits?: Record<string, string> };
+  volumeMounts?: VolumeMount[];
+  securityContext?: { privileged?: boolean; capabilities?: { add?: string[] } };
+  imagePullPolicy?: string;
+}
+
+export interface Volume {
+  name: string;
+  hostPath?: { path: string; type?: string };
+  emptyDir?: Record<string, never>;
+  configMap?: { name: string; optional?: boolean; defaultMode?: number };
+  secret?: { secretName: string; defaultMode?: number };
+  projected?: {
+    defaultMode?: number;
+    sources: (
+      | { serviceAccountToken: { expirationSeconds: number; path: string } }
+      | { configMap: { name: string; items: { key: string; path: string }[] } }
+      | { downwardAPI: { items: { path: string; fieldRef: { apiVersion: string; fieldPath: string } }[] } }
+    )[];
+  };
+}
+
+export interface PodSpec {
+  nodeName?: string;
+  containers: Container[];
+  initContainers?: Container[];
+  volumes?: Volume[];
+  hostNetwork?: boolean;
+  dnsPolicy?: string;
+  priority?: number;
+  priorityClassName?: string;
+  serviceAccountName?: string;
+  restartPolicy?: string;
+  schedulerName?: string;
+  terminationGracePeriodSeconds?: number;
+  tolerations?: Toleration[];
+  nodeSelector?: Record<string, string>;
+  affinity?: {
+    nodeAffinity?: {
+      requiredDuringSchedulingIgnoredDuringExecution?: {
+        nodeSelectorTerms: {
+          matchExpressions?: { key: string; operator: string; values?: string[] }[];
+          matchFields?: { key: string; operator: string; values?: string[] }[];
+        }[];
+      };
+    };
+  };
+}
+
+export interface PodTemplate {
+  metadata: { labels: Record<string, string>; annotations?: Record<string, string> };
+  spec: PodSpec;
+}
+
+export interface LabelSelector {
+  matchLabels?: Record<string, string>;
 }
 
 export interface ContainerStatus {
@@ -96,16 +179,7 @@ export interface Pod {
   apiVersion: "v1";
   kind: "Pod";
   metadata: ObjectMeta;
-  spec: {
-    nodeName?: string;
-    containers: Container[];
-    initContainers?: Container[];
-    hostNetwork?: boolean;
-    priorityClassName?: string;
-    serviceAccountName?: string;
-    tolerations?: { key?: string; operator?: string; effect?: string; tolerationSeconds?: number }[];
-    nodeSelector?: Record<string, string>;
-  };
+  spec: PodSpec;
   status: {
     phase: "Pending" | "Running" | "Succeeded" | "Failed" | "Unknown";
     conditions?: PodCondition[];
@@ -141,5 +215,98 @@ export interface KubeEvent {
   count: number;
 }
 
-export type KubeObject = Node | Pod | Lease | KubeEvent;
-export type Resource = "nodes" | "pods" | "leases" | "events";
+export interface DaemonSet {
+  apiVersion: "apps/v1";
+  kind: "DaemonSet";
+  metadata: ObjectMeta;
+  spec: { selector: LabelSelector; template: PodTemplate; updateStrategy?: { type: string } };
+  status: {
+    currentNumberScheduled: number;
+    desiredNumberScheduled: number;
+    numberAvailable?: number;
+    numberMisscheduled: number;
+    numberReady: number;
+    updatedNumberScheduled?: number;
+    observedGeneration?: number;
+  };
+}
+
+export interface Deployment {
+  apiVersion: "apps/v1";
+  kind: "Deployment";
+  metadata: ObjectMeta;
+  spec: { replicas: number; selector: LabelSelector; template: PodTemplate; strategy?: { type: string } };
+  status: {
+    replicas?: number;
+    updatedReplicas?: number;
+    readyReplicas?: number;
+    availableReplicas?: number;
+    observedGeneration?: number;
+  };
+}
+
+export interface ReplicaSet {
+  apiVersion: "apps/v1";
+  kind: "ReplicaSet";
+  metadata: ObjectMeta;
+  spec: { replicas: number; selector: LabelSelector; template: PodTemplate };
+  status: {
+    replicas: number;
+    fullyLabeledReplicas?: number;
+    readyReplicas?: number;
+    availableReplicas?: number;
+    observedGeneration?: number;
+  };
+}
+
+export interface ServicePort {
+  name?: string;
+  protocol: "TCP" | "UDP" | "SCTP";
+  port: number;
+  targetPort: number | string;
+  nodePort?: number;
+}
+
+export interface Service {
+  apiVersion: "v1";
+  kind: "Service";
+  metadata: ObjectMeta;
+  spec: {
+    type: "ClusterIP" | "NodePort" | "LoadBalancer";
+    clusterIP: string;
+    clusterIPs: string[];
+    ports: ServicePort[];
+    selector?: Record<string, string>;
+    sessionAffinity: string;
+    ipFamilies: string[];
+    ipFamilyPolicy: string;
+    internalTrafficPolicy: string;
+  };
+  status: { loadBalancer: Record<string, never> };
+}
+
+export interface EndpointSlice {
+  apiVersion: "discovery.k8s.io/v1";
+  kind: "EndpointSlice";
+  metadata: ObjectMeta;
+  addressType: "IPv4";
+  endpoints: {
+    addresses: string[];
+    conditions: { ready: boolean; serving: boolean; terminating: boolean };
+    nodeName?: string;
+    targetRef?: { kind: string; name: string; namespace: string; uid: string };
+  }[];
+  ports: { name: string; port: number; protocol: string }[];
+}
+
+export type KubeObject = Node | Pod | Lease | KubeEvent | DaemonSet | Deployment | ReplicaSet | Service | EndpointSlice;
+export type Resource =
+  | "nodes"
+  | "pods"
+  | "leases"
+  | "events"
+  | "daemonsets"
+  | "deployments"
+  | "replicasets"
+  | "services"
+  | "endpointslices";

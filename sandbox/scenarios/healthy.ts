@@ -4,10 +4,15 @@
  * the kubelet registers the node, the control plane hands it its kube-system pods, and the
  * kubelet starts them through containerd. Then the clock runs on to "now".
  */
-import type { Pod } from "../cluster/types";
 import type { World } from "../world";
-import { loadImageCatalogue } from "./images";
-import { CONTAINER_COMMANDS, IMAGE_SIZES, kubeSystemPods, STARTUP_LOGS } from "./kube-system";
+import {
+  CONTAINER_COMMANDS,
+  clusterServices,
+  IMAGE_SIZES,
+  kubernetesEndpointSlice,
+  kubeSystemWorkloads,
+  STARTUP_LOGS,
+} from "./kube-system";
 import { writeNodeFiles } from "./node/files";
 import { KERNEL, KERNEL_BUILD } from "./node/identity";
 
@@ -16,7 +21,7 @@ export const BOOT_TIME = Date.UTC(2025, 9, 30, 14, 2, 11, 417);
 export const UPTIME_MS = (2 * 3600 + 3 * 60 + 49) * 1000;
 
 export function bootHealthyNode(world: World, beforeNow?: (world: World) => void): void {
-  const { fs, journal, systemd, clock, containerd, store } = world;
+  const { fs, journal, systemd, clock, containerd } = world;
   writeNodeFiles(fs);
   journal.append({
     identifier: "kernel",
@@ -34,19 +39,17 @@ export function bootHealthyNode(world: World, beforeNow?: (world: World) => void
   for (const [ref, size] of Object.entries(IMAGE_SIZES)) containerd.addImage(ref, size);
   for (const [ref, lines] of Object.entries(STARTUP_LOGS)) containerd.startupLogs.set(ref, lines);
   for (const [ref, argv] of Object.entries(CONTAINER_COMMANDS)) containerd.commands.set(ref, argv);
-  loadImageCatalogue(containerd);
 
-  // The control plane creates this node's DaemonSet pods and schedules its share of the
-  // Deployments once the node registers.
-  const unwatch = store.watch((e) => {
-    if (e.resource !== "nodes" || e.type !== "ADDED") return;
-    unwatch();
-    clock.setTimeout(() => {
-      for (const pod of kubeSystemPods(world.ids, clock.now())) store.put<Pod>("pods", pod);
-    }, 2_300);
-  });
+  // The cluster exists before this node: the API server holds the kube-system DaemonSets,
+  // Deployments and Services. Their controllers create the pods; the scheduler binds them
+  // once the node registers and is Ready; the kubelet starts them.
+  const { api } = world.controlPlane;
+  for (const s of clusterServices()) api.create("services", s);
+  api.create("endpointslices", kubernetesEndpointSlice());
+  for (const w of kubeSystemWorkloads()) api.create(w.kind === "DaemonSet" ? "daemonsets" : "deployments", w);
 
   world.nodeLifecycle.start();
+  world.controlPlane.start();
   clock.setTimeout(() => systemd.start("containerd.service"), 4_120);
   // The CSE (custom script extension) starts the kubelet once it has written its config.
   clock.setTimeout(() => systemd.start("kubelet.service"), 41_870);

@@ -3,165 +3,299 @@
  * Defender off, all on this one-node pool. Image tags are those AKS shipped around the
  * 202510 node image where known; tags marked (unconfirmed) are plausible, not verified.
  */
-import type { Container, Pod } from "../cluster/types";
-import type { IdSource } from "../util/ids";
-import { rfc3339 } from "../util/time-format";
+import type {
+  Container,
+  DaemonSet,
+  Deployment,
+  EndpointSlice,
+  Service,
+  ServicePort,
+  Toleration,
+  Volume,
+} from "../cluster/types";
 import { HOSTNAME } from "./node/identity";
 
 const MCR = "mcr.microsoft.com";
 
 export interface WorkloadSpec {
   /** DaemonSet or Deployment name. */
-  owner: string;
-  kind: "DaemonSet" | "ReplicaSet";
+  name: string;
+  kind: "DaemonSet" | "Deployment";
   replicas: number;
   hostNetwork: boolean;
   priorityClassName: string;
+  serviceAccountName: string;
   labels: Record<string, string>;
   containers: Container[];
+  volumes?: Volume[];
+  tolerations?: Toleration[];
 }
 
 const res = (cpu: string, memory: string, limits?: Record<string, string>) => ({ requests: { cpu, memory }, limits });
+const CRITICAL_ADDONS: Toleration[] = [{ key: "CriticalAddonsOnly", operator: "Exists" }];
+/** AKS node agents tolerate every taint. */
+const TOLERATE_ALL: Toleration[] = [
+  { operator: "Exists", effect: "NoExecute" },
+  { operator: "Exists", effect: "NoSchedule" },
+];
+const hostPath = (name: string, path: string, type?: string): Volume => ({
+  name,
+  hostPath: { path, ...(type ? { type } : {}) },
+});
+const CSI_VOLUMES: Volume[] = [
+  hostPath("socket-dir", "/var/lib/kubelet/plugins/$DRIVER", "DirectoryOrCreate"),
+  hostPath("mountpoint-dir", "/var/lib/kubelet/", "DirectoryOrCreate"),
+  hostPath("registration-dir", "/var/lib/kubelet/plugins_registry/", "DirectoryOrCreate"),
+];
+const csiVolumes = (driver: string): Volume[] =>
+  CSI_VOLUMES.map((v) =>
+    v.hostPath ? { ...v, hostPath: { ...v.hostPath, path: v.hostPath.path.replace("$DRIVER", driver) } } : v,
+  );
+const csiMounts = [
+  { name: "socket-dir", mountPath: "/csi" },
+  { name: "mountpoint-dir", mountPath: "/var/lib/kubelet/", mountPropagation: "Bidirectional" },
+];
 
 export const KUBE_SYSTEM_WORKLOADS: WorkloadSpec[] = [
   {
-    owner: "kube-proxy",
+    name: "kube-proxy",
     kind: "DaemonSet",
     replicas: 1,
     hostNetwork: true,
     priorityClassName: "system-node-critical",
+    serviceAccountName: "kube-proxy",
     labels: { component: "kube-proxy", tier: "node" },
+    tolerations: [...CRITICAL_ADDONS, ...TOLERATE_ALL],
+    volumes: [
+      hostPath("kubeconfig", "/var/lib/kubelet/kubeconfig", "FileOrCreate"),
+      hostPath("certificates", "/etc/kubernetes/certs", ""),
+      hostPath("iptableslock", "/run/xtables.lock", "FileOrCreate"),
+      hostPath("lib-modules", "/lib/modules", ""),
+    ],
     containers: [
-      { name: "kube-proxy", image: `${MCR}/oss/kubernetes/kube-proxy:v1.32.7`, resources: res("100m", "0") },
+      {
+        name: "kube-proxy",
+        image: `${MCR}/oss/kubernetes/kube-proxy:v1.32.7`,
+        resources: res("100m", "0"),
+        securityContext: { privileged: true },
+        volumeMounts: [
+          { name: "kubeconfig", mountPath: "/var/lib/kubelet/kubeconfig", readOnly: true },
+          { name: "certificates", mountPath: "/etc/kubernetes/certs", readOnly: true },
+          { name: "iptableslock", mountPath: "/run/xtables.lock" },
+          { name: "lib-modules", mountPath: "/lib/modules", readOnly: true },
+        ],
+      },
     ],
   },
   {
-    owner: "azure-ip-masq-agent",
+    name: "azure-ip-masq-agent",
     kind: "DaemonSet",
     replicas: 1,
     hostNetwork: true,
     priorityClassName: "system-node-critical",
+    serviceAccountName: "azure-ip-masq-agent",
     labels: { "k8s-app": "azure-ip-masq-agent", tier: "node" },
+    tolerations: [...CRITICAL_ADDONS, ...TOLERATE_ALL],
     containers: [
       {
         name: "azure-ip-masq-agent",
         image: `${MCR}/oss/v2/kubernetes/ip-masq-agent:v0.1.15-2`,
         resources: res("100m", "50Mi", { cpu: "500m", memory: "250Mi" }),
+        securityContext: { capabilities: { add: ["NET_ADMIN", "NET_RAW"] } },
       },
     ],
   },
   {
-    owner: "cloud-node-manager",
+    name: "cloud-node-manager",
     kind: "DaemonSet",
     replicas: 1,
     hostNetwork: true,
     priorityClassName: "system-node-critical",
+    serviceAccountName: "cloud-node-manager",
     labels: { "k8s-app": "cloud-node-manager" },
+    tolerations: [...CRITICAL_ADDONS, ...TOLERATE_ALL],
     containers: [
       {
         name: "cloud-node-manager",
         image: `${MCR}/oss/kubernetes/azure-cloud-node-manager:v1.32.6`,
         resources: res("50m", "50Mi", { cpu: "2", memory: "512Mi" }),
+        env: [{ name: "NODE_NAME", valueFrom: { fieldRef: { fieldPath: "spec.nodeName" } } }],
       },
     ],
   },
   {
-    owner: "csi-azuredisk-node",
+    name: "csi-azuredisk-node",
     kind: "DaemonSet",
     replicas: 1,
     hostNetwork: true,
     priorityClassName: "system-node-critical",
+    serviceAccountName: "csi-azuredisk-node-sa",
     labels: { app: "csi-azuredisk-node" },
+    tolerations: TOLERATE_ALL,
+    volumes: csiVolumes("disk.csi.azure.com"),
     containers: [
       {
         name: "liveness-probe",
         image: `${MCR}/oss/v2/kubernetes-csi/livenessprobe:v2.15.0`,
         resources: res("10m", "20Mi", { memory: "100Mi" }),
+        volumeMounts: [{ name: "socket-dir", mountPath: "/csi" }],
       },
       {
         name: "node-driver-registrar",
         image: `${MCR}/oss/v2/kubernetes-csi/csi-node-driver-registrar:v2.13.0`,
         resources: res("10m", "20Mi", { memory: "100Mi" }),
+        volumeMounts: [
+          { name: "socket-dir", mountPath: "/csi" },
+          { name: "registration-dir", mountPath: "/registration" },
+        ],
       },
       {
         name: "azuredisk",
         image: `${MCR}/oss/v2/kubernetes-csi/azuredisk-csi:v1.31.11`,
         resources: res("10m", "20Mi", { memory: "1000Mi" }),
+        securityContext: { privileged: true },
+        volumeMounts: csiMounts,
       },
     ],
   },
   {
-    owner: "csi-azurefile-node",
+    name: "csi-azurefile-node",
     kind: "DaemonSet",
     replicas: 1,
     hostNetwork: true,
     priorityClassName: "system-node-critical",
+    serviceAccountName: "csi-azurefile-node-sa",
     labels: { app: "csi-azurefile-node" },
+    tolerations: TOLERATE_ALL,
+    volumes: csiVolumes("file.csi.azure.com"),
     containers: [
       {
         name: "liveness-probe",
         image: `${MCR}/oss/v2/kubernetes-csi/livenessprobe:v2.15.0`,
         resources: res("10m", "20Mi", { memory: "100Mi" }),
+        volumeMounts: [{ name: "socket-dir", mountPath: "/csi" }],
       },
       {
         name: "node-driver-registrar",
         image: `${MCR}/oss/v2/kubernetes-csi/csi-node-driver-registrar:v2.13.0`,
         resources: res("10m", "20Mi", { memory: "100Mi" }),
+        volumeMounts: [
+          { name: "socket-dir", mountPath: "/csi" },
+          { name: "registration-dir", mountPath: "/registration" },
+        ],
       },
       {
         name: "azurefile",
         image: `${MCR}/oss/v2/kubernetes-csi/azurefile-csi:v1.31.7`,
         resources: res("10m", "20Mi", { memory: "600Mi" }),
+        securityContext: { privileged: true },
+        volumeMounts: csiMounts,
       },
     ],
   },
   {
-    owner: "ama-logs",
+    // microsoft/Docker-Provider kubernetes/ama-logs.yaml: privileged, the host's / as /hostfs.
+    name: "ama-logs",
     kind: "DaemonSet",
     replicas: 1,
     hostNetwork: false,
     priorityClassName: "system-node-critical",
+    serviceAccountName: "ama-logs",
     labels: { component: "ama-logs-agent", tier: "node" },
+    tolerations: [
+      { operator: "Exists", effect: "NoSchedule" },
+      { operator: "Exists", effect: "NoExecute" },
+      { operator: "Exists", effect: "PreferNoSchedule" },
+    ],
+    volumes: [
+      hostPath("host-root", "/"),
+      hostPath("host-log", "/var/log"),
+      hostPath("azure-json-path", "/etc/kubernetes"),
+      { name: "omsagent-secret", secret: { secretName: "ama-logs-secret", defaultMode: 420 } },
+    ],
     containers: [
       {
         name: "ama-logs",
         image: `${MCR}/azuremonitor/containerinsights/ciprod:3.1.28`,
         resources: res("75m", "325Mi", { cpu: "500m", memory: "750Mi" }),
+        securityContext: { privileged: true },
+        ports: [
+          { containerPort: 25225, protocol: "TCP" },
+          { containerPort: 25224, protocol: "UDP" },
+          { containerPort: 28330, hostPort: 28330, protocol: "TCP", name: "syslog" },
+        ],
+        env: [
+          { name: "NODE_IP", valueFrom: { fieldRef: { fieldPath: "status.hostIP" } } },
+          { name: "CONTROLLER_TYPE", value: "DaemonSet" },
+        ],
+        volumeMounts: [
+          { name: "host-root", mountPath: "/hostfs", readOnly: true },
+          { name: "host-log", mountPath: "/var/log" },
+          { name: "azure-json-path", mountPath: "/etc/kubernetes/host", readOnly: true },
+          { name: "omsagent-secret", mountPath: "/etc/ama-logs-secret", readOnly: true },
+        ],
       },
       {
         name: "ama-logs-prometheus",
         image: `${MCR}/azuremonitor/containerinsights/ciprod:3.1.28`,
         resources: res("75m", "225Mi", { cpu: "500m", memory: "1Gi" }),
+        securityContext: { privileged: true },
+        env: [{ name: "CONTAINER_TYPE", value: "PrometheusSidecar" }],
+        volumeMounts: [
+          { name: "host-root", mountPath: "/hostfs", readOnly: true },
+          { name: "host-log", mountPath: "/var/log" },
+        ],
       },
       {
         name: "addon-token-adapter",
         image: `${MCR}/aks/msi/addon-token-adapter:master.250812.1`,
         resources: res("20m", "20Mi", { cpu: "500m", memory: "500Mi" }),
+        securityContext: { capabilities: { add: ["NET_ADMIN", "NET_RAW"] } },
       },
     ],
   },
   {
-    owner: "coredns-789465848c",
-    kind: "ReplicaSet",
+    name: "coredns",
+    kind: "Deployment",
     replicas: 2,
     hostNetwork: false,
     priorityClassName: "system-node-critical",
+    serviceAccountName: "coredns",
     labels: { "k8s-app": "kube-dns", "kubernetes.io/cluster-service": "true", version: "v20" },
+    tolerations: CRITICAL_ADDONS,
+    volumes: [
+      { name: "config-volume", configMap: { name: "coredns", defaultMode: 420 } },
+      { name: "custom-config-volume", configMap: { name: "coredns-custom", optional: true, defaultMode: 420 } },
+      { name: "tmp", emptyDir: {} },
+    ],
     containers: [
       {
         name: "coredns",
         image: `${MCR}/oss/v2/kubernetes/coredns:v1.11.3-8`,
+        args: ["-conf", "/etc/coredns/Corefile"],
         resources: res("100m", "70Mi", { memory: "500Mi" }),
+        ports: [
+          { containerPort: 53, name: "dns", protocol: "UDP" },
+          { containerPort: 53, name: "dns-tcp", protocol: "TCP" },
+          { containerPort: 9153, name: "metrics", protocol: "TCP" },
+        ],
+        volumeMounts: [
+          { name: "config-volume", mountPath: "/etc/coredns", readOnly: true },
+          { name: "custom-config-volume", mountPath: "/etc/coredns/custom", readOnly: true },
+          { name: "tmp", mountPath: "/tmp" },
+        ],
       },
     ],
   },
   {
-    owner: "coredns-autoscaler-55bcd876cc",
-    kind: "ReplicaSet",
+    name: "coredns-autoscaler",
+    kind: "Deployment",
     replicas: 1,
     hostNetwork: false,
     priorityClassName: "system-cluster-critical",
+    serviceAccountName: "coredns-autoscaler",
     labels: { "k8s-app": "coredns-autoscaler" },
+    tolerations: CRITICAL_ADDONS,
     containers: [
       {
         name: "autoscaler",
@@ -171,12 +305,14 @@ export const KUBE_SYSTEM_WORKLOADS: WorkloadSpec[] = [
     ],
   },
   {
-    owner: "konnectivity-agent-7d9c6b5f4d",
-    kind: "ReplicaSet",
+    name: "konnectivity-agent",
+    kind: "Deployment",
     replicas: 2,
     hostNetwork: false,
     priorityClassName: "system-cluster-critical",
+    serviceAccountName: "konnectivity-agent",
     labels: { app: "konnectivity-agent" },
+    tolerations: CRITICAL_ADDONS,
     containers: [
       {
         name: "konnectivity-agent",
@@ -186,12 +322,15 @@ export const KUBE_SYSTEM_WORKLOADS: WorkloadSpec[] = [
     ],
   },
   {
-    owner: "metrics-server-6bb78bfcc5",
-    kind: "ReplicaSet",
+    name: "metrics-server",
+    kind: "Deployment",
     replicas: 2,
     hostNetwork: false,
     priorityClassName: "system-cluster-critical",
+    serviceAccountName: "metrics-server",
     labels: { "k8s-app": "metrics-server" },
+    tolerations: CRITICAL_ADDONS,
+    volumes: [{ name: "tmp-dir", emptyDir: {} }],
     containers: [
       {
         name: "metrics-server-vpa",
@@ -202,21 +341,26 @@ export const KUBE_SYSTEM_WORKLOADS: WorkloadSpec[] = [
         name: "metrics-server",
         image: `${MCR}/oss/v2/kubernetes/metrics-server:v0.7.2-2`,
         resources: res("50m", "80Mi", { cpu: "1", memory: "400Mi" }),
+        ports: [{ containerPort: 4443, name: "https", protocol: "TCP" }],
+        volumeMounts: [{ name: "tmp-dir", mountPath: "/tmp" }],
       },
     ],
   },
   {
-    owner: "ama-logs-rs-6f7b9c8d5d",
-    kind: "ReplicaSet",
+    name: "ama-logs-rs",
+    kind: "Deployment",
     replicas: 1,
     hostNetwork: false,
     priorityClassName: "system-cluster-critical",
+    serviceAccountName: "ama-logs",
     labels: { rsName: "ama-logs-rs", tier: "node" },
+    tolerations: CRITICAL_ADDONS,
     containers: [
       {
         name: "ama-logs",
         image: `${MCR}/azuremonitor/containerinsights/ciprod:3.1.28`,
         resources: res("150m", "250Mi", { cpu: "1", memory: "1Gi" }),
+        env: [{ name: "CONTROLLER_TYPE", value: "ReplicaSet" }],
       },
       {
         name: "addon-token-adapter",
@@ -357,44 +501,135 @@ export const STARTUP_LOGS: Record<string, string[]> = {
   ],
 };
 
-/** The Pod objects the control plane's controllers and scheduler create for this node. */
-export function kubeSystemPods(ids: IdSource, createdAt: number): Pod[] {
-  const pods: Pod[] = [];
-  for (const w of KUBE_SYSTEM_WORKLOADS) {
-    for (let i = 0; i < w.replicas; i++) {
-      const name = `${w.owner}-${ids.nameSuffix(`${w.owner}/${i}`)}`;
-      pods.push({
-        apiVersion: "v1",
-        kind: "Pod",
-        metadata: {
-          name,
-          namespace: "kube-system",
-          uid: ids.uuid(`pod:${name}`),
-          generateName: `${w.owner}-`,
-          creationTimestamp: rfc3339(createdAt),
-          labels: {
-            ...w.labels,
-            ...(w.kind === "ReplicaSet" ? { "pod-template-hash": w.owner.split("-").pop() as string } : {}),
-          },
-          ownerReferences: [
-            { apiVersion: "apps/v1", kind: w.kind, name: w.owner, uid: ids.uuid(`owner:${w.owner}`), controller: true },
-          ],
-        },
-        spec: {
-          nodeName: HOSTNAME,
-          containers: w.containers,
-          hostNetwork: w.hostNetwork || undefined,
-          priorityClassName: w.priorityClassName,
-          serviceAccountName: w.owner.replace(/-[a-z0-9]{10}$/, ""),
-        },
-        status: {
-          phase: "Pending",
-          conditions: [
-            { type: "PodScheduled", status: "True", lastProbeTime: null, lastTransitionTime: rfc3339(createdAt) },
-          ],
-        },
-      });
+/** The DaemonSets and Deployments AKS installs in kube-system, as API objects. */
+export function kubeSystemWorkloads(): (DaemonSet | Deployment)[] {
+  return KUBE_SYSTEM_WORKLOADS.map((w): DaemonSet | Deployment => {
+    const metadata = {
+      name: w.name,
+      namespace: "kube-system",
+      uid: "",
+      creationTimestamp: "",
+      labels: { ...w.labels, "addonmanager.kubernetes.io/mode": "Reconcile" },
+    };
+    const template = {
+      metadata: { labels: { ...w.labels } },
+      spec: {
+        containers: w.containers,
+        ...(w.volumes ? { volumes: w.volumes } : {}),
+        ...(w.hostNetwork ? { hostNetwork: true } : {}),
+        nodeSelector: { "kubernetes.io/os": "linux" },
+        priorityClassName: w.priorityClassName,
+        serviceAccountName: w.serviceAccountName,
+        ...(w.tolerations ? { tolerations: w.tolerations } : {}),
+      },
+    };
+    const selector = { matchLabels: { ...w.labels } };
+    if (w.kind === "DaemonSet") {
+      return {
+        apiVersion: "apps/v1",
+        kind: "DaemonSet",
+        metadata,
+        spec: { selector, template, updateStrategy: { type: "RollingUpdate" } },
+        status: { currentNumberScheduled: 0, desiredNumberScheduled: 0, numberMisscheduled: 0, numberReady: 0 },
+      };
     }
-  }
-  return pods;
+    return {
+      apiVersion: "apps/v1",
+      kind: "Deployment",
+      metadata,
+      spec: { replicas: w.replicas, selector, template, strategy: { type: "RollingUpdate" } },
+      status: {},
+    };
+  });
+}
+
+const svc = (
+  namespace: string,
+  name: string,
+  clusterIP: string,
+  ports: ServicePort[],
+  selector: Record<string, string> | undefined,
+  labels: Record<string, string>,
+): Service => ({
+  apiVersion: "v1",
+  kind: "Service",
+  metadata: { name, namespace, uid: "", creationTimestamp: "", labels },
+  spec: {
+    type: "ClusterIP",
+    clusterIP,
+    clusterIPs: [clusterIP],
+    ports,
+    ...(selector ? { selector } : {}),
+    sessionAffinity: "None",
+    ipFamilies: ["IPv4"],
+    ipFamilyPolicy: "SingleStack",
+    internalTrafficPolicy: "Cluster",
+  },
+  status: { loadBalancer: {} },
+});
+
+/** default/kubernetes, kube-system/kube-dns and kube-system/metrics-server (node-facts.md §4). */
+export function clusterServices(): Service[] {
+  return [
+    svc(
+      "default",
+      "kubernetes",
+      "10.0.0.1",
+      [{ name: "https", protocol: "TCP", port: 443, targetPort: 443 }],
+      undefined,
+      { component: "apiserver", provider: "kubernetes" },
+    ),
+    svc(
+      "kube-system",
+      "kube-dns",
+      "10.0.0.10",
+      [
+        { name: "dns", protocol: "UDP", port: 53, targetPort: 53 },
+        { name: "dns-tcp", protocol: "TCP", port: 53, targetPort: 53 },
+      ],
+      { "k8s-app": "kube-dns" },
+      {
+        "addonmanager.kubernetes.io/mode": "Reconcile",
+        "k8s-app": "kube-dns",
+        "kubernetes.io/cluster-service": "true",
+        "kubernetes.io/name": "CoreDNS",
+      },
+    ),
+    // The metrics-server ClusterIP is allocated at random in 10.0.0.0/16; this one is ours.
+    svc(
+      "kube-system",
+      "metrics-server",
+      "10.0.148.201",
+      [{ protocol: "TCP", port: 443, targetPort: "https" }],
+      { "k8s-app": "metrics-server" },
+      {
+        "addonmanager.kubernetes.io/mode": "Reconcile",
+        "k8s-app": "metrics-server",
+        "kubernetes.io/cluster-service": "true",
+        "kubernetes.io/name": "Metrics-server",
+      },
+    ),
+  ];
+}
+
+/**
+ * The apiserver's own EndpointSlice for default/kubernetes (it has no selector; the
+ * apiserver's endpoint reconciler writes it). On AKS it names the control plane's address
+ * reached through konnectivity; this address is ours (unconfirmed).
+ */
+export function kubernetesEndpointSlice(): EndpointSlice {
+  return {
+    apiVersion: "discovery.k8s.io/v1",
+    kind: "EndpointSlice",
+    metadata: {
+      name: "kubernetes",
+      namespace: "default",
+      uid: "",
+      creationTimestamp: "",
+      labels: { "kubernetes.io/service-name": "kubernetes" },
+    },
+    addressType: "IPv4",
+    endpoints: [{ addresses: ["20.62.134.80"], conditions: { ready: true, serving: true, terminating: false } }],
+    ports: [{ name: "https", port: 443, protocol: "TCP" }],
+  };
 }

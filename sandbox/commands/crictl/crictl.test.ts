@@ -8,8 +8,8 @@ it("lists containers, pods and images in crictl 1.32's tables", async () => {
   await expect(ps.out).toMatchFileSnapshot("__snapshots__/ps.txt");
   expect((await run(node, "crictl pods | head -3")).out).toBe(
     `POD ID              CREATED             STATE               NAME                                  NAMESPACE           ATTEMPT             RUNTIME
-99a38353b9775       2 hours ago         Ready               ama-logs-g7ksl                        kube-system         0                   (default)
-a52660e35aec0       2 hours ago         Ready               ama-logs-rs-6f7b9c8d5d-2wsvn          kube-system         0                   (default)
+1b4f6cd260bf2       2 hours ago         Ready               ama-logs-nmmdg                        kube-system         0                   (default)
+d821bea43be56       2 hours ago         Ready               ama-logs-rs-57fcf64cdf-cqdfl          kube-system         0                   (default)
 `,
   );
   expect((await run(node, "crictl images | grep -E '^IMAGE|pause|kube-proxy'")).out).toBe(

@@ -11,8 +11,8 @@ ${HOST}   Ready    <none>   123m   v1.32.7   10.224.0.4    <none>        Ubuntu 
   const pods = await run(node, "kubectl get pods -A -o wide");
   expect(pods.code).toBe(0);
   await expect(pods.out).toMatchFileSnapshot("__snapshots__/pods-all-wide.txt");
-  expect((await run(node, "kubectl get po/kube-proxy-586tp -n kube-system")).out).toBe(
-    "NAME               READY   STATUS    RESTARTS   AGE\nkube-proxy-586tp   1/1     Running   0          123m\n",
+  expect((await run(node, "kubectl get po/kube-proxy-2kcxw -n kube-system")).out).toBe(
+    "NAME               READY   STATUS    RESTARTS   AGE\nkube-proxy-2kcxw   1/1     Running   0          123m\n",
   );
   expect((await run(node, "kubectl get no -o name")).out).toBe(`node/${HOST}\n`);
   expect(

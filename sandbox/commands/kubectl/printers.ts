@@ -2,10 +2,23 @@
  * kubectl's human-readable columns (k8s.io/kubernetes pkg/printers/internalversion/printers.go)
  * for the resources the node lessons use.
  */
-import type { KubeEvent, Node, Pod } from "../../cluster/types";
+import { formatLabels } from "../../cluster/labels";
+import type {
+  DaemonSet,
+  Deployment,
+  EndpointSlice,
+  KubeEvent,
+  Lease,
+  Node,
+  Pod,
+  PodTemplate,
+  ReplicaSet,
+  Service,
+} from "../../cluster/types";
 import { kubectlAge } from "../../util/time-format";
 
-const age = (now: number, stamp: string | undefined) => (stamp ? kubectlAge(now - Date.parse(stamp)) : "<unknown>");
+export const age = (now: number, stamp: string | undefined) =>
+  stamp ? kubectlAge(now - Date.parse(stamp)) : "<unknown>";
 
 /** printNode: Ready/NotReady/Unknown, plus SchedulingDisabled when cordoned. */
 export function nodeStatus(node: Node): string {
@@ -59,6 +72,7 @@ export function podStatus(pod: Pod): string {
     else if (cs.state.terminated?.reason) reason = cs.state.terminated.reason;
   }
   if (reason === "Running" && (pod.status.containerStatuses ?? []).some((c) => !c.state.running)) reason = "NotReady";
+  if (pod.metadata.deletionTimestamp) reason = "Terminating";
   return reason;
 }
 
@@ -107,5 +121,126 @@ export function eventRows(events: KubeEvent[], now: number, withNamespace: boole
       if (withNamespace) row.unshift(e.metadata.namespace ?? "default");
       return row;
     }),
+  ];
+}
+
+/** CONTAINERS and IMAGES of the wide workload columns (layoutContainerCells). */
+function containerCells(template: PodTemplate): [string, string] {
+  return [
+    template.spec.containers.map((c) => c.name).join(","),
+    template.spec.containers.map((c) => c.image).join(","),
+  ];
+}
+
+/** metav1.FormatLabelSelector for matchLabels selectors. */
+const selectorText = (s: { matchLabels?: Record<string, string> }) => {
+  const t = formatLabels(s.matchLabels);
+  return t === "<none>" ? "<none>" : t;
+};
+
+export function deploymentRows(items: Deployment[], now: number, wide: boolean, withNs: boolean): string[][] {
+  const header = ["NAME", "READY", "UP-TO-DATE", "AVAILABLE", "AGE"];
+  if (wide) header.push("CONTAINERS", "IMAGES", "SELECTOR");
+  return table(header, withNs, items, (d) => {
+    const row = [
+      d.metadata.name,
+      `${d.status.readyReplicas ?? 0}/${d.spec.replicas}`,
+      String(d.status.updatedReplicas ?? 0),
+      String(d.status.availableReplicas ?? 0),
+      age(now, d.metadata.creationTimestamp),
+    ];
+    if (wide) row.push(...containerCells(d.spec.template), selectorText(d.spec.selector));
+    return row;
+  });
+}
+
+export function replicaSetRows(items: ReplicaSet[], now: number, wide: boolean, withNs: boolean): string[][] {
+  const header = ["NAME", "DESIRED", "CURRENT", "READY", "AGE"];
+  if (wide) header.push("CONTAINERS", "IMAGES", "SELECTOR");
+  return table(header, withNs, items, (rs) => {
+    const row = [
+      rs.metadata.name,
+      String(rs.spec.replicas),
+      String(rs.status.replicas),
+      String(rs.status.readyReplicas ?? 0),
+      age(now, rs.metadata.creationTimestamp),
+    ];
+    if (wide) row.push(...containerCells(rs.spec.template), selectorText(rs.spec.selector));
+    return row;
+  });
+}
+
+export function daemonSetRows(items: DaemonSet[], now: number, wide: boolean, withNs: boolean): string[][] {
+  const header = ["NAME", "DESIRED", "CURRENT", "READY", "UP-TO-DATE", "AVAILABLE", "NODE SELECTOR", "AGE"];
+  if (wide) header.push("CONTAINERS", "IMAGES", "SELECTOR");
+  return table(header, withNs, items, (ds) => {
+    const row = [
+      ds.metadata.name,
+      String(ds.status.desiredNumberScheduled),
+      String(ds.status.currentNumberScheduled),
+      String(ds.status.numberReady),
+      String(ds.status.updatedNumberScheduled ?? 0),
+      String(ds.status.numberAvailable ?? 0),
+      formatLabels(ds.spec.template.spec.nodeSelector),
+      age(now, ds.metadata.creationTimestamp),
+    ];
+    if (wide) row.push(...containerCells(ds.spec.template), selectorText(ds.spec.selector));
+    return row;
+  });
+}
+
+/** printService: PORT(S) as `port[:nodePort]/PROTO` joined by commas. */
+export function serviceRows(items: Service[], now: number, wide: boolean, withNs: boolean): string[][] {
+  const header = ["NAME", "TYPE", "CLUSTER-IP", "EXTERNAL-IP", "PORT(S)", "AGE"];
+  if (wide) header.push("SELECTOR");
+  return table(header, withNs, items, (s) => {
+    const ports = s.spec.ports.map((p) => `${p.port}${p.nodePort ? `:${p.nodePort}` : ""}/${p.protocol}`).join(",");
+    const row = [
+      s.metadata.name,
+      s.spec.type,
+      s.spec.clusterIP || "<none>",
+      s.spec.type === "LoadBalancer" ? "<pending>" : "<none>",
+      ports || "<none>",
+      age(now, s.metadata.creationTimestamp),
+    ];
+    if (wide) row.push(formatLabels(s.spec.selector));
+    return row;
+  });
+}
+
+/** printEndpointSlice: PORTS and ENDPOINTS show at most three entries, then "+ N more...". */
+export function endpointSliceRows(items: EndpointSlice[], now: number, withNs: boolean): string[][] {
+  const firstThree = (list: string[]) =>
+    list.length === 0
+      ? "<unset>"
+      : list.length > 3
+        ? `${list.slice(0, 3).join(",")} + ${list.length - 3} more...`
+        : list.join(",");
+  return table(["NAME", "ADDRESSTYPE", "PORTS", "ENDPOINTS", "AGE"], withNs, items, (e) => [
+    e.metadata.name,
+    e.addressType,
+    firstThree(e.ports.map((p) => String(p.port))),
+    firstThree(e.endpoints.flatMap((x) => x.addresses)),
+    age(now, e.metadata.creationTimestamp),
+  ]);
+}
+
+export function leaseRows(items: Lease[], now: number, withNs: boolean): string[][] {
+  return table(["NAME", "HOLDER", "AGE"], withNs, items, (l) => [
+    l.metadata.name,
+    l.spec.holderIdentity,
+    age(now, l.metadata.creationTimestamp),
+  ]);
+}
+
+function table<T extends { metadata: { namespace?: string } }>(
+  header: string[],
+  withNs: boolean,
+  items: T[],
+  row: (item: T) => string[],
+): string[][] {
+  return [
+    withNs ? ["NAMESPACE", ...header] : header,
+    ...items.map((i) => (withNs ? [i.metadata.namespace ?? "default", ...row(i)] : row(i))),
   ];
 }

@@ -35,8 +35,8 @@ describe("ls", () => {
     expect((await run(node, "ls -l /var/log/containers | head -3")).out).toBe(
       lines(
         "total 92",
-        "lrwxrwxrwx 1 root root 103 Oct 30 14:02 ama-logs-g7ksl_kube-system_addon-token-adapter-208539c1f6f2281d06bd5b7b4ec311453b86d97d1d0bd8e1d91f42f4b7583e81.log -> /var/log/pods/kube-system_ama-logs-g7ksl_60fc7eaa-8c0f-4f47-9bc3-5eb7f9805406/addon-token-adapter/0.log",
-        "lrwxrwxrwx 1 root root  92 Oct 30 14:02 ama-logs-g7ksl_kube-system_ama-logs-ba99d2f41b65c51e63b760fa4ed0bfe589853c6eeba6cf023b935ae424028d17.log -> /var/log/pods/kube-system_ama-logs-g7ksl_60fc7eaa-8c0f-4f47-9bc3-5eb7f9805406/ama-logs/0.log",
+        "lrwxrwxrwx 1 root root 103 Oct 30 14:02 ama-logs-nmmdg_kube-system_addon-token-adapter-0993e9858c13aa0a9e526aec17e634fa2b07c11ec7a090211bd317b15cd6f0e9.log -> /var/log/pods/kube-system_ama-logs-nmmdg_1bbd5209-c556-49f6-89a7-e31acff9832b/addon-token-adapter/0.log",
+        "lrwxrwxrwx 1 root root  92 Oct 30 14:02 ama-logs-nmmdg_kube-system_ama-logs-d06baa856c88dcb9f98f9f52eb800e64121e6ab889ecc1635bf23e06ea30ebf2.log -> /var/log/pods/kube-system_ama-logs-nmmdg_1bbd5209-c556-49f6-89a7-e31acff9832b/ama-logs/0.log",
       ),
     );
     // A link on the command line is listed as itself with -l, followed without it.

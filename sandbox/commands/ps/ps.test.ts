@@ -59,7 +59,7 @@ describe("ps", () => {
         "    PID    PPID USER     STAT     ELAPSED COMMAND",
         "      1       0 root     Ss      02:03:49 systemd",
         "    824       1 root     Ssl     02:03:07 kubelet",
-        "    826     825 65535    Ss      02:03:04 pause",
+        "    826     825 65535    Ss      02:03:07 pause",
       ),
     );
     expect((await run(node, "ps -o pid,cgroup -p 824")).out).toBe(

@@ -1,0 +1,122 @@
+/**
+ * The managed control plane's controllers for this node's world: the API server's write
+ * path, kube-controller-manager's deployment, replicaset, daemonset, taint-eviction and
+ * endpointslice controllers, and kube-scheduler. Like informers, they wake on watch events
+ * for the objects they care about (batched into one pass on the simulated clock), and on a
+ * timer for evictions that fall due later; nothing polls.
+ */
+import type { SimClock, TimerId } from "../clock";
+import type { IdSource } from "../util/ids";
+import { ApiServer } from "./api-server";
+import { DaemonSetController } from "./daemonset-controller";
+import { EndpointSliceController } from "./endpointslice-controller";
+import type { EventRecorder } from "./events";
+import { ReplicaSetController } from "./replicaset-controller";
+import { Scheduler } from "./scheduler";
+import type { ObjectStore } from "./store";
+import { TaintEvictionController } from "./taint-eviction";
+import type { Node, Resource } from "./types";
+
+const WATCHED: Resource[] = ["pods", "nodes", "daemonsets", "deployments", "replicasets", "services", "endpointslices"];
+
+export class ControlPlane {
+  readonly api: ApiServer;
+  private readonly replicaSets: ReplicaSetController;
+  private readonly daemonSets: DaemonSetController;
+  private readonly scheduler: Scheduler;
+  private readonly taintEviction: TaintEvictionController;
+  private readonly endpointSlices: EndpointSliceController;
+  private pending: TimerId | undefined;
+  private wake: TimerId | undefined;
+  private started = false;
+  private readonly nodeSignatures = new Map<string, string>();
+
+  constructor(
+    private readonly store: ObjectStore,
+    private readonly clock: SimClock,
+    ids: IdSource,
+    events: EventRecorder,
+  ) {
+    this.api = new ApiServer(store, clock, ids);
+    this.replicaSets = new ReplicaSetController(store, this.api, ids, events);
+    this.daemonSets = new DaemonSetController(store, this.api, ids, events);
+    this.scheduler = new Scheduler(store, clock, events);
+    this.taintEviction = new TaintEvictionController(store, this.api, clock, events);
+    this.endpointSlices = new EndpointSliceController(store, this.api, ids);
+  }
+
+  start(): void {
+    if (this.started) return;
+    this.started = true;
+    this.store.watch((e) => {
+      if (!WATCHED.includes(e.resource)) return;
+      // The kubelet posts node status every 10 s; only a change the controllers act on
+      // (labels, spec, allocatable, condition statuses) wakes them, as informers' update
+      // handlers filter on what changed.
+      if (e.resource === "nodes" && e.type === "MODIFIED") {
+        const node = e.object as Node;
+        const signature = nodeSignature(node);
+        if (this.nodeSignatures.get(node.metadata.name) === signature) return;
+        this.nodeSignatures.set(node.metadata.name, signature);
+      }
+      this.requestSync();
+    });
+    this.requestSync();
+  }
+
+  private requestSync(): void {
+    this.pending ??= this.clock.setTimeout(() => {
+      this.pending = undefined;
+      this.syncAll();
+    }, 0);
+  }
+
+  /**
+   * The garbage collector's background cascade (pkg/controller/garbagecollector): an object
+   * whose controlling owner is gone is deleted (pods gracefully), so deleting a Deployment
+   * takes its ReplicaSet and then its pods with it.
+   */
+  private collectGarbage(): void {
+    for (const resource of ["replicasets", "pods", "endpointslices"] as Resource[]) {
+      for (const o of this.store.list(resource)) {
+        const ref = o.metadata.ownerReferences?.find((r) => r.controller);
+        const ownerResource = ref && OWNER_RESOURCE[ref.kind];
+        if (!ref || !ownerResource) continue;
+        const owner = this.store.get(ownerResource, ref.name, o.metadata.namespace);
+        if (owner?.metadata.uid === ref.uid) continue;
+        if (resource === "pods") {
+          if (!o.metadata.deletionTimestamp) this.api.deletePod(o.metadata.name, o.metadata.namespace ?? "default");
+        } else this.api.delete(resource, o.metadata.name, o.metadata.namespace);
+      }
+    }
+  }
+
+  /** One pass of every controller, in the order their effects feed each other. */
+  syncAll(): void {
+    this.replicaSets.sync();
+    this.daemonSets.sync();
+    this.scheduler.sync();
+    this.taintEviction.sync();
+    this.endpointSlices.sync();
+    this.collectGarbage();
+    const due = this.taintEviction.nextDue;
+    this.clock.clearTimer(this.wake);
+    this.wake = due === undefined ? undefined : this.clock.setTimeout(() => this.requestSync(), due - this.clock.now());
+  }
+}
+
+const OWNER_RESOURCE: Record<string, Resource> = {
+  Deployment: "deployments",
+  ReplicaSet: "replicasets",
+  DaemonSet: "daemonsets",
+  Service: "services",
+};
+
+function nodeSignature(node: Node): string {
+  return JSON.stringify([
+    node.metadata.labels,
+    node.spec,
+    node.status.allocatable,
+    node.status.conditions.map((c) => `${c.type}=${c.status}`),
+  ]);
+}

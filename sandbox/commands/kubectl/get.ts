@@ -1,0 +1,190 @@
+/**
+ * kubectl get (staging/src/k8s.io/kubectl/pkg/cmd/get): one or more resource types, names as
+ * `TYPE NAME...` or `TYPE/NAME`, -n/-A, -l, --show-labels, -o wide|json|yaml|name. Tables are
+ * the server's columns (pkg/printers/internalversion/printers.go) through kubectl's tabwriter.
+ */
+import { stringify } from "yaml";
+import { formatLabels, parseSelector, selectorMatches } from "../../cluster/labels";
+import type {
+  DaemonSet,
+  Deployment,
+  EndpointSlice,
+  KubeEvent,
+  KubeObject,
+  Lease,
+  Node,
+  Pod,
+  ReplicaSet,
+  Service,
+} from "../../cluster/types";
+import { KUBECTL_TABWRITER, tabwrite } from "../../util/table";
+import type { World } from "../../world";
+import { type ExecResult, fail } from "../types";
+import { parseFlags, str } from "./flags";
+import {
+  daemonSetRows,
+  deploymentRows,
+  endpointSliceRows,
+  eventRows,
+  leaseRows,
+  nodeRows,
+  podRows,
+  replicaSetRows,
+  serviceRows,
+} from "./printers";
+import { notFound, type ResourceType, resourceType, unknownType } from "./resources";
+
+const OUTPUTS = ["wide", "json", "yaml", "name"];
+
+/** kubectl prints objects decoded into maps, so every object's keys come out sorted. */
+export function sortKeys(v: unknown): unknown {
+  if (Array.isArray(v)) return v.map(sortKeys);
+  if (v && typeof v === "object") {
+    return Object.fromEntries(
+      Object.entries(v as Record<string, unknown>)
+        .filter(([, x]) => x !== undefined)
+        .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+        .map(([k, x]) => [k, sortKeys(x)]),
+    );
+  }
+  return v;
+}
+
+export function printObjects(objects: KubeObject[], output: "json" | "yaml", single: boolean): string {
+  const body = single
+    ? objects[0]
+    : { apiVersion: "v1", items: objects, kind: "List", metadata: { resourceVersion: "" } };
+  const sorted = sortKeys(body);
+  // sigs.k8s.io/yaml (go-yaml v2): sequences not indented, YAML 1.1 look-alikes ("yes", timestamps) quoted.
+  return output === "json"
+    ? `${JSON.stringify(sorted, null, 4)}\n`
+    : stringify(sorted, { version: "1.1", indentSeq: false });
+}
+
+export function get(argv: string[], world: World): ExecResult {
+  const parsed = parseFlags("get", argv, [
+    { long: ["all-namespaces"], short: "A", type: "bool" },
+    { long: ["output"], short: "o", type: "string" },
+    { long: ["selector"], short: "l", type: "string" },
+    { long: ["show-labels"], type: "bool" },
+    { long: ["watch"], short: "w", type: "bool" },
+  ]);
+  if ("error" in parsed) return fail(`${parsed.error}\n`);
+  const { flags, args } = parsed;
+  const output = str(flags.output);
+  if (output !== undefined && !OUTPUTS.includes(output)) {
+    return fail(
+      `error: unable to match a printer suitable for the output format "${output}", allowed formats are: custom-columns,custom-columns-file,go-template,go-template-file,json,jsonpath,jsonpath-as-json,jsonpath-file,name,template,templatefile,wide,yaml\n`,
+    );
+  }
+  if (args.length === 0) {
+    return fail(
+      'You must specify the type of resource to get. Use "kubectl api-resources" for a complete list of supported resources.\n\nerror: Required resource not specified.\nUse "kubectl explain <resource>" for a detailed description of that resource (e.g. kubectl explain pods).\nSee \'kubectl get -h\' for help and examples\n',
+    );
+  }
+  const namespace = str(flags.namespace) ?? "default";
+  const all = flags["all-namespaces"] === true;
+  const selector = str(flags.selector);
+  const reqs = selector === undefined ? [] : parseSelector(selector);
+  if (!reqs) return fail(`error: unable to parse requirement: found '${selector}', expected: identifier\n`);
+
+  // TYPE NAME... or TYPE/NAME TYPE/NAME...
+  const requests: { type: ResourceType; names: string[] }[] = [];
+  if (args[0]?.includes("/")) {
+    for (const a of args) {
+      const [t, n] = a.split("/");
+      const type = resourceType(t ?? "");
+      if (!type) return fail(unknownType(t ?? ""));
+      if (!n) return fail(`error: arguments in resource/name form must have a single resource and name\n`);
+      requests.push({ type, names: [n] });
+    }
+  } else {
+    const types = (args[0] as string).split(",");
+    for (const t of types) {
+      const type = resourceType(t);
+      if (!type) return fail(unknownType(t));
+      requests.push({ type, names: args.slice(1) });
+    }
+  }
+  if (flags.watch) return fail("error: --watch is not available on this node's kubectl yet\n");
+  if (selector !== undefined && requests.some((r) => r.names.length))
+    return fail("error: name cannot be provided when a selector is specified\n");
+
+  let stdout = "";
+  let stderr = "";
+  const multiple = requests.length > 1;
+  const singleObject = requests.length === 1 && requests[0]?.names.length === 1;
+  const collected: KubeObject[] = [];
+  let anyFound = false;
+  for (const { type, names } of requests) {
+    const ns = type.namespaced && !all ? namespace : undefined;
+    let objects: KubeObject[];
+    if (names.length) {
+      objects = [];
+      for (const name of names) {
+        const o = world.store.get(type.resource, name, type.namespaced ? namespace : undefined);
+        if (o) objects.push(o);
+        else stderr += notFound(type, name);
+      }
+    } else {
+      objects = world.store.list(type.resource, ns).filter((o) => selectorMatches(reqs, o.metadata.labels));
+    }
+    if (!objects.length) continue;
+    anyFound = true;
+    if (output === "json" || output === "yaml") {
+      collected.push(...objects);
+      continue;
+    }
+    if (output === "name") {
+      stdout += objects.map((o) => `${type.qualified}/${o.metadata.name}\n`).join("");
+      continue;
+    }
+    const rows = tableRows(type, objects, world.clock.now(), output === "wide", type.namespaced && all);
+    if (flags["show-labels"]) {
+      rows[0]?.push("LABELS");
+      rows.slice(1).forEach((r, i) => {
+        r.push(formatLabels(objects[i]?.metadata.labels));
+      });
+    }
+    // Several types: each table's names carry their type, and a blank line separates tables.
+    if (multiple) {
+      const col = type.namespaced && all ? 1 : 0;
+      for (const r of rows.slice(1)) r[col] = `${type.qualified}/${r[col]}`;
+    }
+    stdout += (stdout ? "\n" : "") + tabwrite(rows, KUBECTL_TABWRITER);
+  }
+  if (output === "json" || output === "yaml") {
+    if (collected.length || !stderr) stdout = printObjects(collected, output, singleObject && collected.length === 1);
+  } else if (!anyFound && !stderr) {
+    const ns = requests.some((r) => r.type.namespaced) && !all ? namespace : undefined;
+    return {
+      stdout: "",
+      stderr: ns ? `No resources found in ${ns} namespace.\n` : "No resources found\n",
+      exitCode: 0,
+    };
+  }
+  return { stdout, stderr, exitCode: stderr ? 1 : 0 };
+}
+
+function tableRows(type: ResourceType, objects: KubeObject[], now: number, wide: boolean, withNs: boolean): string[][] {
+  switch (type.resource) {
+    case "nodes":
+      return nodeRows(objects as Node[], now, wide);
+    case "pods":
+      return podRows(objects as Pod[], now, wide, withNs);
+    case "events":
+      return eventRows(objects as KubeEvent[], now, withNs);
+    case "services":
+      return serviceRows(objects as Service[], now, wide, withNs);
+    case "endpointslices":
+      return endpointSliceRows(objects as EndpointSlice[], now, withNs);
+    case "daemonsets":
+      return daemonSetRows(objects as DaemonSet[], now, wide, withNs);
+    case "deployments":
+      return deploymentRows(objects as Deployment[], now, wide, withNs);
+    case "replicasets":
+      return replicaSetRows(objects as ReplicaSet[], now, wide, withNs);
+    case "leases":
+      return leaseRows(objects as Lease[], now, withNs);
+  }
+}

@@ -1,0 +1,89 @@
+/**
+ * kubectl logs POD [-c CONTAINER] [--tail N] [-p]: the API server proxies the request to the
+ * kubelet's /containerLogs endpoint on port 10250, and the kubelet reads the container's log
+ * file under /var/log/pods (CRI format: `<RFC3339Nano> <stream> <P|F> <text>`) and returns
+ * the text. With the kubelet down the proxy's dial fails and kubectl shows that error.
+ * Without -c, the first container is used, with kubectl's "Defaulted container" note when
+ * there are more (staging/src/k8s.io/kubectl/pkg/polymorphichelpers/logsforobject.go).
+ */
+import type { Node, Pod } from "../../cluster/types";
+import type { World } from "../../world";
+import { type ExecResult, fail } from "../types";
+import { parseFlags, str } from "./flags";
+
+export function logs(argv: string[], world: World): ExecResult {
+  const parsed = parseFlags("logs", argv, [
+    { long: ["container"], short: "c", type: "string" },
+    { long: ["tail"], type: "int" },
+    { long: ["previous"], short: "p", type: "bool" },
+    { long: ["follow"], short: "f", type: "bool" },
+    { long: ["timestamps"], type: "bool" },
+  ]);
+  if ("error" in parsed) return fail(`${parsed.error}\n`);
+  const { flags, args } = parsed;
+  const namespace = str(flags.namespace) ?? "default";
+  const target = args[0]?.replace(/^(pods?|po)\//, "");
+  if (!target) {
+    return fail(
+      "error: expected 'logs [-f] [-p] (POD | TYPE/NAME) [-c CONTAINER]'.\nPOD or TYPE/NAME is a required argument for the logs command\nSee 'kubectl logs -h' for help and examples\n",
+    );
+  }
+  const pod = world.store.get<Pod>("pods", target, namespace);
+  if (!pod) return fail(`Error from server (NotFound): pods "${target}" not found\n`);
+  let stderr = "";
+  let container = str(flags.container) ?? args[1];
+  if (!container) {
+    container = pod.spec.containers[0]?.name ?? "";
+    if (pod.spec.containers.length > 1) {
+      stderr += `Defaulted container "${container}" out of: ${pod.spec.containers.map((c) => c.name).join(", ")}\n`;
+    }
+  }
+  if (!pod.spec.containers.some((c) => c.name === container)) {
+    return fail(`${stderr}error: container ${container} is not valid for pod ${pod.metadata.name}\n`);
+  }
+  if (!pod.spec.nodeName) return { stdout: "", stderr, exitCode: 0 };
+  const node = world.store.get<Node>("nodes", pod.spec.nodeName);
+  const ip = node?.status.addresses.find((a) => a.type === "InternalIP")?.address ?? "";
+  // The kubelet answers only while it runs (its flags are set for the life of the process).
+  if (!world.kubelet.flags) {
+    return fail(
+      `${stderr}Error from server: Get "https://${ip}:10250/containerLogs/${namespace}/${pod.metadata.name}/${container}": dial tcp ${ip}:10250: connect: connection refused\n`,
+    );
+  }
+  const status = pod.status.containerStatuses?.find((s) => s.name === container);
+  if (status?.state.waiting) {
+    return fail(
+      `${stderr}Error from server (BadRequest): container "${container}" in pod "${pod.metadata.name}" is waiting to start: ${status.state.waiting.reason === "ContainerCreating" ? "ContainerCreating" : status.state.waiting.reason}\n`,
+    );
+  }
+  const dir = `/var/log/pods/${namespace}_${pod.metadata.name}_${pod.metadata.uid}/${container}`;
+  const files = world.fs.existsSync(dir)
+    ? world.fs
+        .readdirSync(dir)
+        .filter((f) => /^\d+\.log$/.test(f))
+        .sort((a, b) => Number.parseInt(a, 10) - Number.parseInt(b, 10))
+    : [];
+  const wanted = flags.previous ? files.at(-2) : files.at(-1);
+  if (!wanted) {
+    if (flags.previous) {
+      return fail(
+        `${stderr}Error from server (BadRequest): previous terminated container "${container}" in pod "${pod.metadata.name}" not found\n`,
+      );
+    }
+    return { stdout: "", stderr, exitCode: 0 };
+  }
+  let out = "";
+  for (const line of world.fs.readFileSync(`${dir}/${wanted}`).split("\n")) {
+    const m = /^(\S+) (stdout|stderr) ([PF]) (.*)$/.exec(line);
+    if (!m) continue;
+    out += flags.timestamps ? `${m[1]} ${m[4]}` : m[4];
+    if (m[3] === "F") out += "\n";
+  }
+  const tail = flags.tail === undefined ? -1 : Number(flags.tail);
+  if (tail >= 0) {
+    const lines = out.split("\n").slice(0, -1);
+    out = tail === 0 ? "" : `${lines.slice(-tail).join("\n")}\n`;
+    if (lines.length === 0) out = "";
+  }
+  return { stdout: out, stderr, exitCode: 0 };
+}
