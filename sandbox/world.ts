@@ -71,7 +71,7 @@ export class World {
     this.procs = new ProcessTable(812, now);
     this.systemd = new Systemd(this.fs, this.clock, this.journal, this.procs, this.programs);
     this.cni = new AzureVnetCni(this.fs, podIpPool());
-    this.containerd = new Containerd(this.fs, this.clock, this.procs, this.ids, this.cni);
+    this.containerd = new Containerd(this.fs, this.clock, this.procs, this.ids, this.cni, this.journal);
     this.events = new EventRecorder(this.store, this.clock);
     this.nodeLifecycle = new NodeLifecycleController(this.store, this.clock, this.events);
     this.controlPlane = new ControlPlane(this.store, this.clock, this.ids, this.events);

@@ -5,6 +5,7 @@
  * kubelet starts them through containerd. Then the clock runs on to "now".
  */
 import type { World } from "../world";
+import { loadImageCatalogue } from "./images";
 import {
   CONTAINER_COMMANDS,
   clusterServices,
@@ -39,6 +40,7 @@ export function bootHealthyNode(world: World, beforeNow?: (world: World) => void
   for (const [ref, size] of Object.entries(IMAGE_SIZES)) containerd.addImage(ref, size);
   for (const [ref, lines] of Object.entries(STARTUP_LOGS)) containerd.startupLogs.set(ref, lines);
   for (const [ref, argv] of Object.entries(CONTAINER_COMMANDS)) containerd.commands.set(ref, argv);
+  loadImageCatalogue(containerd);
 
   // The cluster exists before this node: the API server holds the kube-system DaemonSets,
   // Deployments and Services. Their controllers create the pods; the scheduler binds them
