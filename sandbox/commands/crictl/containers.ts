@@ -66,7 +66,7 @@ export function ps(p: Parsed, world: World): ExecResult {
     unknown: "CONTAINER_UNKNOWN",
   };
   if (stateFlag !== undefined && !stateMap[stateFlag]) {
-    throw new CrictlError("listing containers: state should be one of created, running, exited or unknown");
+    throw new CrictlError("--state should be one of created, running, exited or unknown");
   }
   const name = regexOf(str(p, "name"));
   const ns = regexOf(str(p, "namespace"));

@@ -44,7 +44,7 @@ export function pods(p: Parsed, world: World): ExecResult {
   const ns = regexOf(str(p, "namespace"));
   const state = str(p, "state")?.toLowerCase();
   if (state !== undefined && state !== "ready" && state !== "notready") {
-    throw new CrictlError("listing pod sandboxes: state should be ready or notready");
+    throw new CrictlError("--state should be ready or notready");
   }
   let list = world.containerd.listPodSandboxes().filter((s) => {
     if (name && !name.test(s.name)) return false;

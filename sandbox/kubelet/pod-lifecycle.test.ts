@@ -1,0 +1,114 @@
+/**
+ * The kubelet's pod lifecycle against containerd: a killed container comes back as the next
+ * attempt, a deleted pod is stopped and cleaned up before its object goes, and an orphan's
+ * sandbox is removed. Whole outputs where the text is the product.
+ */
+import { describe, expect, it } from "vitest";
+import type { Pod } from "../cluster/types";
+import { faultNode } from "../scenarios/fault-node";
+import { Backoff, goDuration } from "./backoff";
+
+const web = { name: "web", containers: [{ name: "nginx", image: "nginx:1.27" }] };
+
+describe("pod lifecycle", () => {
+  it("restarts a container killed from outside as the next attempt, with lastState", async () => {
+    const node = faultNode("healthy");
+    const id = (await node.run("crictl ps -q --name coredns | head -1")).out.trim();
+    const [pid, pod] = (
+      await node.run(`crictl inspect ${id} | jq -r '.info.pid, .status.labels["io.kubernetes.pod.name"]'`)
+    ).out.split("\n");
+    expect(await node.run(`kill -9 ${pid}`)).toEqual({ out: "", err: "", code: 0 });
+    await node.run("sleep 1");
+    expect(
+      (
+        await node.run(
+          `crictl ps -a --pod $(crictl pods -q --name ${pod}) -o json | jq -c '[.containers[] | [.metadata.attempt, .state]]'`,
+        )
+      ).out,
+    ).toBe('[[1,"CONTAINER_RUNNING"],[0,"CONTAINER_EXITED"]]\n');
+    const status = JSON.parse((await node.run(`kubectl get pod -n kube-system ${pod} -o json`)).out).status
+      .containerStatuses[0];
+    expect([status.restartCount, status.state.running !== undefined, status.lastState.terminated.exitCode]).toEqual([
+      1,
+      true,
+      137,
+    ]);
+    expect(status.lastState.terminated.reason).toBe("Error");
+  });
+
+  it("writes the pod's directories, and on delete stops it, frees its IP, removes them and then the object", async () => {
+    const node = faultNode("healthy");
+    node.createPod(web);
+    const uid = node.world.store.get<Pod>("pods", "web", "default")?.metadata.uid;
+    const ip = (await node.run("kubectl get pod web -o json | jq -r '.status.phase, .status.podIP'")).out.split(
+      "\n",
+    )[1];
+    expect((await node.run("kubectl get pods -o wide | awk '{print $1, $3, $6}'")).out).toBe(
+      `NAME STATUS IP\nweb Running ${ip}\n`,
+    );
+    const dir = `/var/lib/kubelet/pods/${uid}`;
+    expect(
+      (
+        await node.run(
+          `cd ${dir} && find . | sort | sed 's/kube-api-access-[a-z0-9]*/kube-api-access-X/; s/nginx\\/[0-9a-f]*$/nginx\\/ID/'`,
+        )
+      ).out,
+    ).toBe(
+      `.
+./containers
+./containers/nginx
+./containers/nginx/ID
+./etc-hosts
+./plugins
+./volumes
+./volumes/kubernetes.io~projected
+./volumes/kubernetes.io~projected/kube-api-access-X
+./volumes/kubernetes.io~projected/kube-api-access-X/ca.crt
+./volumes/kubernetes.io~projected/kube-api-access-X/namespace
+./volumes/kubernetes.io~projected/kube-api-access-X/token
+`,
+    );
+    expect((await node.run(`cat ${dir}/etc-hosts`)).out).toBe(
+      `# Kubernetes-managed hosts file.\n127.0.0.1\tlocalhost\n::1\tlocalhost ip6-localhost ip6-loopback\nfe00::0\tip6-localnet\nfe00::0\tip6-mcastprefix\nfe00::1\tip6-allnodes\nfe00::2\tip6-allrouters\n${ip}\tweb\n`,
+    );
+    expect((await node.run(`cat ${dir}/volumes/kubernetes.io~projected/*/namespace`)).out).toBe("default");
+
+    node.deletePod("web");
+    expect(node.world.store.get("pods", "web", "default")).toBeUndefined();
+    expect((await node.run("kubectl get events | grep -c 'Stopping container nginx'")).out).toBe("1\n");
+    expect((await node.run("crictl pods --name web -q; crictl ps -a --name nginx -q")).out).toBe("");
+    expect((await node.run(`ls -d ${dir} /var/log/pods/default_web_${uid} 2>&1 | wc -l`)).out).toBe("2\n");
+    expect((await node.run(`ls -d ${dir} 2>&1`)).out).toBe(`ls: cannot access '${dir}': No such file or directory\n`);
+    // Its address went back to the pool: the next pod gets it.
+    node.createPod({ ...web, name: "web2" });
+    expect((await node.run("kubectl get pods -o wide | awk '{print $1, $6}'")).out).toBe(`NAME IP\nweb2 ${ip}\n`);
+  });
+
+  it("removes the sandbox of a pod that left the API without the kubelet (an orphan)", async () => {
+    const node = faultNode("healthy");
+    node.createPod(web);
+    const state = "crictl pods --name '^web$' -o json | jq -r '.items[] | .state + \" \" + .metadata.name'";
+    expect((await node.run(state)).out).toBe("SANDBOX_READY web\n");
+    node.world.store.delete("pods", "web", "default");
+    node.world.clock.advance(0);
+    expect((await node.run(state)).out).toBe("");
+  });
+});
+
+describe("back-off", () => {
+  it("doubles from 10 s to the 5 minute cap and starts over after 10 minutes of quiet", () => {
+    let now = 0;
+    const b = new Backoff(() => now);
+    const seen: string[] = [];
+    for (let i = 0; i < 7; i++) {
+      b.next("c", now);
+      seen.push(goDuration(b.get("c")));
+      now += 1_000;
+    }
+    expect(seen).toEqual(["10s", "20s", "40s", "1m20s", "2m40s", "5m0s", "5m0s"]);
+    expect(b.isInBackOffSince("c", now - 1_000)).toBe(true);
+    now += 601_000;
+    b.next("c", now);
+    expect(goDuration(b.get("c"))).toBe("10s");
+  });
+});
