@@ -88,6 +88,8 @@ describe("scenarios", () => {
     expect(scenarioNames).toEqual([
       "healthy",
       "kubelet-stopped",
+      "containerd-stopped",
+      "kubelet-bad-flag",
       "disk-pressure",
       "sandbox-image-wrong",
       "image-pull-error",
@@ -107,7 +109,7 @@ describe("scenarios", () => {
   it("refuses an unknown scenario, naming the known ones", async () => {
     const { createSandbox } = await import("./sandbox");
     expect(() => createSandbox({ scenario: "nope" })).toThrow(
-      'unknown scenario "nope"; known: healthy, kubelet-stopped, disk-pressure, sandbox-image-wrong, image-pull-error, crashloop, memory-pressure',
+      'unknown scenario "nope"; known: healthy, kubelet-stopped, containerd-stopped, kubelet-bad-flag, disk-pressure, sandbox-image-wrong, image-pull-error, crashloop, memory-pressure',
     );
   });
 });

@@ -67,7 +67,7 @@ export class Kubelet {
       flags = parseKubeletFlags(ctx.argv);
     } catch (e) {
       if (!(e instanceof FlagError)) throw e;
-      log("E", "run.go:72", "command failed", { err: `failed to parse kubelet flag: ${e.message}` });
+      log("E", "run.go:72", "command failed", { err: e.message });
       return 1;
     }
     for (const [name, value] of [...flags.raw].sort(([a], [b]) => a.localeCompare(b))) {

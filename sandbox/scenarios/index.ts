@@ -1,9 +1,11 @@
 /** Start states, by name. Each is a function that brings a fresh World to its "now". */
 import type { World } from "../world";
+import { bootContainerdStopped } from "./containerd-stopped";
 import { bootCrashloop } from "./crashloop";
 import { bootDiskPressure } from "./disk-pressure";
 import { BOOT_TIME, bootHealthyNode, UPTIME_MS } from "./healthy";
 import { bootImagePullError } from "./image-pull-error";
+import { bootKubeletBadFlag } from "./kubelet-bad-flag";
 import { bootMemoryPressure } from "./memory-pressure";
 import { bootSandboxImageWrong } from "./sandbox-image-wrong";
 
@@ -25,6 +27,16 @@ export const SCENARIOS: Record<string, Scenario> = {
       bootHealthyNode(w, (world) => {
         world.clock.setTimeout(() => world.systemd.stop("kubelet.service"), UPTIME_MS - 7 * 60_000 - 12_345);
       }),
+  },
+  "containerd-stopped": {
+    description:
+      "Someone ran `systemctl stop containerd` eight minutes ago: the kubelet runs but the node is NotReady, container runtime is down.",
+    boot: bootContainerdStopped,
+  },
+  "kubelet-bad-flag": {
+    description:
+      "A typo in /etc/default/kubelet's KUBELET_FLAGS (--maxpods=30): the kubelet exits at start, systemd restarts it every 2 s, the node is NotReady.",
+    boot: bootKubeletBadFlag,
   },
   "disk-pressure": {
     description:

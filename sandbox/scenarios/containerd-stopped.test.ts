@@ -1,0 +1,49 @@
+/**
+ * containerd-stopped: the symptoms a learner sees with the real commands, the real fix
+ * (`systemctl start containerd`), and a healthy node afterwards.
+ */
+import { expect, it } from "vitest";
+import { createSandbox } from "../sandbox";
+import { HOST, run } from "../test-helpers";
+
+const CRI_DIAL =
+  'rpc error: code = Unavailable desc = connection error: desc = "transport: Error while dialing: dial unix /run/containerd/containerd.sock: connect: no such file or directory"';
+
+it("runs the kubelet but reports the runtime down until containerd is started again", async () => {
+  const node = createSandbox({ scenario: "containerd-stopped" });
+  expect(await run(node, "systemctl is-active containerd kubelet")).toEqual({
+    out: "inactive\nactive\n",
+    err: "",
+    code: 3,
+  });
+  expect(await run(node, "kubectl get nodes")).toEqual({
+    out: `NAME                                STATUS     ROLES    AGE    VERSION\n${HOST}   NotReady   <none>   123m   v1.32.7\n`,
+    err: "",
+    code: 0,
+  });
+  const ready = `kubectl get node -o json | jq -r '.items[0].status.conditions[] | select(.type == "Ready") | "\\(.status) \\(.reason) \\(.message)"'`;
+  expect((await run(node, ready)).out).toBe("False KubeletNotReady container runtime is down\n");
+  expect(await run(node, "crictl ps")).toEqual({
+    out: "",
+    err: `FATA[0000] validate service connection: validate CRI v1 runtime API for endpoint "unix:///run/containerd/containerd.sock": ${CRI_DIAL}\n`,
+    code: 1,
+  });
+  expect((await run(node, "journalctl -u kubelet -n 1 -o cat")).out).toBe(
+    `E1030 16:05:53.287113     824 remote_runtime.go:633] "Status from runtime service failed" err=${JSON.stringify(CRI_DIAL)}\n`,
+  );
+  expect((await run(node, "journalctl -u containerd -n 3 -q")).out).toBe(
+    [
+      `Oct 30 15:57:38 ${HOST} systemd[1]: containerd.service: Deactivated successfully.`,
+      `Oct 30 15:57:38 ${HOST} systemd[1]: Stopped containerd container runtime.`,
+      `Oct 30 15:57:38 ${HOST} systemd[1]: containerd.service: Consumed 1min 23.078s CPU time.`,
+      "",
+    ].join("\n"),
+  );
+
+  // The fix: start containerd; the kubelet's next status update (every 10 s) finds it.
+  expect(await run(node, "systemctl start containerd")).toEqual({ out: "", err: "", code: 0 });
+  expect((await run(node, "sleep 10; kubectl get nodes | tail -1")).out).toBe(
+    `${HOST}   Ready    <none>   123m   v1.32.7\n`,
+  );
+  expect((await run(node, "crictl ps -q | wc -l")).out).toBe("23\n");
+});
