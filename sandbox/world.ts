@@ -20,6 +20,7 @@ import { Listeners } from "./node/net/listeners";
 import { ProcessTable } from "./node/processes";
 import { Systemd } from "./node/systemd/manager";
 import { ProgramRegistry } from "./node/systemd/programs";
+import { mountProcfs } from "./procfs";
 import { Containerd } from "./runtime/containerd";
 import { podMounts, runtimeDiskBytes } from "./runtime/mounts";
 import { HOSTNAME, MACHINE, NODE_IP } from "./scenarios/node/identity";
@@ -110,6 +111,7 @@ export class World {
     this.mounts.add(() => this.disks.hostMounts());
     this.mounts.add(() => podMounts(this.containerd, this.fs, () => this.disks.root(), allocatableMemK));
     this.mounts.add(() => this.disks.sessionMounts());
+    mountProcfs(this);
     this.programs.register("/usr/bin/containerd", this.containerd.program);
     this.programs.register("/usr/local/bin/kubelet", this.kubelet.program);
   }

@@ -5,6 +5,7 @@ import { crictl } from "./crictl";
 import { ctr } from "./ctr";
 import { curl } from "./curl";
 import { df } from "./df";
+import { free } from "./free";
 import { journalctl } from "./journalctl";
 import { kill } from "./kill";
 import { kubectl } from "./kubectl";
@@ -24,6 +25,7 @@ export const NODE_COMMANDS: Record<string, Command> = {
   curl,
   date,
   df,
+  free,
   hostname,
   journalctl,
   kill,
