@@ -60,6 +60,18 @@ export class ReplicaSetController {
     const ns = d.metadata.namespace ?? "default";
     const hash = podTemplateHash(d.spec.template);
     const name = `${d.metadata.name}-${hash}`;
+    // A changed template means a new ReplicaSet; the old ones are scaled to zero (the
+    // rollout is done at once here, not in maxSurge/maxUnavailable steps).
+    const owned = this.store.list<ReplicaSet>("replicasets", ns).filter((r) => ownedBy(r, d));
+    for (const old of owned) {
+      if (old.metadata.name === name || old.spec.replicas === 0) continue;
+      const from = old.spec.replicas;
+      old.spec.replicas = 0;
+      this.store.put("replicasets", old);
+      this.scalingEvent(d, old.metadata.name, from, 0);
+    }
+    const revision =
+      1 + Math.max(0, ...owned.map((r) => Number(r.metadata.annotations?.["deployment.kubernetes.io/revision"] ?? 0)));
     const rs = this.store.get<ReplicaSet>("replicasets", name, ns);
     if (rs) {
       if (rs.spec.replicas !== d.spec.replicas) {
@@ -84,7 +96,7 @@ export class ReplicaSetController {
         annotations: {
           "deployment.kubernetes.io/desired-replicas": String(d.spec.replicas),
           "deployment.kubernetes.io/max-replicas": String(d.spec.replicas + Math.ceil(d.spec.replicas / 4)),
-          "deployment.kubernetes.io/revision": "1",
+          "deployment.kubernetes.io/revision": String(revision),
         },
         ownerReferences: [ownerReference(d)],
       },

@@ -6,6 +6,7 @@
  */
 import type { World } from "../../world";
 import { type Command, type ExecResult, fail, ok } from "../types";
+import { apply } from "./apply";
 import { del } from "./delete";
 import { describeCommand } from "./describe";
 import { get } from "./get";
@@ -45,6 +46,8 @@ export const kubectl: Command = (args, io, world) => {
       return logs(rest, world);
     case "run":
       return run(rest, world);
+    case "apply":
+      return apply(rest, io, world);
     case undefined:
       return ok(USAGE);
     default:
