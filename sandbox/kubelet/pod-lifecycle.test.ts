@@ -112,3 +112,21 @@ describe("back-off", () => {
     expect(goDuration(b.get("c"))).toBe("10s");
   });
 });
+
+describe("a changed image", () => {
+  it("kills the running container and starts the new definition as the next attempt", async () => {
+    const node = faultNode("healthy");
+    node.createPod(web);
+    node.updatePod("web", (pod) => {
+      (pod.spec.containers[0] as { image: string }).image = "nginx:latest";
+    });
+    expect(
+      (await node.run("kubectl get events | grep -c 'Container nginx definition changed, will be restarted'")).out,
+    ).toBe("1\n");
+    expect(
+      (await node.run("crictl ps -a --name nginx -o json | jq -c '[.containers[] | [.metadata.attempt, .state]]'")).out,
+    ).toBe('[[1,"CONTAINER_RUNNING"],[0,"CONTAINER_EXITED"]]\n');
+    const status = JSON.parse((await node.run("kubectl get pod web -o json")).out).status.containerStatuses[0];
+    expect([status.image, status.restartCount, status.lastState.terminated.exitCode]).toEqual(["nginx:latest", 1, 0]);
+  });
+});

@@ -12,6 +12,7 @@ import type { ContainerStatus, Node, Pod, PodCondition } from "../cluster/types"
 import type { NodeFs } from "../node/fs";
 import type { Containerd } from "../runtime/containerd";
 import { CriCallError, CriDialError } from "../runtime/cri";
+import { normalizeRef } from "../runtime/reference";
 import type { ContainerRecord, PodSandbox } from "../runtime/types";
 import { rfc3339 } from "../util/time-format";
 import { Backoff, goDuration } from "./backoff";
@@ -189,11 +190,20 @@ export class PodWorkers {
     const { containerd, clock } = this.deps;
     const key = `${pod.metadata.uid}/${spec.name}`;
     const [latest] = this.containersOf(sandbox.id, spec.name);
-    if (latest?.state === "CONTAINER_RUNNING") {
+    if (latest?.state === "CONTAINER_RUNNING" && latest.image !== normalizeRef(spec.image)) {
+      // computePodActions: the container's spec hash changed (here: its image), so the
+      // running one is killed and the new definition started in the same sync, without back-off.
+      const message = `Container ${spec.name} definition changed, will be restarted`;
+      this.record(pod, "Normal", "Killing", message);
+      this.deps.log("I", "kuberuntime_manager.go:1050", message, {
+        pod: `${pod.metadata.namespace}/${pod.metadata.name}`,
+      });
+      containerd.stopContainer(latest.id, 30);
+      this.invalidate();
+    } else if (latest?.state === "CONTAINER_RUNNING") {
       this.waiting.delete(key);
       return;
-    }
-    if (latest?.state === "CONTAINER_EXITED") {
+    } else if (latest?.state === "CONTAINER_EXITED") {
       const policy = (pod.spec as PodSpecExtra).restartPolicy ?? "Always";
       if (policy === "Never" || (policy === "OnFailure" && latest.exitCode === 0)) {
         this.waiting.delete(key);

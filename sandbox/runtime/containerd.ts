@@ -432,10 +432,11 @@ export class Containerd {
   }
 
   listPodSandboxes(): PodSandbox[] {
-    return [...this.sandboxes.values()].sort((a, b) => b.createdAt - a.createdAt);
+    // Newest first; within one simulated millisecond, the later one first (real ones differ in ns).
+    return [...this.sandboxes.values()].reverse().sort((a, b) => b.createdAt - a.createdAt);
   }
 
   listContainers(): ContainerRecord[] {
-    return [...this.containers.values()].sort((a, b) => b.createdAt - a.createdAt);
+    return [...this.containers.values()].reverse().sort((a, b) => b.createdAt - a.createdAt);
   }
 }

@@ -8,8 +8,8 @@ it("lists containers, pods and images in crictl 1.32's tables", async () => {
   await expect(ps.out).toMatchFileSnapshot("__snapshots__/ps.txt");
   expect((await run(node, "crictl pods | head -3")).out).toBe(
     `POD ID              CREATED             STATE               NAME                                  NAMESPACE           ATTEMPT             RUNTIME
-1b4f6cd260bf2       2 hours ago         Ready               ama-logs-nmmdg                        kube-system         0                   (default)
-d821bea43be56       2 hours ago         Ready               ama-logs-rs-57fcf64cdf-cqdfl          kube-system         0                   (default)
+b740667f3892a       2 hours ago         Ready               metrics-server-6887dc77b-rwzxx        kube-system         0                   (default)
+7762872af74ba       2 hours ago         Ready               metrics-server-6887dc77b-bmqvz        kube-system         0                   (default)
 `,
   );
   expect((await run(node, "crictl images | grep -E '^IMAGE|pause|kube-proxy'")).out).toBe(
