@@ -73,6 +73,18 @@ it("describes the node in kubectl's layout, healthy and NotReady", async () => {
   await expect(notReady.out).toMatchFileSnapshot("__snapshots__/describe-node-notready.txt");
 });
 
+it("deletes gracefully: the kubelet stops the pod and removes it, and its DaemonSet creates a new one", async () => {
+  const node = freshNode();
+  expect(await run(node, "kubectl delete pod kube-proxy-2kcxw -n kube-system")).toEqual({
+    out: 'pod "kube-proxy-2kcxw" deleted\n',
+    err: "",
+    code: 0,
+  });
+  expect((await run(node, "kubectl get pods -n kube-system -l component=kube-proxy")).out).toBe(
+    "NAME               READY   STATUS    RESTARTS   AGE\nkube-proxy-kkl8j   1/1     Running   0          0s\n",
+  );
+});
+
 it("cordons, drains and uncordons the node", async () => {
   const node = freshNode();
   await expect(await run(node, `kubectl drain ${HOST}`)).toMatchFileSnapshot("__snapshots__/drain-refused.txt");
@@ -83,7 +95,7 @@ it("cordons, drains and uncordons the node", async () => {
   expect((await run(node, "kubectl get node -o json | jq -c .items[0].spec.taints")).out).toBe(
     '[{"effect":"NoSchedule","key":"node.kubernetes.io/unschedulable","timeAdded":"2025-10-30T16:06:00Z"}]\n',
   );
-  const drained = await run(node, `kubectl drain ${HOST} --ignore-daemonsets --delete-emptydir-data --grace-period=0`);
+  const drained = await run(node, `kubectl drain ${HOST} --ignore-daemonsets --delete-emptydir-data`);
   await expect(drained).toMatchFileSnapshot("__snapshots__/drain.txt");
   // The ReplicaSets recreate their pods, and the scheduler cannot place them anywhere.
   await expect((await run(node, "kubectl get pods -n kube-system")).out).toMatchFileSnapshot(

@@ -4,6 +4,7 @@
  * the server's columns (pkg/printers/internalversion/printers.go) through kubectl's tabwriter.
  */
 import { stringify } from "yaml";
+import type { SelectorRequirement } from "../../cluster/labels";
 import { formatLabels, parseSelector, selectorMatches } from "../../cluster/labels";
 import type {
   DaemonSet,
@@ -19,7 +20,7 @@ import type {
 } from "../../cluster/types";
 import { KUBECTL_TABWRITER, tabwrite } from "../../util/table";
 import type { World } from "../../world";
-import { type ExecResult, fail } from "../types";
+import { type CommandIo, type ExecResult, fail } from "../types";
 import { parseFlags, str } from "./flags";
 import {
   daemonSetRows,
@@ -61,7 +62,7 @@ export function printObjects(objects: KubeObject[], output: "json" | "yaml", sin
     : stringify(sorted, { version: "1.1", indentSeq: false });
 }
 
-export function get(argv: string[], world: World): ExecResult {
+export function get(argv: string[], world: World, io?: CommandIo): ExecResult | Promise<ExecResult> {
   const parsed = parseFlags("get", argv, [
     { long: ["all-namespaces"], short: "A", type: "bool" },
     { long: ["output"], short: "o", type: "string" },
@@ -106,7 +107,19 @@ export function get(argv: string[], world: World): ExecResult {
       requests.push({ type, names: args.slice(1) });
     }
   }
-  if (flags.watch) return fail("error: --watch is not available on this node's kubectl yet\n");
+  if (flags.watch) {
+    if (requests.length !== 1 || !io) return fail("error: you may only specify a single resource type\n");
+    if (output && output !== "wide")
+      return fail(`error: --watch is only available with the table output here, not -o ${output}\n`);
+    return watch(requests[0] as { type: ResourceType; names: string[] }, {
+      world,
+      io,
+      namespace,
+      all,
+      reqs,
+      wide: output === "wide",
+    });
+  }
   if (selector !== undefined && requests.some((r) => r.names.length))
     return fail("error: name cannot be provided when a selector is specified\n");
 
@@ -187,4 +200,54 @@ function tableRows(type: ResourceType, objects: KubeObject[], now: number, wide:
     case "leases":
       return leaseRows(objects as Lease[], now, withNs);
   }
+}
+
+/** The widths kubectl's tabwriter gave the first table, so watch rows line up under it. */
+function padRow(row: string[], widths: number[]): string {
+  return `${row.map((c, i) => (i < row.length - 1 ? c.padEnd(Math.max(widths[i] ?? 0, c.length + 3)) : c)).join("")}\n`;
+}
+
+/**
+ * get -w: the table as it is, then one row per change the watch delivers (ADDED, MODIFIED,
+ * DELETED alike, as kubectl prints them), until Ctrl-C. Time moves while it runs (the page and
+ * `npm run shell` tick the clock), so the rows appear as the node changes.
+ */
+async function watch(
+  request: { type: ResourceType; names: string[] },
+  o: { world: World; io: CommandIo; namespace: string; all: boolean; reqs: SelectorRequirement[]; wide: boolean },
+): Promise<ExecResult> {
+  const { world, io, all, reqs, wide } = o;
+  const { type, names } = request;
+  const ns = type.namespaced && !all ? o.namespace : undefined;
+  const wanted = (obj: KubeObject) =>
+    (ns === undefined || obj.metadata.namespace === ns) &&
+    (names.length === 0 || names.includes(obj.metadata.name)) &&
+    selectorMatches(reqs, obj.metadata.labels);
+  const withNs = type.namespaced && all;
+  const initial = world.store.list(type.resource, ns).filter(wanted);
+  const table = tableRows(type, initial, world.clock.now(), wide, withNs);
+  const widths: number[] = [];
+  const widen = (row: string[]) => {
+    row.forEach((c, i) => {
+      widths[i] = Math.max(widths[i] ?? 0, c.length + 3);
+    });
+  };
+  for (const row of table) widen(row);
+  if (initial.length) io.write(tabwrite(table, KUBECTL_TABWRITER));
+  let headerDone = initial.length > 0;
+  const signal = io.signal;
+  if (!signal || signal.aborted) return { stdout: "", stderr: "", exitCode: 130 };
+  const stop = world.store.watch((e) => {
+    if (e.resource !== type.resource || !wanted(e.object)) return;
+    const rows = tableRows(type, [e.object], world.clock.now(), wide, withNs);
+    if (!headerDone) {
+      widen(rows[0] as string[]);
+      io.write(padRow(rows[0] as string[], widths));
+      headerDone = true;
+    }
+    io.write(padRow(rows[1] as string[], widths));
+  });
+  await new Promise<void>((resolve) => signal.addEventListener("abort", () => resolve(), { once: true }));
+  stop();
+  return { stdout: "", stderr: "", exitCode: 130 };
 }

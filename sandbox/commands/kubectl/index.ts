@@ -31,7 +31,7 @@ export const kubectl: Command = (args, io, world) => {
   if (!world.fs.existsSync(kubeconfig)) return noKubeconfig(world);
   switch (verb) {
     case "get":
-      return get(rest, world);
+      return get(rest, world, io);
     case "describe":
       return describeCommand(rest, world);
     case "delete":
