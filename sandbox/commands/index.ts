@@ -13,8 +13,10 @@ import { ls } from "./ls";
 import { lsblk } from "./lsblk";
 import { mount } from "./mount";
 import { ps } from "./ps";
+import { pstree } from "./pstree";
 import { sleep } from "./sleep";
 import { systemctl } from "./systemctl";
+import { top } from "./top";
 import { touch } from "./touch";
 import type { Command } from "./types";
 import { uptime } from "./uptime";
@@ -35,8 +37,10 @@ export const NODE_COMMANDS: Record<string, Command> = {
   lsblk,
   mount,
   ps,
+  pstree,
   sleep,
   systemctl,
+  top,
   touch,
   uname,
   uptime,
