@@ -69,6 +69,7 @@ export class Containerd {
   readonly registry = new Map<string, number>();
   private readonly timers = new Map<string, number[]>();
   private readonly exitListeners = new Set<ContainerExitListener>();
+  private readonly logListeners = new Set<(c: ContainerRecord, line: string) => void>();
   config?: ContainerdConfig;
 
   constructor(
@@ -148,6 +149,12 @@ export class Containerd {
   onContainerExit(fn: ContainerExitListener): () => void {
     this.exitListeners.add(fn);
     return () => this.exitListeners.delete(fn);
+  }
+
+  /** Subscribe to every line written to a container's CRI log (what `crictl logs -f` follows). */
+  onContainerLog(fn: (c: ContainerRecord, line: string) => void): () => void {
+    this.logListeners.add(fn);
+    return () => this.logListeners.delete(fn);
   }
 
   /** An image already in the content store (node image cache or a past pull). */
@@ -428,7 +435,9 @@ export class Containerd {
 
   /** CRI log format: `<RFC3339Nano> <stream> <F|P> <text>` (kubelet pkg/kubelet/kuberuntime/logs). */
   writeLog(c: ContainerRecord, stream: "stdout" | "stderr", text: string): void {
-    this.fs.appendFileSync(c.logPath, `${rfc3339Nano(this.clock.now() * 1000)} ${stream} F ${text}\n`);
+    const line = `${rfc3339Nano(this.clock.now() * 1000)} ${stream} F ${text}`;
+    this.fs.appendFileSync(c.logPath, `${line}\n`);
+    for (const fn of this.logListeners) fn(c, line);
   }
 
   listPodSandboxes(): PodSandbox[] {

@@ -8,7 +8,7 @@ import type { ContainerRecord } from "../../runtime/types";
 import { CRICTL_TABWRITER, tabwrite } from "../../util/table";
 import { goUnitsHumanDuration } from "../../util/time-format";
 import type { World } from "../../world";
-import type { ExecResult } from "../types";
+import type { CommandIo, ExecResult } from "../types";
 import { bool, type FlagSpec, type Parsed, str } from "./flags";
 import { humanSize, truncatedId } from "./format";
 import { indentJson, nanos, rfc3339NanoUnix, sortedKeys, toYaml } from "./json";
@@ -199,7 +199,7 @@ export function inspect(p: Parsed, world: World): ExecResult {
  * stdout lines to stdout and stderr lines to stderr; --timestamps keeps the time, --tail N
  * the last N lines, --previous reads the attempt before.
  */
-export function logs(p: Parsed, world: World): ExecResult {
+export function logs(p: Parsed, world: World, io?: CommandIo): ExecResult | Promise<ExecResult> {
   const [arg] = p.args;
   if (!arg) throw new CrictlError("ID cannot be empty");
   let c: ContainerRecord;
@@ -219,16 +219,44 @@ export function logs(p: Parsed, world: World): ExecResult {
   let lines = text.split("\n").filter(Boolean);
   const tail = str(p, "tail");
   if (tail !== undefined && Number(tail) >= 0) lines = Number(tail) === 0 ? [] : lines.slice(-Number(tail));
+  const render = (line: string) => {
+    const m = /^(\S+) (stdout|stderr) (F|P) (.*)$/.exec(line);
+    if (!m) return undefined;
+    return { stream: m[2], body: `${bool(p, "timestamps") ? `${m[1]} ` : ""}${m[4]}${m[3] === "F" ? "\n" : ""}` };
+  };
   let stdout = "";
   let stderr = "";
   for (const line of lines) {
-    const m = /^(\S+) (stdout|stderr) (F|P) (.*)$/.exec(line);
-    if (!m) continue;
-    const body = `${bool(p, "timestamps") ? `${m[1]} ` : ""}${m[4]}${m[3] === "F" ? "\n" : ""}`;
-    if (m[2] === "stdout") stdout += body;
-    else stderr += body;
+    const r = render(line);
+    if (r?.stream === "stdout") stdout += r.body;
+    else if (r) stderr += r.body;
   }
-  return { stdout, stderr, exitCode: 0 };
+  const id = c.id;
+  if (!bool(p, "follow") || !io || c.state !== "CONTAINER_RUNNING" || bool(p, "previous")) {
+    return { stdout, stderr, exitCode: 0 };
+  }
+  // Follow (the kubelet's ReadLogs with follow): new lines as containerd writes them, until
+  // the container exits or the learner presses Ctrl-C. Both streams reach the terminal as
+  // they come (io.write is the terminal's one stream).
+  const signal = io.signal;
+  io.write(stdout + stderr);
+  if (!signal || signal.aborted) return { stdout: "", stderr: "", exitCode: 130 };
+  return new Promise<ExecResult>((resolve) => {
+    const stopLogs = world.containerd.onContainerLog((rec, line) => {
+      if (rec.id !== id) return;
+      const r = render(line);
+      if (r) io.write(r.body);
+    });
+    const finish = (code: number) => {
+      stopLogs();
+      stopExit();
+      resolve({ stdout: "", stderr: "", exitCode: code });
+    };
+    const stopExit = world.containerd.onContainerExit((rec) => {
+      if (rec.id === id) finish(0);
+    });
+    signal.addEventListener("abort", () => finish(130), { once: true });
+  });
 }
 
 export function stop(p: Parsed, world: World): ExecResult {

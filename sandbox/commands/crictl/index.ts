@@ -6,7 +6,7 @@
  */
 import { CriDialError } from "../../runtime/cri";
 import type { World } from "../../world";
-import { type Command, type ExecResult, fail, ok } from "../types";
+import { type Command, type CommandIo, type ExecResult, fail, ok } from "../types";
 import { CrictlError, inspect, logs, PS_FLAGS, ps, rm, stats, stop } from "./containers";
 import { type FlagSpec, type Parsed, parseFlags } from "./flags";
 import { IMAGES_FLAGS, images, pull, rmi } from "./images";
@@ -92,7 +92,7 @@ GLOBAL OPTIONS:
 
 interface Sub {
   flags: FlagSpec[];
-  run: (p: Parsed, world: World) => ExecResult;
+  run: (p: Parsed, world: World, io: CommandIo) => ExecResult | Promise<ExecResult>;
 }
 
 const OUTPUT: FlagSpec = { long: "output", short: "o", value: true };
@@ -163,7 +163,7 @@ const SUBCOMMANDS: Record<string, Sub> = {
 };
 const ALIASES: Record<string, string> = { image: "images", img: "images" };
 
-export const crictl: Command = (args, _io, world) => {
+export const crictl: Command = async (args, io, world) => {
   const rest = args.filter(
     (a, i) =>
       !(a === "-r" || a === "--runtime-endpoint" || args[i - 1] === "-r" || args[i - 1] === "--runtime-endpoint"),
@@ -187,7 +187,7 @@ export const crictl: Command = (args, _io, world) => {
   }
   let result: ExecResult;
   try {
-    result = sub.run(parsed, world);
+    result = await sub.run(parsed, world, io);
   } catch (e) {
     if (!(e instanceof CrictlError)) throw e;
     result = fata(e.message);
