@@ -66,7 +66,7 @@ export async function del(argv: string[], io: CommandIo, world: World): Promise<
     }
     if (type.resource === "pods") api.deletePod(name, namespace, grace < 0 ? undefined : grace);
     else api.delete(type.resource, name, ns);
-    stdout += `${type.qualified.split(".")[0]} "${name}" ${grace === 0 && force ? "force deleted" : "deleted"}\n`;
+    stdout += `${type.qualified} "${name}" ${grace === 0 && force ? "force deleted" : "deleted"}\n`;
     pending.push({ type, name, ns, uid: object.metadata.uid });
   }
   // The controllers and the kubelet react at once (their watch handlers run now).

@@ -122,3 +122,22 @@ it("gets every workload kind in kubectl's columns", async () => {
     code: 1,
   });
 });
+
+it("deletes a Deployment and, through the garbage collector, its ReplicaSet and pods", async () => {
+  const node = freshNode();
+  expect(await run(node, "kubectl delete deploy coredns -n kube-system")).toEqual({
+    out: 'deployment.apps "coredns" deleted\n',
+    err: "",
+    code: 0,
+  });
+  expect(await run(node, "kubectl get rs,pods -n kube-system -l k8s-app=kube-dns")).toEqual({
+    out: "",
+    err: "No resources found in kube-system namespace.\n",
+    code: 0,
+  });
+  expect(await run(node, "kubectl delete svc nosuch")).toEqual({
+    out: "",
+    err: 'Error from server (NotFound): services "nosuch" not found\n',
+    code: 1,
+  });
+});
