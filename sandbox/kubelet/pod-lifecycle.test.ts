@@ -130,3 +130,27 @@ describe("a changed image", () => {
     expect([status.image, status.restartCount, status.lastState.terminated.exitCode]).toEqual(["nginx:latest", 1, 0]);
   });
 });
+
+describe("a dead sandbox", () => {
+  it("is replaced: SandboxChanged, a new pause with attempt 1, the containers restarted in it", async () => {
+    const node = faultNode("healthy");
+    node.createPod(web);
+    const pause = (await node.run("crictl inspectp $(crictl pods -q --name '^web$') | jq .info.pid")).out.trim();
+    expect(await node.run(`kill -9 ${pause}`)).toEqual({ out: "", err: "", code: 0 });
+    await node.run("sleep 1");
+    expect(
+      (await node.run("crictl pods --name '^web$' -o json | jq -c '[.items[] | [.metadata.attempt, .state]]'")).out,
+    ).toBe('[[1,"SANDBOX_READY"],[0,"SANDBOX_NOTREADY"]]\n');
+    expect(
+      (await node.run("crictl ps -a --name nginx -o json | jq -c '[.containers[] | [.metadata.attempt, .state]]'")).out,
+    ).toBe('[[1,"CONTAINER_RUNNING"],[0,"CONTAINER_EXITED"]]\n');
+    expect(
+      (await node.run("kubectl get events | grep -c 'Pod sandbox changed, it will be killed and re-created.'")).out,
+    ).toBe("1\n");
+    expect((await node.run("kubectl get pods | awk 'NR>1{print $2, $3, $4}'")).out).toBe("1/1 Running 1\n");
+    // The kubelet's GC removes the dead sandbox within its minute.
+    expect(
+      (await node.run("sleep 60; crictl pods --name '^web$' -o json | jq -c '[.items[].metadata.attempt]'")).out,
+    ).toBe("[1]\n");
+  });
+});

@@ -65,13 +65,16 @@ export class PodWorkers {
 
   /** Start listening for container exits (PLEG); returns the stop function for the kubelet's stop. */
   start(): () => void {
-    const unsubscribe = this.deps.containerd.onContainerExit(() => {
+    const relist = () => {
       this.invalidate();
       this.syncAt(this.deps.clock.now() + PLEG_RELIST_MS);
-    });
+    };
+    const unsubscribe = this.deps.containerd.onContainerExit(relist);
+    const unsubscribeSandboxes = this.deps.containerd.onSandboxExit(relist);
     const gc = this.deps.clock.setInterval(() => this.garbageCollect(), CONTAINER_GC_PERIOD_MS);
     return () => {
       unsubscribe();
+      unsubscribeSandboxes();
       this.deps.clock.clearTimer(gc);
       for (const t of this.timers.values()) this.deps.clock.clearTimer(t);
       this.timers.clear();
@@ -162,6 +165,16 @@ export class PodWorkers {
     if (pod.status.phase === "Succeeded" || pod.status.phase === "Failed") return;
     const previous = this.sandboxesOf(pod.metadata.uid);
     let sandbox = previous.find((s) => s.state === "SANDBOX_READY");
+    if (!sandbox && previous.length > 0) {
+      // computePodActions: the sandbox died; kill what still runs in the pod and start over.
+      this.record(pod, "Normal", "SandboxChanged", "Pod sandbox changed, it will be killed and re-created.");
+      for (const old of previous) {
+        for (const c of this.indexed().containers.get(old.id) ?? []) {
+          if (c.state === "CONTAINER_RUNNING") containerd.stopContainer(c.id, 30);
+        }
+      }
+      this.invalidate();
+    }
     if (!sandbox) {
       try {
         sandbox = containerd.runPodSandbox({
@@ -330,6 +343,16 @@ export class PodWorkers {
       containerd.removeContainer(c.id);
       fs.rmSync(c.logPath, { force: true });
     }
+    // evictSandboxes: a pod's NotReady sandboxes go once a newer one exists.
+    const newest = new Set<string>();
+    for (const sb of containerd.listPodSandboxes()) {
+      if (!newest.has(sb.uid)) {
+        newest.add(sb.uid);
+        continue;
+      }
+      if (sb.state === "SANDBOX_NOTREADY") containerd.removePodSandbox(sb.id);
+    }
+    this.invalidate();
   }
 
   /** kuberuntime_manager.go KillPod: stop each container (SIGTERM, grace period), then the sandbox. */

@@ -69,6 +69,7 @@ export class Containerd {
   readonly registry = new Map<string, number>();
   private readonly timers = new Map<string, number[]>();
   private readonly exitListeners = new Set<ContainerExitListener>();
+  private readonly sandboxListeners = new Set<(s: PodSandbox) => void>();
   private readonly logListeners = new Set<(c: ContainerRecord, line: string) => void>();
   config?: ContainerdConfig;
 
@@ -224,7 +225,13 @@ export class Containerd {
       "/system.slice/containerd.service",
     );
     const cgroup = `${config.cgroupParent}/cri-containerd-${id}.scope`;
-    const proc = this.procs.spawn(["/pause"], cgroup, { user: "65535", ppid: shim.pid });
+    // The pause process holds the pod's namespaces; killed, the sandbox is NotReady (the shim
+    // reports the task exit) and the kubelet must create a new one.
+    const proc = this.procs.spawn(["/pause"], cgroup, {
+      user: "65535",
+      ppid: shim.pid,
+      onSignal: () => this.sandboxExited(id),
+    });
     const sandbox: PodSandbox = {
       id,
       name: config.name,
@@ -259,6 +266,25 @@ export class Containerd {
     }
     this.sandboxes.set(id, sandbox);
     return sandbox;
+  }
+
+  /** The sandbox's pause process died: NotReady, its network torn down; the kubelet hears of it. */
+  private sandboxExited(id: string): void {
+    const sandbox = this.sandboxes.get(id);
+    if (sandbox?.state !== "SANDBOX_READY") return;
+    this.procs.exit(sandbox.pid);
+    if (sandbox.netns) {
+      this.cni.del(id);
+      this.fs.rmSync(`/var/run/netns/${sandbox.netns}`, { force: true });
+    }
+    sandbox.state = "SANDBOX_NOTREADY";
+    for (const fn of this.sandboxListeners) fn(sandbox);
+  }
+
+  /** Subscribe to sandboxes dying on their own (PLEG sees the pod's sandbox change). */
+  onSandboxExit(fn: (s: PodSandbox) => void): () => void {
+    this.sandboxListeners.add(fn);
+    return () => this.sandboxListeners.delete(fn);
   }
 
   /** CRI StopPodSandbox: kill its containers (no grace: the kubelet has stopped them already), CNI DEL. */
