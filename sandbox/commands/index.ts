@@ -5,6 +5,7 @@ import { crictl } from "./crictl";
 import { ctr } from "./ctr";
 import { curl } from "./curl";
 import { df } from "./df";
+import { dmesg } from "./dmesg";
 import { free } from "./free";
 import { journalctl } from "./journalctl";
 import { kill } from "./kill";
@@ -27,6 +28,7 @@ export const NODE_COMMANDS: Record<string, Command> = {
   curl,
   date,
   df,
+  dmesg,
   free,
   hostname,
   journalctl,

@@ -14,7 +14,7 @@ Oct 30 14:02:15 aks-nodepool1-12345678-vmss000000 systemd[1]: Started containerd
   });
   expect(await run(node, "journalctl -u nosuch")).toEqual({ out: `${HEADER}-- No entries --\n`, err: "", code: 0 });
   expect((await run(node, "journalctl -k -q")).out).toBe(
-    "Oct 30 14:02:11 aks-nodepool1-12345678-vmss000000 kernel: Linux version 5.15.0-1096-azure (buildd@lcy02-amd64-058) #105-Ubuntu SMP Fri Aug 29 15:44:42 UTC 2025\n",
+    "Oct 30 14:02:11 aks-nodepool1-12345678-vmss000000 kernel: Linux version 5.15.0-1096-azure (buildd@lcy02-amd64-058) (gcc (Ubuntu 11.4.0-1ubuntu1~22.04.2) 11.4.0, GNU ld (GNU Binutils for Ubuntu) 2.38) #105-Ubuntu SMP Fri Aug 29 15:44:42 UTC 2025\n",
   );
 });
 
