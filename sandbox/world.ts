@@ -3,6 +3,7 @@
  * Kubernetes wires them (DESIGN.md). Scenarios build on it; commands read and drive it.
  */
 
+import { NodeProblemDetector } from "./agents/node-problem-detector";
 import { SimClock } from "./clock";
 import { ConditionTaints } from "./cluster/condition-taints";
 import { ControlPlane } from "./cluster/control-plane";
@@ -56,6 +57,7 @@ export class World {
   /** The API server's write path, the controllers and the scheduler (cluster/control-plane.ts). */
   readonly controlPlane: ControlPlane;
   readonly kubelet: Kubelet;
+  readonly npd: NodeProblemDetector;
   readonly hostname = HOSTNAME;
   readonly bootTime: number;
   /** When the learner's login shell started: createSandbox sets it once the scenario has booted. */
@@ -112,8 +114,17 @@ export class World {
     this.mounts.add(() => podMounts(this.containerd, this.fs, () => this.disks.root(), allocatableMemK));
     this.mounts.add(() => this.disks.sessionMounts());
     mountProcfs(this);
+    this.npd = new NodeProblemDetector({
+      clock: this.clock,
+      store: this.store,
+      events: this.events,
+      systemd: this.systemd,
+      journal: this.journal,
+      hostname: HOSTNAME,
+    });
     this.programs.register("/usr/bin/containerd", this.containerd.program);
     this.programs.register("/usr/local/bin/kubelet", this.kubelet.program);
+    this.programs.register("/usr/local/bin/node-problem-detector", this.npd.program);
   }
 
   /** /proc/meminfo now: the processes' resident memory, the kernel's, the page cache. */

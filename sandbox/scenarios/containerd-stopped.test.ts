@@ -40,10 +40,20 @@ it("runs the kubelet but reports the runtime down until containerd is started ag
     ].join("\n"),
   );
 
+  // node-problem-detector's health check sees the unit down and says so, with an event.
+  const npd = `kubectl get node -o json | jq -r '.items[0].status.conditions[] | select(.type == "ContainerRuntimeProblem") | "\\(.status) \\(.reason) \\(.message)"'`;
+  expect((await run(node, npd)).out).toBe(
+    "True ContainerRuntimeIsDown container runtime is not functioning properly\n",
+  );
+  expect((await run(node, "kubectl get events | grep ContainerRuntimeIsDown")).out).toBe(
+    `8m22s       Warning   ContainerRuntimeIsDown   node/${HOST}   container runtime is not functioning properly\n`,
+  );
+
   // The fix: start containerd; the kubelet's next status update (every 10 s) finds it.
   expect(await run(node, "systemctl start containerd")).toEqual({ out: "", err: "", code: 0 });
   expect((await run(node, "sleep 10; kubectl get nodes | tail -1")).out).toBe(
     `${HOST}   Ready    <none>   123m   v1.32.7\n`,
   );
   expect((await run(node, "crictl ps -q | wc -l")).out).toBe("23\n");
+  expect((await run(node, npd)).out).toBe("False ContainerRuntimeIsUp container runtime service is up\n");
 });

@@ -15,7 +15,7 @@ import {
   STARTUP_LOGS,
 } from "./kube-system";
 import { writeNodeFiles } from "./node/files";
-import { KERNEL_VERSION_STRING } from "./node/identity";
+import { KERNEL, KERNEL_BUILD } from "./node/identity";
 
 export const BOOT_TIME = Date.UTC(2025, 9, 30, 14, 2, 11, 417);
 /** How long the node has been up when the learner arrives. */
@@ -27,8 +27,7 @@ export function bootHealthyNode(world: World, beforeNow?: (world: World) => void
   journal.append({
     identifier: "kernel",
     pid: 0,
-    // The kernel's banner is /proc/version's line (node-facts.md §1).
-    message: KERNEL_VERSION_STRING,
+    message: `Linux version ${KERNEL} (buildd@lcy02-amd64-058) ${KERNEL_BUILD}`,
   });
   journal.append({
     identifier: "systemd",
@@ -56,6 +55,8 @@ export function bootHealthyNode(world: World, beforeNow?: (world: World) => void
   clock.setTimeout(() => systemd.start("containerd.service"), 4_120);
   // The CSE (custom script extension) starts the kubelet once it has written its config.
   clock.setTimeout(() => systemd.start("kubelet.service"), 41_870);
+  // The AKS Linux extension (a VM extension, after provisioning) brings node-problem-detector.
+  clock.setTimeout(() => systemd.start("node-problem-detector.service"), 157_340);
   beforeNow?.(world);
   clock.advance(UPTIME_MS);
 }

@@ -94,7 +94,7 @@ describe("ls", () => {
     expect((await run(node, "ls -R /etc/systemd/system")).out).toBe(
       lines(
         "/etc/systemd/system:",
-        "containerd.service.d  kubelet.service.d",
+        "containerd.service.d  kubelet.service.d        node-problem-detector.service",
         "kubelet.service       multi-user.target.wants",
         "",
         "/etc/systemd/system/containerd.service.d:",
@@ -105,7 +105,7 @@ describe("ls", () => {
         "10-containerd-base-flag.conf  10-watchdog.conf",
         "",
         "/etc/systemd/system/multi-user.target.wants:",
-        "containerd.service  kubelet.service",
+        "containerd.service  kubelet.service  node-problem-detector.service",
       ),
     );
   });

@@ -7,7 +7,7 @@ describe("ps", () => {
   it("lists this terminal's processes by default", async () => {
     const node = freshNode();
     expect(await run(node, "ps")).toEqual({
-      out: lines("    PID TTY          TIME CMD", "   4121 pts/0    00:00:00 bash", "   4997 pts/0    00:00:00 ps"),
+      out: lines("    PID TTY          TIME CMD", "   4121 pts/0    00:00:00 bash", "   4998 pts/0    00:00:00 ps"),
       err: "",
       code: 0,
     });

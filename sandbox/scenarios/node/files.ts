@@ -177,6 +177,24 @@ users:
     token: REDACTED
 `;
 
+/**
+ * node-problem-detector's unit, as upstream ships it (kubernetes/node-problem-detector
+ * config/systemd/node-problem-detector.service) with the AKS Linux extension's configs.
+ */
+export const NPD_UNIT = `[Unit]
+Description=Node problem detector
+Wants=local-fs.target
+After=local-fs.target
+
+[Service]
+Restart=always
+RestartSec=10
+ExecStart=/usr/local/bin/node-problem-detector --logtostderr --enable-k8s-exporter=true --apiserver-wait-timeout=5m --kubeconfig=/var/lib/kubelet/kubeconfig --config.system-log-monitor=/etc/node-problem-detector.d/system-log-monitor/kernel-monitor.json --config.custom-plugin-monitor=/etc/node-problem-detector.d/custom-plugin-monitor/kubelet-problem-monitor.json,/etc/node-problem-detector.d/custom-plugin-monitor/container-runtime-problem-monitor.json,/etc/node-problem-detector.d/custom-plugin-monitor/systemd-monitor-counter.json
+
+[Install]
+WantedBy=multi-user.target
+`;
+
 /** Mode-aware file list: [path, content, mode]. */
 export const NODE_FILES: [string, string, number][] = [
   ["/etc/hostname", `${HOSTNAME}\n`, 0o644],
@@ -211,6 +229,7 @@ export const NODE_FILES: [string, string, number][] = [
     "[Service]\nExecStartPost=/sbin/iptables -P FORWARD ACCEPT\n",
     0o644,
   ],
+  ["/etc/systemd/system/node-problem-detector.service", NPD_UNIT, 0o644],
   ["/etc/containerd/config.toml", CONTAINERD_CONFIG, 0o644],
   ["/etc/crictl.yaml", "runtime-endpoint: unix:///run/containerd/containerd.sock\n", 0o644],
   ["/etc/cni/net.d/10-azure.conflist", AZURE_CONFLIST, 0o600],
@@ -250,6 +269,7 @@ export const NODE_BINARIES = [
   "/sbin/iptables",
   "/sbin/ebtables",
   "/usr/sbin/waagent",
+  "/usr/local/bin/node-problem-detector",
   "/opt/cni/bin/azure-vnet",
   "/opt/cni/bin/azure-vnet-ipam",
   "/opt/cni/bin/bridge",
@@ -258,7 +278,7 @@ export const NODE_BINARIES = [
   "/opt/cni/bin/portmap",
 ];
 
-export const ENABLED_UNITS = ["containerd.service", "kubelet.service"];
+export const ENABLED_UNITS = ["containerd.service", "kubelet.service", "node-problem-detector.service"];
 
 /**
  * Tools in /usr/local/bin that the emulator answers itself. The shell runs commands it knows
@@ -294,7 +314,7 @@ export function writeNodeFiles(fs: NodeFs): void {
     fs.mkdirSync(dir);
   }
   for (const unit of ENABLED_UNITS) {
-    const dir = unit === "kubelet.service" ? "/etc/systemd/system" : "/lib/systemd/system";
+    const dir = unit === "containerd.service" ? "/lib/systemd/system" : "/etc/systemd/system";
     fs.symlinkSync(`${dir}/${unit}`, `/etc/systemd/system/multi-user.target.wants/${unit}`);
   }
 }
