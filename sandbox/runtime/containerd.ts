@@ -19,6 +19,9 @@ import { killMemcgOom } from "./oom";
 import { normalizeRef } from "./reference";
 import type { ContainerRecord, CriMount, Image, ImageBehaviour, PodSandbox } from "./types";
 
+/** logrus's text formatter quotes a value with Go's %q rules: backslashes and quotes escaped. */
+const logfmtEscape = (s: string) => s.replace(/\\/g, "\\\\").replace(/"/g, '\\"');
+
 export const CONTAINERD_SOCKET = "/run/containerd/containerd.sock";
 export const CONTAINERD_ENDPOINT = `unix://${CONTAINERD_SOCKET}`;
 export const CONTAINERD_VERSION = "1.7.28-1";
@@ -72,6 +75,8 @@ export class Containerd {
   private readonly sandboxListeners = new Set<(s: PodSandbox) => void>();
   private readonly logListeners = new Set<(c: ContainerRecord, line: string) => void>();
   config?: ContainerdConfig;
+  /** The running daemon's journal, for the CRI plugin's own lines; unset while containerd is down. */
+  private criLog?: (level: "info" | "error", msg: string, error?: string) => void;
 
   constructor(
     private readonly fs: NodeFs,
@@ -86,6 +91,9 @@ export class Containerd {
   readonly program: Program = (ctx) => {
     const log = (level: string, msg: string, extra = "") =>
       ctx.log(`time="${rfc3339Nano(this.clock.now() * 1000)}" level=${level} msg="${msg}"${extra}`);
+    // What the CRI plugin logs while it serves (logrus text: values quoted with Go escaping).
+    this.criLog = (level, msg, error) =>
+      log(level, logfmtEscape(msg), error === undefined ? "" : ` error="${logfmtEscape(error)}"`);
     log(
       "info",
       "starting containerd",
@@ -121,6 +129,7 @@ export class Containerd {
       memoryBytes: 48_300_000,
       cpuShare: 0.012,
       stop: () => {
+        this.criLog = undefined;
         log("info", "Stop CRI service");
         this.running = false;
         this.fs.rmSync(CONTAINERD_SOCKET, { force: true });
@@ -187,13 +196,15 @@ export class Containerd {
   pullImage(ref: string): Image {
     const name = normalizeRef(ref);
     const size = this.registry.get(name);
+    this.criLog?.("info", `PullImage "${ref}"`);
     if (size === undefined) {
-      throw new CriCallError(
-        "NotFound",
-        `failed to pull and unpack image "${name}": failed to resolve reference "${name}": ${name}: not found`,
-      );
+      const desc = `failed to pull and unpack image "${name}": failed to resolve reference "${name}": ${name}: not found`;
+      this.criLog?.("error", `PullImage "${ref}" failed`, desc);
+      throw new CriCallError("NotFound", desc);
     }
-    return this.addImage(name, size);
+    const image = this.addImage(name, size);
+    this.criLog?.("info", `PullImage "${ref}" returns image reference "sha256:${image.id}"`);
+    return image;
   }
 
   /** CRI RemoveImage. */
@@ -216,7 +227,16 @@ export class Containerd {
 
   runPodSandbox(config: SandboxConfig): PodSandbox {
     const label = `sandbox:${config.namespace}/${config.name}${config.attempt ? `/${config.uid}/${config.attempt}` : ""}`;
-    this.ensureSandboxImage();
+    try {
+      this.ensureSandboxImage();
+    } catch (e) {
+      this.criLog?.(
+        "error",
+        `RunPodSandbox for &PodSandboxMetadata{Name:${config.name},Uid:${config.uid},Namespace:${config.namespace},Attempt:${config.attempt},} failed, error`,
+        (e as Error).message,
+      );
+      throw e;
+    }
     const id = this.ids.hex64(label);
     // One shim per pod, in containerd.service's cgroup: with KillMode=process it outlives
     // a containerd restart, and so do the pod's processes.
@@ -397,6 +417,8 @@ export class Containerd {
               oomScoreAdj: c.oomScoreAdj,
             });
           }
+          // pkg/cri/server/events.go: the shim's TaskOOM event, then the exit.
+          this.criLog?.("info", `TaskOOM event container_id:"${c.id}"`);
           this.containerExited(c.id, 137, "OOMKilled");
         }, memory.afterSeconds * 1000),
       );

@@ -162,6 +162,12 @@ describe("sandbox-image-wrong", () => {
     expect((await node.run("kubectl get events | grep pod/web | cut -c 13- | sort")).out).toBe(
       'Warning   FailedCreatePodSandBox   pod/web                                  Failed to create pod sandbox: rpc error: code = Unknown desc = failed to get sandbox image "mcr.microsoft.com/oss/kubernetes/pause:3.66": failed to pull image "mcr.microsoft.com/oss/kubernetes/pause:3.66": failed to pull and unpack image "mcr.microsoft.com/oss/kubernetes/pause:3.66": failed to resolve reference "mcr.microsoft.com/oss/kubernetes/pause:3.66": mcr.microsoft.com/oss/kubernetes/pause:3.66: not found\n',
     );
+    const uid = (await node.run("kubectl get pod web -o json | jq -r .metadata.uid")).out.trim();
+    expect(
+      (await node.run("journalctl -u containerd -o cat | grep RunPodSandbox | tail -1 | cut -d' ' -f2-")).out,
+    ).toBe(
+      `level=error msg="RunPodSandbox for &PodSandboxMetadata{Name:web,Uid:${uid},Namespace:default,Attempt:0,} failed, error" error="failed to get sandbox image \\"mcr.microsoft.com/oss/kubernetes/pause:3.66\\": failed to pull image \\"mcr.microsoft.com/oss/kubernetes/pause:3.66\\": failed to pull and unpack image \\"mcr.microsoft.com/oss/kubernetes/pause:3.66\\": failed to resolve reference \\"mcr.microsoft.com/oss/kubernetes/pause:3.66\\": mcr.microsoft.com/oss/kubernetes/pause:3.66: not found"\n`,
+    );
     expect((await node.run("grep sandbox_image /etc/containerd/config.toml")).out).toBe(
       '  sandbox_image = "mcr.microsoft.com/oss/kubernetes/pause:3.66"\n',
     );

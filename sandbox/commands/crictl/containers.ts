@@ -37,7 +37,7 @@ export const PS_FLAGS: FlagSpec[] = [
   { long: "id", value: true },
   { long: "image", value: true },
   { long: "label", value: true },
-  { long: "last", short: "n", value: true },
+  { long: "last", short: "n", value: true, int: true },
   { long: "namespace", value: true },
 ];
 

@@ -7,6 +7,8 @@ export interface FlagSpec {
   long: string;
   short?: string;
   value?: boolean;
+  /** An int/int64 flag: a value strconv cannot parse is a usage error. */
+  int?: boolean;
 }
 
 export interface Parsed {
@@ -52,6 +54,7 @@ export function parseFlags(argv: string[], specs: FlagSpec[]): Parsed | { error:
     }
     const v = eq >= 0 ? body.slice(eq + 1) : argv[++i];
     if (v === undefined) return { error: `flag needs an argument: -${name}` };
+    if (spec.int && !/^-?\d+$/.test(v)) return { error: `invalid value "${v}" for flag -${name}: parse error` };
     flags.set(spec.long, v);
   }
   return { flags, args };

@@ -108,15 +108,15 @@ const SUBCOMMANDS: Record<string, Sub> = {
       { long: "follow", short: "f" },
       { long: "previous", short: "p" },
       { long: "timestamps", short: "t" },
-      { long: "tail", value: true },
+      { long: "tail", value: true, int: true },
       { long: "since", value: true },
-      { long: "limit-bytes", value: true },
+      { long: "limit-bytes", value: true, int: true },
       { long: "stream", value: true },
       { long: "reopen", short: "r" },
     ],
     run: logs,
   },
-  stop: { flags: [{ long: "timeout", short: "t", value: true }], run: stop },
+  stop: { flags: [{ long: "timeout", short: "t", value: true, int: true }], run: stop },
   rm: {
     flags: [
       { long: "force", short: "f" },
@@ -158,7 +158,7 @@ const SUBCOMMANDS: Record<string, Sub> = {
     ],
     run: stats,
   },
-  info: { flags: [OUTPUT, { long: "quiet", short: "q" }], run: (_p, w) => info(w) },
+  info: { flags: [OUTPUT, { long: "quiet", short: "q" }], run: (p, w) => info(w, p) },
   version: { flags: [], run: (_p, w) => version(w) },
 };
 const ALIASES: Record<string, string> = { image: "images", img: "images" };

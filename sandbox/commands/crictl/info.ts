@@ -1,7 +1,8 @@
 /** crictl info and version (cri-tools 1.32 cmd/crictl/info.go, version.go) against containerd 1.7. */
 import type { World } from "../../world";
 import type { ExecResult } from "../types";
-import { indentJson } from "./json";
+import { type Parsed, str } from "./flags";
+import { indentJson, toYaml } from "./json";
 
 export function version(world: World): ExecResult {
   return {
@@ -15,7 +16,7 @@ export function version(world: World): ExecResult {
  * `crictl info`: the CRI Status conditions, then containerd's verbose info keys in sorted
  * order (cniconfig, config, golang, lastCNILoadStatus, lastCNILoadStatus.default).
  */
-export function info(world: World): ExecResult {
+export function info(world: World, p?: Parsed): ExecResult {
   const { containerd, cni } = world;
   const cfg = containerd.config;
   const conf = cni.loadConfig();
@@ -82,5 +83,9 @@ export function info(world: World): ExecResult {
     lastCNILoadStatus: conf ? "OK" : cniError,
     "lastCNILoadStatus.default": conf ? "OK" : cniError,
   };
-  return { stdout: `${indentJson(doc)}\n`, stderr: "", exitCode: 0 };
+  const output = (p && str(p, "output")) ?? "json";
+  if (output !== "json" && output !== "yaml" && output !== "go-template") {
+    return { stdout: "", stderr: `FATA[0000] unsupported output format "${output}"\n`, exitCode: 1 };
+  }
+  return { stdout: output === "yaml" ? toYaml(doc) : `${indentJson(doc)}\n`, stderr: "", exitCode: 0 };
 }

@@ -23,7 +23,7 @@ export const PODS_FLAGS: FlagSpec[] = [
   { long: "state", short: "s", value: true },
   { long: "id", value: true },
   { long: "label", value: true },
-  { long: "last", short: "n", value: true },
+  { long: "last", short: "n", value: true, int: true },
 ];
 
 const out = (stdout: string): ExecResult => ({ stdout, stderr: "", exitCode: 0 });

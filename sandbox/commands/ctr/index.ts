@@ -149,6 +149,11 @@ export const ctr: Command = (args, io, world) => {
   const rest: string[] = [];
   for (let i = 0; i < args.length; i++) {
     const a = args[i] as string;
+    if ((a === "-n" || a === "--namespace" || a === "-a" || a === "--address") && args[i + 1] === undefined) {
+      return fail(
+        `Incorrect Usage: flag needs an argument: ${a.replace(/^--/, "-")}\n\nctr: flag needs an argument: ${a.replace(/^--/, "-")}\n`,
+      );
+    }
     if (a === "-n" || a === "--namespace") ns = args[++i] ?? "";
     else if (a.startsWith("--namespace=")) ns = a.slice(12);
     else if (a === "-a" || a === "--address") address = args[++i] ?? "";
