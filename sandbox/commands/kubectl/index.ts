@@ -43,7 +43,7 @@ export const kubectl: Command = (args, io, world) => {
     case "drain":
       return drain(rest, io, world);
     case "logs":
-      return logs(rest, world);
+      return logs(rest, world, io);
     case "run":
       return run(rest, world);
     case "apply":

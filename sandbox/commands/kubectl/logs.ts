@@ -8,10 +8,10 @@
  */
 import type { Node, Pod } from "../../cluster/types";
 import type { World } from "../../world";
-import { type ExecResult, fail } from "../types";
+import { type CommandIo, type ExecResult, fail } from "../types";
 import { parseFlags, str } from "./flags";
 
-export function logs(argv: string[], world: World): ExecResult {
+export function logs(argv: string[], world: World, io?: CommandIo): ExecResult | Promise<ExecResult> {
   const parsed = parseFlags("logs", argv, [
     { long: ["container"], short: "c", type: "string" },
     { long: ["tail"], type: "int" },
@@ -72,18 +72,50 @@ export function logs(argv: string[], world: World): ExecResult {
     }
     return { stdout: "", stderr, exitCode: 0 };
   }
-  let out = "";
-  for (const line of world.fs.readFileSync(`${dir}/${wanted}`).split("\n")) {
+  const text = (line: string) => {
     const m = /^(\S+) (stdout|stderr) ([PF]) (.*)$/.exec(line);
-    if (!m) continue;
-    out += flags.timestamps ? `${m[1]} ${m[4]}` : m[4];
-    if (m[3] === "F") out += "\n";
-  }
+    if (!m) return "";
+    return `${flags.timestamps ? `${m[1]} ${m[4]}` : m[4]}${m[3] === "F" ? "\n" : ""}`;
+  };
+  let out = "";
+  for (const line of world.fs.readFileSync(`${dir}/${wanted}`).split("\n")) out += text(line);
   const tail = flags.tail === undefined ? -1 : Number(flags.tail);
   if (tail >= 0) {
     const lines = out.split("\n").slice(0, -1);
     out = tail === 0 ? "" : `${lines.slice(-tail).join("\n")}\n`;
     if (lines.length === 0) out = "";
   }
-  return { stdout: out, stderr, exitCode: 0 };
+  if (!flags.follow || flags.previous || !io) return { stdout: out, stderr, exitCode: 0 };
+  return follow(world, io, status?.containerID?.replace(/^containerd:\/\//, ""), out, stderr, text);
+}
+
+/**
+ * logs -f: what the file holds, then each line as the container writes it, until the
+ * container exits (kubectl returns 0) or Ctrl-C (130).
+ */
+function follow(
+  world: World,
+  io: CommandIo,
+  id: string | undefined,
+  out: string,
+  stderr: string,
+  text: (line: string) => string,
+): Promise<ExecResult> | ExecResult {
+  const signal = io.signal;
+  io.write(out);
+  if (!signal || signal.aborted || !id) return { stdout: "", stderr, exitCode: signal?.aborted ? 130 : 0 };
+  return new Promise<ExecResult>((resolve) => {
+    const stopLogs = world.containerd.onContainerLog((rec, line) => {
+      if (rec.id === id) io.write(text(line));
+    });
+    const stopExit = world.containerd.onContainerExit((rec) => {
+      if (rec.id === id) finish(0);
+    });
+    function finish(code: number) {
+      stopLogs();
+      stopExit();
+      resolve({ stdout: "", stderr, exitCode: code });
+    }
+    signal.addEventListener("abort", () => finish(130), { once: true });
+  });
 }

@@ -1,5 +1,6 @@
 /** kubectl get -w: the table, then a row per change as the clock brings it, until Ctrl-C. */
 import { expect, it } from "vitest";
+import { createSandbox } from "../../sandbox";
 import { freshNode, run } from "../../test-helpers";
 
 const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
@@ -15,4 +16,29 @@ it("follows coredns through a stopped kubelet: NotReady, evicted, replaced", asy
   node.interrupt();
   expect(await done).toMatchObject({ exitCode: 130, stderr: "" });
   await expect(chunks.join("")).toMatchFileSnapshot("__snapshots__/watch-coredns.txt");
+});
+
+it("logs -f follows a crashing container to its end, and Ctrl-C ends it with 130", async () => {
+  const node = createSandbox({ scenario: "crashloop" });
+  await run(node, "sleep 149");
+  const chunks: string[] = [];
+  const done = node.exec("kubectl logs -f orders-api", { onOutput: (c) => chunks.push(c) });
+  await settle();
+  expect(chunks).toEqual(['{"level":"info","msg":"orders-api 1.4.2 starting"}\n']);
+  node.clock.advance(3_000);
+  expect(await done).toEqual({
+    stdout:
+      '{"level":"info","msg":"orders-api 1.4.2 starting"}\n{"level":"fatal","msg":"cannot start: environment variable ORDERS_DB_URL is not set"}\n',
+    stderr: "",
+    exitCode: 0,
+  });
+  const healthy = createSandbox();
+  const follow = healthy.exec("kubectl logs -f --tail 1 kube-proxy-2kcxw -n kube-system", { onOutput: () => {} });
+  await settle();
+  healthy.interrupt();
+  expect(await follow).toEqual({
+    stdout: 'I1030 14:03:02.401223       1 proxier.go:1519] "Syncing iptables rules" ipFamily="IPv4" fullSync=true\n',
+    stderr: "",
+    exitCode: 130,
+  });
 });
