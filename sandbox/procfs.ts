@@ -1,9 +1,13 @@
 /**
  * Wires the kernel's generated filesystems to the node's live state: /proc from the process
  * table, systemd's units, the memory and load models and the mount table. Read on demand,
- * so `cat /proc/<pid>/status` is always current. (/sys/fs/cgroup: see cgroupfs.ts.)
+ * so `cat /proc/<pid>/status` is always current; and /sys/fs/cgroup's cgroup v2 tree from the
+ * same processes, with the limits the kubelet and containerd set from the pods' resources.
  */
 import type { SimClock } from "./clock";
+import type { ObjectStore } from "./cluster/store";
+import type { Pod } from "./cluster/types";
+import { type CgroupInfo, cgroupTree } from "./node/cgroupfs";
 import type { NodeFs } from "./node/fs";
 import { loadAverage } from "./node/loadavg";
 import { type MemInfo, residentK } from "./node/memory";
@@ -93,5 +97,117 @@ export function mountProcfs(world: ProcHost): void {
   world.fs.mountGenerated(
     "/proc",
     procTree(() => procSnapshot(world)),
+  );
+}
+
+/** What /sys/fs/cgroup needs beyond /proc's inputs: the containers and their pods' resources. */
+export interface CgroupHost extends ProcHost {
+  containerd: { containers: Map<string, { labels: Record<string, string> }> };
+  store: ObjectStore;
+}
+
+/** `100m` -> 100, `1` -> 1000; `128Mi` -> bytes. */
+const milli = (q?: string) => (!q ? 0 : q.endsWith("m") ? Number(q.slice(0, -1)) : Number(q) * 1000);
+const bytes = (q?: string) => {
+  const m = /^(\d+)(Ki|Mi|Gi|k|M|G)?$/.exec(q ?? "");
+  if (!m) return 0;
+  const unit = { Ki: 1024, Mi: 1024 ** 2, Gi: 1024 ** 3, k: 1e3, M: 1e6, G: 1e9 }[m[2] ?? ""] ?? 1;
+  return Number(m[1]) * unit;
+};
+/** cgroup v1 shares to v2 weight, as runc converts them (ConvertCPUSharesToCgroupV2Value). */
+const weight = (shares: number) => (shares === 0 ? 100 : 1 + Math.floor(((shares - 2) * 9999) / 262142));
+const sharesOf = (m: number) => Math.max(2, Math.floor((m * 1024) / 1000));
+
+export function cgroupSnapshot(
+  world: CgroupHost,
+  memTotalK: number,
+  kubeReservedK: number,
+  allocatableCpuMilli: number,
+) {
+  const entries = procEntries(world);
+  const all = new Map<string, CgroupInfo>();
+  const ensure = (path: string): CgroupInfo => {
+    let cg = all.get(path);
+    if (!cg) {
+      cg = {
+        path,
+        procs: [],
+        memoryMax: "max",
+        memoryCurrent: 0,
+        cpuMax: "max 100000",
+        cpuWeight: 100,
+        pidsCurrent: 0,
+      };
+      all.set(path, cg);
+    }
+    return cg;
+  };
+  ensure("");
+  for (const fixed of [
+    "/init.scope",
+    "/system.slice",
+    "/user.slice",
+    "/kubepods.slice",
+    "/kubepods.slice/kubepods-burstable.slice",
+    "/kubepods.slice/kubepods-besteffort.slice",
+  ])
+    ensure(fixed);
+  for (const p of entries) {
+    const parts = p.cgroup.split("/").filter(Boolean);
+    for (let i = 1; i <= parts.length; i++) {
+      const cg = ensure(`/${parts.slice(0, i).join("/")}`);
+      cg.memoryCurrent += p.rssK * 1024;
+      cg.pidsCurrent += p.threads;
+    }
+    ensure(p.cgroup).procs.push(p.pid);
+    const root = all.get("") as CgroupInfo;
+    root.memoryCurrent += p.rssK * 1024;
+  }
+  // Limits the kubelet (pod and QoS cgroups) and containerd (container scopes) write.
+  const kubepods = all.get("/kubepods.slice") as CgroupInfo;
+  kubepods.memoryMax = (memTotalK - kubeReservedK) * 1024;
+  kubepods.cpuWeight = weight(sharesOf(allocatableCpuMilli));
+  (all.get("/kubepods.slice/kubepods-besteffort.slice") as CgroupInfo).cpuWeight = 1;
+  const pods = new Map(world.store.list<Pod>("pods").map((p) => [p.metadata.uid.replace(/-/g, "_"), p]));
+  let burstableShares = 0;
+  for (const cg of all.values()) {
+    const pod = /-pod([0-9a-f_]{36})\.slice$/.exec(cg.path);
+    const spec = pod ? pods.get(pod[1] as string) : undefined;
+    if (pod && spec) {
+      const cs = spec.spec.containers;
+      const req = cs.reduce((n, c) => n + milli(c.resources?.requests?.cpu), 0);
+      cg.cpuWeight = weight(sharesOf(req));
+      if (cg.path.includes("kubepods-burstable-")) burstableShares += sharesOf(req);
+      if (cs.every((c) => c.resources?.limits?.memory))
+        cg.memoryMax = cs.reduce((n, c) => n + bytes(c.resources?.limits?.memory), 0);
+      if (cs.every((c) => c.resources?.limits?.cpu))
+        cg.cpuMax = `${cs.reduce((n, c) => n + milli(c.resources?.limits?.cpu) * 100, 0)} 100000`;
+    }
+    const scope = /\/cri-containerd-([0-9a-f]{64})\.scope$/.exec(cg.path);
+    const record = scope ? world.containerd.containers.get(scope[1] as string) : undefined;
+    if (scope && record) {
+      const podSpec = pods.get((record.labels["io.kubernetes.pod.uid"] ?? "").replace(/-/g, "_"));
+      const c = podSpec?.spec.containers.find((x) => x.name === record.labels["io.kubernetes.container.name"]);
+      const limits = c?.resources?.limits;
+      cg.cpuWeight = weight(sharesOf(milli(c?.resources?.requests?.cpu)));
+      if (limits?.memory) cg.memoryMax = bytes(limits.memory);
+      if (limits?.cpu) cg.cpuMax = `${milli(limits.cpu) * 100} 100000`;
+    } else if (scope) {
+      cg.cpuWeight = 1; // the pause container: shares 2
+    }
+  }
+  (all.get("/kubepods.slice/kubepods-burstable.slice") as CgroupInfo).cpuWeight = weight(Math.max(2, burstableShares));
+  return all;
+}
+
+export function mountCgroupfs(
+  world: CgroupHost,
+  memTotalK: number,
+  kubeReservedK: number,
+  allocatableCpuMilli: number,
+): void {
+  world.fs.mountGenerated(
+    "/sys/fs/cgroup",
+    cgroupTree(() => cgroupSnapshot(world, memTotalK, kubeReservedK, allocatableCpuMilli)),
   );
 }

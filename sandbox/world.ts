@@ -21,7 +21,7 @@ import { Listeners } from "./node/net/listeners";
 import { ProcessTable } from "./node/processes";
 import { Systemd } from "./node/systemd/manager";
 import { ProgramRegistry } from "./node/systemd/programs";
-import { mountProcfs } from "./procfs";
+import { mountCgroupfs, mountProcfs } from "./procfs";
 import { Containerd } from "./runtime/containerd";
 import { podMounts, runtimeDiskBytes } from "./runtime/mounts";
 import { HOSTNAME, MACHINE, NODE_IP } from "./scenarios/node/identity";
@@ -114,6 +114,8 @@ export class World {
     this.mounts.add(() => podMounts(this.containerd, this.fs, () => this.disks.root(), allocatableMemK));
     this.mounts.add(() => this.disks.sessionMounts());
     mountProcfs(this);
+    // kubepods.slice is capped at capacity - kube-reserved (--kube-reserved=cpu=100m,memory=650Mi).
+    mountCgroupfs(this, MACHINE.memoryKi, 650 * 1024, MACHINE.cpuCores * 1000 - 100);
     this.npd = new NodeProblemDetector({
       clock: this.clock,
       store: this.store,

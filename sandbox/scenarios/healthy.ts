@@ -15,7 +15,7 @@ import {
   STARTUP_LOGS,
 } from "./kube-system";
 import { writeNodeFiles } from "./node/files";
-import { KERNEL, KERNEL_BUILD } from "./node/identity";
+import { KERNEL_VERSION_STRING } from "./node/identity";
 
 export const BOOT_TIME = Date.UTC(2025, 9, 30, 14, 2, 11, 417);
 /** How long the node has been up when the learner arrives. */
@@ -27,7 +27,8 @@ export function bootHealthyNode(world: World, beforeNow?: (world: World) => void
   journal.append({
     identifier: "kernel",
     pid: 0,
-    message: `Linux version ${KERNEL} (buildd@lcy02-amd64-058) ${KERNEL_BUILD}`,
+    // The kernel's banner is /proc/version's line (node-facts.md §1).
+    message: KERNEL_VERSION_STRING,
   });
   journal.append({
     identifier: "systemd",
