@@ -20,8 +20,10 @@ function suffix(seed: string): string {
   return out;
 }
 
+/** The service-account volume the API server's admission added, or one named as it would be. */
 export function kubeApiAccessVolume(pod: Pod): string {
-  return `kube-api-access-${suffix(`kube-api-access:${pod.metadata.uid}`)}`;
+  const admitted = pod.spec.volumes?.find((v) => v.name.startsWith("kube-api-access-"));
+  return admitted?.name ?? `kube-api-access-${suffix(`kube-api-access:${pod.metadata.uid}`)}`;
 }
 
 function base64url(text: string): string {

@@ -9,7 +9,7 @@ import { Shell } from "../shell/bash-shell";
 import { rfc3339 } from "../util/time-format";
 import { World } from "../world";
 import { SCENARIO_BOOT_TIME, SCENARIOS } from ".";
-import { type UserPod, userPod } from "./workload-pods";
+import { createPod, type UserPod } from "./workload-pods";
 
 export interface FaultNode {
   world: World;
@@ -57,7 +57,7 @@ export function faultNode(scenario: string): FaultNode {
       world.clock.advance(0);
     },
     createPod(p) {
-      world.store.put("pods", userPod(world, p));
+      createPod(world, p);
       world.clock.advance(0);
     },
     updatePod(name, change, namespace = "default") {

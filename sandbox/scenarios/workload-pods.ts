@@ -1,12 +1,10 @@
 /**
- * Pods a user creates in `default` (what `kubectl run` / `kubectl apply` would send): the
- * object as the API server stores it after defaulting, bound to this node. Fault scenarios
- * create them at a moment of the node's history, "created by the API" then.
+ * Pods a user creates in `default` (what `kubectl run` / `kubectl apply` would send). Fault
+ * scenarios create them at a moment of the node's history, through the API server as a
+ * client would.
  */
 import type { Container, Pod } from "../cluster/types";
-import { rfc3339 } from "../util/time-format";
 import type { World } from "../world";
-import { HOSTNAME } from "./node/identity";
 
 export interface UserPod {
   name: string;
@@ -14,32 +12,31 @@ export interface UserPod {
   labels?: Record<string, string>;
 }
 
-export function userPod(world: World, p: UserPod): Pod {
-  const now = world.clock.now();
+export function userPod(p: UserPod): Pod {
   return {
     apiVersion: "v1",
     kind: "Pod",
     metadata: {
       name: p.name,
       namespace: "default",
-      uid: world.ids.uuid(`pod:default/${p.name}`),
-      creationTimestamp: rfc3339(now),
+      uid: "",
+      creationTimestamp: "",
       labels: p.labels ?? { run: p.name },
     },
-    spec: {
-      nodeName: HOSTNAME,
-      containers: p.containers,
-      restartPolicy: "Always",
-      serviceAccountName: "default",
-    } as Pod["spec"],
-    status: {
-      phase: "Pending",
-      conditions: [{ type: "PodScheduled", status: "True", lastProbeTime: null, lastTransitionTime: rfc3339(now) }],
-    },
+    spec: { containers: p.containers },
+    status: { phase: "Pending" },
   };
+}
+
+/**
+ * POST the pod to the API server (defaults, service-account volume, tolerations); the
+ * scheduler binds it to this node and the kubelet takes it from there.
+ */
+export function createPod(world: World, p: UserPod): Pod {
+  return world.controlPlane.api.create("pods", userPod(p));
 }
 
 /** Create the pod at `atMs` on the scenario's clock (ms after boot). */
 export function createPodAt(world: World, atMs: number, p: UserPod): void {
-  world.clock.setTimeout(() => world.store.put<Pod>("pods", userPod(world, p)), atMs);
+  world.clock.setTimeout(() => createPod(world, p), atMs);
 }
