@@ -3,8 +3,8 @@
  * containerd records a killed container's exit status, 128 + the signal's number.
  */
 import { expect, it } from "vitest";
-import { bootHealthyNode } from "../scenarios/healthy";
-import { World } from "../world";
+import { bootHealthyNode } from "./scenarios/healthy";
+import { World } from "./world";
 
 function bootedWorld(): World {
   const world = new World({ start: Date.UTC(2025, 9, 30, 14, 2, 11, 417), seed: 1 });
