@@ -5,9 +5,10 @@
  * a failed start job prints the "Job for ... failed" hint and exits 1.
  */
 import { canonicalUnitName } from "../../node/systemd/manager";
-import { exitStatusName } from "../../node/systemd/programs";
+import { exitStatusName, signalNumber } from "../../node/systemd/programs";
 import { type Command, type ExecResult, fail, ok } from "../types";
-import { renderListUnits } from "./list-units";
+import { renderListUnitFiles, renderListUnits } from "./list-units";
+import { renderShow } from "./show";
 import { renderStatus } from "./status";
 
 const VERBS_NEEDING_UNITS = new Set([
@@ -20,32 +21,118 @@ const VERBS_NEEDING_UNITS = new Set([
   "disable",
   "cat",
   "is-failed",
-  "reset-failed",
+  "kill",
 ]);
+
+const SIGNALS = ["HUP", "INT", "QUIT", "KILL", "USR1", "USR2", "TERM", "CONT", "STOP"];
+
+interface Flags {
+  quiet: boolean;
+  all: boolean;
+  now: boolean;
+  value: boolean;
+  legend: boolean;
+  props: string[];
+  types: string[];
+  states: string[];
+  signal: string;
+}
+
+/** systemctl's getopt_long (src/systemctl/systemctl.c, systemctl_parse_argv), the options used here. */
+function parseFlags(args: string[]): { flags: Flags; words: string[] } | string {
+  const flags: Flags = {
+    quiet: false,
+    all: false,
+    now: false,
+    value: false,
+    legend: true,
+    props: [],
+    types: [],
+    states: [],
+    signal: "TERM",
+  };
+  const words: string[] = [];
+  const list = (v: string) => v.split(",").filter(Boolean);
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i] as string;
+    if (!arg.startsWith("-") || arg === "-") {
+      words.push(arg);
+      continue;
+    }
+    const eq = arg.indexOf("=");
+    const name = arg.startsWith("--") && eq > 0 ? arg.slice(0, eq) : arg;
+    const inline = arg.startsWith("--") && eq > 0 ? arg.slice(eq + 1) : undefined;
+    const needs = (long: string, short?: string): string | undefined => {
+      if (name !== long && !(short && arg.startsWith(short))) return undefined;
+      if (inline !== undefined) return inline;
+      if (short && arg.startsWith(short) && arg.length > short.length) return arg.slice(short.length);
+      const next = args[i + 1];
+      if (next === undefined) return "";
+      i++;
+      return next;
+    };
+    switch (name) {
+      case "-q":
+      case "--quiet":
+        flags.quiet = true;
+        continue;
+      case "-a":
+      case "--all":
+        flags.all = true;
+        continue;
+      case "--now":
+        flags.now = true;
+        continue;
+      case "--value":
+        flags.value = true;
+        continue;
+      case "--no-legend":
+        flags.legend = false;
+        continue;
+      case "--no-pager":
+      case "-l":
+      case "--full":
+      case "--no-ask-password":
+      case "--system":
+        continue;
+    }
+    const prop = needs("--property", "-p");
+    if (prop !== undefined) {
+      if (prop === "") return "systemctl: option requires an argument -- 'p'";
+      flags.props.push(...list(prop));
+      continue;
+    }
+    const type = needs("--type", "-t");
+    if (type !== undefined) {
+      if (type === "") return "systemctl: option requires an argument -- 't'";
+      flags.types.push(...list(type));
+      continue;
+    }
+    const state = needs("--state");
+    if (state !== undefined) {
+      flags.states.push(...list(state));
+      continue;
+    }
+    const signal = needs("--signal", "-s");
+    if (signal !== undefined) {
+      const sig = signal.toUpperCase().replace(/^SIG/, "");
+      if (!SIGNALS.includes(sig) && !/^\d+$/.test(signal)) return `Failed to parse signal string ${signal}.`;
+      flags.signal = /^\d+$/.test(signal) ? (SIGNALS.find((s) => signalNumber(s) === Number(signal)) ?? "TERM") : sig;
+      continue;
+    }
+    return arg.startsWith("--")
+      ? `systemctl: unrecognized option '${arg}'`
+      : `systemctl: invalid option -- '${arg.slice(1, 2)}'`;
+  }
+  return { flags, words };
+}
 
 export const systemctl: Command = (args, _io, world) => {
   const { systemd } = world;
-  const flags = args.filter((a) => a.startsWith("-"));
-  const words = args.filter((a) => !a.startsWith("-"));
-  const quiet = flags.includes("-q") || flags.includes("--quiet");
-  for (const flag of flags) {
-    if (
-      ![
-        "-q",
-        "--quiet",
-        "--no-pager",
-        "-l",
-        "--full",
-        "--all",
-        "-a",
-        "--now",
-        "--type=service",
-        "--no-legend",
-      ].includes(flag)
-    ) {
-      return fail(`systemctl: unrecognized option '${flag}'\n`);
-    }
-  }
+  const parsed = parseFlags(args);
+  if (typeof parsed === "string") return fail(`${parsed}\n`);
+  const { flags, words } = parsed;
+  const quiet = flags.quiet;
   const verb = words[0] ?? "list-units";
   const units = words.slice(1).map(canonicalUnitName);
   if (VERBS_NEEDING_UNITS.has(verb) && units.length === 0) {
@@ -70,7 +157,22 @@ export const systemctl: Command = (args, _io, world) => {
 
   switch (verb) {
     case "list-units":
-      return ok(renderListUnits(systemd));
+      return ok(renderListUnits(systemd, flags));
+    case "list-unit-files":
+      return ok(renderListUnitFiles(systemd, flags));
+    case "show":
+      return ok(
+        renderShow(systemd, units.length ? units : [], flags.props, flags.value, (u) => {
+          const rt = systemd.unit(u);
+          return rt ? systemd.cpuMs(rt) * 1_000_000 : 0;
+        }),
+      );
+    case "kill":
+      return eachUnit((unit) => {
+        if (!systemd.unit(unit)) return fail(`Failed to kill unit ${unit}: Unit ${unit} not loaded.\n`);
+        systemd.kill(unit, flags.signal);
+        return ok();
+      });
     case "status": {
       if (units.length === 0)
         return fail(
@@ -135,14 +237,20 @@ export const systemctl: Command = (args, _io, world) => {
           world.fs.rmSync(link, { force: true });
           stderr = `Removed ${link}.\n`;
         }
-        if (flags.includes("--now")) verb === "enable" ? systemd.start(unit) : systemd.stop(unit);
+        if (flags.now) verb === "enable" ? systemd.start(unit) : systemd.stop(unit);
         return { stdout: "", stderr, exitCode: 0 };
       });
     case "daemon-reload":
       systemd.daemonReload();
       return ok();
     case "reset-failed":
+      if (units.length === 0) {
+        systemd.resetFailed();
+        return ok();
+      }
       return eachUnit((unit) => {
+        if (!systemd.unit(unit))
+          return fail(`Failed to reset failed state of unit ${unit}: Unit ${unit} not loaded.\n`);
         systemd.resetFailed(unit);
         return ok();
       });

@@ -17,6 +17,7 @@ import {
   parseEnvironmentFile,
   setting,
   settingList,
+  UNIT_DIRS,
   type UnitDefinition,
   unitList,
 } from "./unit-file";
@@ -121,9 +122,36 @@ export class Systemd {
     return (rt.def && setting(rt.def, "Unit.Description")) ?? rt.name;
   }
 
-  /** Units with runtime state, for `systemctl list-units`. */
+  /** Units with runtime state, for `systemctl list-units`; every unit file on disk is loaded. */
   loadedUnits(): UnitRuntime[] {
+    for (const name of this.unitFileNames()) this.unit(name);
     return [...this.units.values()].sort((a, b) => a.name.localeCompare(b.name));
+  }
+
+  /** Unit files in the search path (UNIT_DIRS), by name, as `systemctl list-unit-files` sees them. */
+  unitFileNames(): string[] {
+    const names = new Set<string>();
+    for (const dir of UNIT_DIRS) {
+      if (!this.fs.isDirectorySync(dir)) continue;
+      for (const entry of this.fs.readdirSync(dir)) {
+        if (UNIT_SUFFIXES.some((x) => entry.endsWith(x)) && !this.fs.isDirectorySync(`${dir}/${entry}`))
+          names.add(entry);
+      }
+    }
+    return [...names].sort();
+  }
+
+  /**
+   * `systemctl kill`: send the signal to every process in the unit's cgroup (--kill-who=all,
+   * the default); each process's owner decides what it does (a Go daemon dies of SIGTERM,
+   * systemd then applies Restart=). Returns how many processes were signalled.
+   */
+  kill(name: string, signal: string): number {
+    const rt = this.unit(name);
+    if (!rt) return 0;
+    const pids = this.procs.inCgroup(`/system.slice/${rt.name}`).map((p) => p.pid);
+    for (const pid of pids) this.procs.signal(pid, signal);
+    return pids.length;
   }
 
   // ---- jobs ----
@@ -190,12 +218,16 @@ export class Systemd {
     }
   }
 
-  /** `systemctl reset-failed`. */
-  resetFailed(name: string): void {
-    const rt = this.unit(name);
-    if (rt?.activeState === "failed") {
-      this.setState(rt, "inactive", "dead");
-      rt.result = "success";
+  /** `systemctl reset-failed [UNIT]`: failed units go inactive, their restart counters to 0. */
+  resetFailed(name?: string): void {
+    const targets = name === undefined ? [...this.units.values()] : [this.unit(name)];
+    for (const rt of targets) {
+      if (!rt) continue;
+      rt.nRestarts = 0;
+      if (rt.activeState === "failed") {
+        this.setState(rt, "inactive", "dead");
+        rt.result = "success";
+      }
     }
   }
 
