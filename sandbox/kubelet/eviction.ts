@@ -209,6 +209,22 @@ export class EvictionManager {
           ),
       ],
     };
+    // Killed with no grace period: SIGKILL, exit 137, which the CRI reports as reason Error; kubectl's
+    // STATUS column prefers a terminated container's reason over the pod's, so it reads Error, not Evicted.
+    pod.status.containerStatuses = pod.status.containerStatuses?.map((c) => ({
+      ...c,
+      ready: false,
+      started: false,
+      state: {
+        terminated: {
+          exitCode: 137,
+          reason: "Error",
+          startedAt: c.state.running?.startedAt,
+          finishedAt: stamp,
+          containerID: c.containerID,
+        },
+      },
+    }));
     store.put("pods", pod);
     for (const sandbox of containerd.sandboxes.values()) {
       if (sandbox.uid !== pod.metadata.uid) continue;

@@ -26,6 +26,10 @@ it("shows a full root filesystem, DiskPressure, the taint, the events and an evi
   ).toMatch(
     /^Evicted: The node was low on resource: ephemeral-storage\. Threshold quantity: 13300339507, available: 1[0-2]\d{6}Ki\. Container web was using 48Ki, request is 0, has larger consumption of ephemeral-storage\. \n$/,
   );
+  expect((await run(node, "kubectl get pod web")).out).toBe(
+    "NAME   READY   STATUS   RESTARTS   AGE\nweb    0/1     Error    0          95m\n",
+  );
+  expect((await run(node, "kubectl get pod web -o json | jq -r .status.phase")).out).toBe("Failed\n");
   const events = (await run(node, "kubectl get events -A")).out;
   expect(events).toContain(
     `Normal    NodeHasDiskPressure    node/${HOST}     Node ${HOST} status is now: NodeHasDiskPressure`,
