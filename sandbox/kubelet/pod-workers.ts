@@ -184,6 +184,8 @@ export class PodWorkers {
           attempt: previous.length,
           hostNetwork: pod.spec.hostNetwork === true,
           cgroupParent: podCgroupParent(pod),
+          // kuberuntime_sandbox.go: the pod's own labels travel with the sandbox.
+          labels: { ...pod.metadata.labels },
         });
         this.invalidate();
       } catch (e) {

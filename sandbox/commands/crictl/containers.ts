@@ -45,6 +45,13 @@ function out(stdout: string): ExecResult {
   return { stdout, stderr: "", exitCode: 0 };
 }
 
+/** --label key=value (crictl's only label syntax); `key` alone matches an empty value. */
+export function labelFilter(flag: string | undefined): [string, string] | undefined {
+  if (flag === undefined) return undefined;
+  const eq = flag.indexOf("=");
+  return eq < 0 ? [flag, ""] : [flag.slice(0, eq), flag.slice(eq + 1)];
+}
+
 function regexOf(pattern: string | undefined): RegExp | undefined {
   if (pattern === undefined) return undefined;
   try {
@@ -79,6 +86,9 @@ export function ps(p: Parsed, world: World): ExecResult {
       podId = podPrefix; // containerd filters by the literal ID then: nothing matches
     }
   }
+  const label = labelFilter(str(p, "label"));
+  const imageFlag = str(p, "image");
+  const image = imageFlag === undefined ? undefined : (containerd.imageStatus(imageFlag)?.ref ?? imageFlag);
   const all = bool(p, "all") || stateFlag !== undefined || bool(p, "latest") || str(p, "last") !== undefined;
   let list = containerd.listContainers().filter((c) => {
     const sb = containerd.sandboxes.get(c.sandboxId);
@@ -87,6 +97,8 @@ export function ps(p: Parsed, world: World): ExecResult {
     if (ns && !ns.test(sb?.namespace ?? "")) return false;
     if (podId && c.sandboxId !== podId) return false;
     if (str(p, "id") && !c.id.startsWith(str(p, "id") as string)) return false;
+    if (label && c.labels[label[0]] !== label[1]) return false;
+    if (image && !(c.image === image || c.imageId.startsWith(image.replace(/^sha256:/, "")))) return false;
     return true;
   });
   const last = bool(p, "latest") ? 1 : Number(str(p, "last") ?? 0);
@@ -297,7 +309,10 @@ export function rm(p: Parsed, world: World): ExecResult {
   return out(stdout);
 }
 
-/** crictl stats: CPU %, memory working set, writable layer size and inodes per running container. */
+/**
+ * crictl stats: CPU %, memory working set, writable layer size and inodes per running container.
+ * The NAME column is from recent cri-tools (unconfirmed for 1.32 whether SWAP follows INODES).
+ */
 export function stats(p: Parsed, world: World): ExecResult {
   const list = world.containerd
     .listContainers()

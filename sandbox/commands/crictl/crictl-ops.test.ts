@@ -127,6 +127,17 @@ describe("crictl", () => {
     });
   });
 
+  it("filters pods and containers by label and image, as the CRI's filters do", async () => {
+    const node = freshNode();
+    expect(
+      (await run(node, "crictl pods --label k8s-app=kube-dns -o json | jq -r '.items[].metadata.name'")).out,
+    ).toMatch(/^coredns-[a-z0-9]+-[a-z0-9]{5}\ncoredns-[a-z0-9]+-[a-z0-9]{5}\n$/);
+    expect((await run(node, "crictl ps -q --label io.kubernetes.container.name=coredns | wc -l")).out).toBe("2\n");
+    expect((await run(node, "crictl ps -q --image mcr.microsoft.com/oss/kubernetes/kube-proxy:v1.32.7")).out).toBe(
+      (await run(node, "crictl ps -q --name kube-proxy")).out,
+    );
+  });
+
   it("reports the runtime's version and its CRI conditions", async () => {
     const node = freshNode();
     expect(await run(node, "crictl version")).toEqual({

@@ -5,7 +5,7 @@ import { CRICTL_TABWRITER, tabwrite } from "../../util/table";
 import { goUnitsHumanDuration } from "../../util/time-format";
 import type { World } from "../../world";
 import type { ExecResult } from "../types";
-import { CrictlError } from "./containers";
+import { CrictlError, labelFilter } from "./containers";
 import { bool, type FlagSpec, type Parsed, str } from "./flags";
 import { truncatedId } from "./format";
 import { indentJson, nanos, rfc3339NanoUnix, sortedKeys, toYaml } from "./json";
@@ -46,11 +46,13 @@ export function pods(p: Parsed, world: World): ExecResult {
   if (state !== undefined && state !== "ready" && state !== "notready") {
     throw new CrictlError("--state should be ready or notready");
   }
+  const label = labelFilter(str(p, "label"));
   let list = world.containerd.listPodSandboxes().filter((s) => {
     if (name && !name.test(s.name)) return false;
     if (ns && !ns.test(s.namespace)) return false;
     if (state && (s.state === "SANDBOX_READY") !== (state === "ready")) return false;
     if (str(p, "id") && !s.id.startsWith(str(p, "id") as string)) return false;
+    if (label && s.labels[label[0]] !== label[1]) return false;
     return true;
   });
   const last = bool(p, "latest") ? 1 : Number(str(p, "last") ?? 0);
