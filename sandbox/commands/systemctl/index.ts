@@ -22,6 +22,8 @@ const VERBS_NEEDING_UNITS = new Set([
   "cat",
   "is-failed",
   "kill",
+  "mask",
+  "unmask",
 ]);
 
 const SIGNALS = ["HUP", "INT", "QUIT", "KILL", "USR1", "USR2", "TERM", "CONT", "STOP"];
@@ -200,6 +202,7 @@ export const systemctl: Command = (args, _io, world) => {
     case "restart":
       return eachUnit((unit) => {
         if (!systemd.unit(unit)) return fail(`Failed to ${verb} ${unit}: Unit ${unit} not found.\n`, 5);
+        if (systemd.masked(unit)) return fail(`Failed to ${verb} ${unit}: Unit ${unit} is masked.\n`);
         const result = verb === "start" ? systemd.start(unit) : systemd.restart(unit);
         const rt = systemd.unit(unit);
         return result === "failed" ? fail(jobFailed(unit, rt?.result ?? "exit-code")) : ok();
@@ -217,8 +220,22 @@ export const systemctl: Command = (args, _io, world) => {
         const good = verb === "is-active" ? state === "active" : state === "failed";
         return { stdout: quiet ? "" : `${state}\n`, stderr: "", exitCode: good ? 0 : verb === "is-active" ? 3 : 1 };
       });
+    case "mask":
+    case "unmask":
+      return eachUnit((unit) => {
+        // Like enable/disable, a changed link is followed by a daemon-reload (systemctl-enable.c).
+        if (verb === "unmask") {
+          const message = systemd.unmask(unit);
+          if (message) systemd.daemonReload();
+          return { stdout: "", stderr: message ? `${message}\n` : "", exitCode: 0 };
+        }
+        const { ok: done, message } = systemd.mask(unit);
+        if (done && message) systemd.daemonReload();
+        return { stdout: "", stderr: message ? `${message}\n` : "", exitCode: done ? 0 : 1 };
+      });
     case "is-enabled":
       return eachUnit((unit) => {
+        if (systemd.masked(unit)) return { stdout: quiet ? "" : "masked\n", stderr: "", exitCode: 1 };
         if (!systemd.unit(unit)) return fail(`Failed to get unit file state for ${unit}: No such file or directory\n`);
         const enabled = systemd.isEnabled(unit);
         return { stdout: quiet ? "" : `${enabled ? "enabled" : "disabled"}\n`, stderr: "", exitCode: enabled ? 0 : 1 };

@@ -61,7 +61,9 @@ export function renderStatus(
   const def = rt.def;
   const lines: string[] = [];
   lines.push(`${glyph(rt)} ${rt.name} - ${systemd.description(rt)}`);
-  if (!def) {
+  if (systemd.masked(rt.name)) {
+    lines.push(`     Loaded: masked (Reason: Unit ${rt.name} is masked.)`);
+  } else if (!def) {
     lines.push(`     Loaded: not-found (Reason: Unit ${rt.name} not found.)`);
   } else {
     const enabled = systemd.isEnabled(rt.name) ? "enabled" : "disabled";

@@ -104,3 +104,42 @@ it("kills a unit's processes; Restart= brings the kubelet back and reset-failed 
     code: 1,
   });
 });
+
+it("masks a unit so that it refuses to start, and unmasks it", async () => {
+  const node = freshNode();
+  // kubelet.service is a file in /etc/systemd/system itself: nothing can be linked over it.
+  expect(await run(node, "systemctl mask kubelet")).toEqual({
+    out: "",
+    err: "Failed to mask unit: File /etc/systemd/system/kubelet.service already exists.\n",
+    code: 1,
+  });
+  expect(await run(node, "systemctl mask containerd")).toEqual({
+    out: "",
+    err: "Created symlink /etc/systemd/system/containerd.service → /dev/null.\n",
+    code: 0,
+  });
+  // Masking does not stop it; it keeps running until stopped, and then cannot start.
+  expect((await run(node, "systemctl status containerd | sed -n 2,3p")).out).toBe(
+    "     Loaded: masked (Reason: Unit containerd.service is masked.)\n     Active: active (running) since Thu 2025-10-30 14:02:15 UTC; 2h 3min ago\n",
+  );
+  await run(node, "systemctl stop containerd");
+  expect(await run(node, "systemctl start containerd")).toEqual({
+    out: "",
+    err: "Failed to start containerd.service: Unit containerd.service is masked.\n",
+    code: 1,
+  });
+  expect(await run(node, "systemctl is-enabled containerd")).toEqual({ out: "masked\n", err: "", code: 1 });
+  expect((await run(node, "systemctl show -p LoadState,UnitFileState containerd")).out).toBe(
+    "LoadState=masked\nUnitFileState=masked\n",
+  );
+  expect(await run(node, "systemctl unmask containerd")).toEqual({
+    out: "",
+    err: "Removed /etc/systemd/system/containerd.service.\n",
+    code: 0,
+  });
+  expect(await run(node, "systemctl start containerd; systemctl is-active containerd")).toEqual({
+    out: "active\n",
+    err: "",
+    code: 0,
+  });
+});

@@ -13,6 +13,7 @@ import { exitStatusName, type ProgramRegistry, type RunningProgram, signalNumber
 import {
   changedOnDisk,
   expandExecLine,
+  isMasked,
   loadUnit,
   parseEnvironmentFile,
   setting,
@@ -83,7 +84,7 @@ export class Systemd {
     let rt = this.units.get(canonical);
     if (!rt) {
       const def = loadUnit(this.fs, canonical);
-      if (!def) return undefined;
+      if (!def) return isMasked(this.fs, canonical) ? this.maskedUnit(canonical) : undefined;
       rt = {
         name: canonical,
         def,
@@ -99,6 +100,48 @@ export class Systemd {
       this.units.set(canonical, rt);
     }
     return rt;
+  }
+
+  private maskedUnit(name: string): UnitRuntime {
+    const rt: UnitRuntime = {
+      name,
+      activeState: "inactive",
+      subState: "dead",
+      result: "success",
+      controlExits: [],
+      stateChangeAt: this.clock.now(),
+      nRestarts: 0,
+      cpuMs: 0,
+      cpuShare: 0,
+    };
+    this.units.set(name, rt);
+    return rt;
+  }
+
+  masked(name: string): boolean {
+    return isMasked(this.fs, canonicalUnitName(name));
+  }
+
+  /**
+   * `systemctl mask`: link /etc/systemd/system/NAME to /dev/null. Returns systemctl's message
+   * (install.c): the link it made, nothing if already masked, or the error for a unit file
+   * that already sits there (a unit written to /etc/systemd/system cannot be masked).
+   */
+  mask(name: string): { ok: boolean; message: string } {
+    const canonical = canonicalUnitName(name);
+    const path = `/etc/systemd/system/${canonical}`;
+    if (isMasked(this.fs, canonical)) return { ok: true, message: "" };
+    if (this.fs.existsSync(path)) return { ok: false, message: `Failed to mask unit: File ${path} already exists.` };
+    this.fs.symlinkSync("/dev/null", path);
+    return { ok: true, message: `Created symlink ${path} → /dev/null.` };
+  }
+
+  unmask(name: string): string {
+    const canonical = canonicalUnitName(name);
+    const path = `/etc/systemd/system/${canonical}`;
+    if (!isMasked(this.fs, canonical)) return "";
+    this.fs.rmSync(path, { force: true });
+    return `Removed ${path}.`;
   }
 
   isEnabled(name: string): boolean {
@@ -159,6 +202,7 @@ export class Systemd {
   start(name: string): JobResult {
     const rt = this.unit(name);
     if (!rt) throw new Error(`Unit ${canonicalUnitName(name)} not found.`);
+    if (isMasked(this.fs, rt.name)) throw new Error(`Unit ${rt.name} is masked.`);
     if (rt.activeState === "active" || (rt.activeState === "activating" && rt.subState !== "auto-restart"))
       return "done";
     // Wants=/Requires= pull their units into the start job; After= orders them first.
@@ -473,6 +517,14 @@ export class Systemd {
     const restartSec = parseSeconds((rt.def && setting(rt.def, "Service.RestartSec")) ?? "100ms");
     rt.restartTimer = this.clock.setTimeout(() => {
       rt.restartTimer = undefined;
+      if (isMasked(this.fs, rt.name)) {
+        // service.c service_enter_restart: the restart job cannot be queued for a masked unit.
+        this.sys(rt, `${rt.name}: Failed to schedule restart job: Unit ${rt.name} is masked.`, 4);
+        this.sys(rt, `${rt.name}: Failed with result 'resources'.`, 4);
+        rt.result = "resources";
+        this.setState(rt, "failed", "failed");
+        return;
+      }
       rt.nRestarts++;
       this.sys(rt, `${rt.name}: Scheduled restart job, restart counter is at ${rt.nRestarts}.`);
       this.sys(rt, `Stopped ${this.description(rt)}.`);

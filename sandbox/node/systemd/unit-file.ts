@@ -43,7 +43,23 @@ export function parseUnitText(text: string, into: UnitSettings = new Map()): Uni
   return into;
 }
 
+/**
+ * Masked: a link to /dev/null in /etc/systemd/system or /run/systemd/system (systemctl mask),
+ * which hides the unit file below it (systemd.unit(5)).
+ */
+export function isMasked(fs: NodeFs, name: string): boolean {
+  return UNIT_DIRS.slice(0, 2).some((dir) => {
+    const path = `${dir}/${name}`;
+    try {
+      return fs.statSync(path, false).isSymbolicLink && fs.resolve(path) === "/dev/null";
+    } catch {
+      return false;
+    }
+  });
+}
+
 export function loadUnit(fs: NodeFs, name: string): UnitDefinition | undefined {
+  if (isMasked(fs, name)) return undefined;
   const fragmentDir = UNIT_DIRS.find((dir) => fs.existsSync(`${dir}/${name}`));
   if (!fragmentDir) return undefined;
   const fragmentPath = `${fragmentDir}/${name}`;
