@@ -229,6 +229,18 @@ export function logs(p: Parsed, world: World, io?: CommandIo): ExecResult | Prom
     );
   }
   let lines = text.split("\n").filter(Boolean);
+  // --since: a Go duration back from now (`5m`, `1h30m`) or an RFC 3339 time.
+  const since = str(p, "since");
+  if (since !== undefined) {
+    const from = sinceTime(since, world.clock.now());
+    if (from === undefined) throw new CrictlError(`failed to parse time "${since}"`);
+    lines = lines.filter((l) => Date.parse(l.slice(0, l.indexOf(" "))) >= from);
+  }
+  const stream = str(p, "stream");
+  if (stream !== undefined && stream !== "stdout" && stream !== "stderr") {
+    throw new CrictlError(`invalid stream "${stream}", must be one of stdout or stderr`);
+  }
+  if (stream) lines = lines.filter((l) => l.split(" ")[1] === stream);
   const tail = str(p, "tail");
   if (tail !== undefined && Number(tail) >= 0) lines = Number(tail) === 0 ? [] : lines.slice(-Number(tail));
   const render = (line: string) => {
@@ -242,6 +254,11 @@ export function logs(p: Parsed, world: World, io?: CommandIo): ExecResult | Prom
     const r = render(line);
     if (r?.stream === "stdout") stdout += r.body;
     else if (r) stderr += r.body;
+  }
+  const limit = Number(str(p, "limit-bytes") ?? 0);
+  if (limit > 0) {
+    stdout = stdout.slice(0, limit);
+    stderr = stderr.slice(0, Math.max(0, limit - stdout.length));
   }
   const id = c.id;
   if (!bool(p, "follow") || !io || c.state !== "CONTAINER_RUNNING" || bool(p, "previous")) {
@@ -269,6 +286,17 @@ export function logs(p: Parsed, world: World, io?: CommandIo): ExecResult | Prom
     });
     signal.addEventListener("abort", () => finish(130), { once: true });
   });
+}
+
+/** `--since`: `1h2m3s`-style durations before now, or an RFC 3339 timestamp. */
+function sinceTime(value: string, now: number): number | undefined {
+  const units: Record<string, number> = { h: 3_600_000, m: 60_000, s: 1_000, ms: 1 };
+  const parts = [...value.matchAll(/(\d+(?:\.\d+)?)(ms|h|m|s)/g)];
+  if (parts.length && parts.map((m) => m[0]).join("") === value) {
+    return now - parts.reduce((sum, m) => sum + Number(m[1]) * (units[m[2] as string] ?? 0), 0);
+  }
+  const t = Date.parse(value);
+  return Number.isNaN(t) || !/^\d{4}-\d\d-\d\dT/.test(value) ? undefined : t;
 }
 
 export function stop(p: Parsed, world: World): ExecResult {

@@ -115,6 +115,19 @@ describe("crictl", () => {
     );
   });
 
+  it("selects log lines by stream, age and size", async () => {
+    const node = freshNode();
+    const id = (await run(node, "crictl ps -q --name coredns | head -1")).out.trim();
+    expect(await run(node, `crictl logs --stream stdout ${id}`)).toEqual({ out: "", err: "", code: 0 });
+    expect((await run(node, `crictl logs --since 1h ${id} 2>&1`)).out).toBe("");
+    expect((await run(node, `crictl logs --since 3h --limit-bytes 3 ${id} 2>&1`)).out).toBe(".:5");
+    expect(await run(node, `crictl logs --since soon ${id}`)).toEqual({
+      out: "",
+      err: 'FATA[0000] failed to parse time "soon"\n',
+      code: 1,
+    });
+  });
+
   it("pulls what the registry has, and fails as containerd does for what it has not", async () => {
     const node = freshNode();
     const pulled = await run(node, "crictl pull nginx:1.27");
