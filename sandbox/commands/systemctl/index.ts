@@ -9,7 +9,7 @@ import { exitStatusName, signalNumber } from "../../node/systemd/programs";
 import { type Command, type ExecResult, fail, ok } from "../types";
 import { renderListUnitFiles, renderListUnits } from "./list-units";
 import { renderShow } from "./show";
-import { renderStatus } from "./status";
+import { renderOverview, renderStatus } from "./status";
 
 const VERBS_NEEDING_UNITS = new Set([
   "start",
@@ -176,10 +176,7 @@ export const systemctl: Command = (args, _io, world) => {
         return ok();
       });
     case "status": {
-      if (units.length === 0)
-        return fail(
-          "systemctl status without a unit is not available on this emulated node; name a unit, e.g. `systemctl status kubelet`.\n",
-        );
+      if (units.length === 0) return ok(renderOverview(world, systemd));
       let exitCode = 0;
       const parts: string[] = [];
       let stderr = "";

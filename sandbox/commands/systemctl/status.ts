@@ -110,3 +110,54 @@ export function renderStatus(
       : "";
   return { stdout: `${lines.join("\n")}\n`, warning };
 }
+
+/**
+ * `systemctl status` with no unit: the manager's overview as systemd 249 prints it
+ * (systemctl-show.c, show_system_status): host, State (running, or degraded with failed
+ * units), Jobs, Failed, Since (boot), then the whole cgroup tree from `/` (cgroup-show.c:
+ * a group's processes first, PIDs right-aligned, then its child groups in name order).
+ */
+export function renderOverview(world: World, systemd: Systemd): string {
+  const failed = systemd.loadedUnits().filter((u) => u.activeState === "failed").length;
+  const now = world.clock.now();
+  const lines = [
+    `● ${world.hostname}`,
+    `    State: ${failed ? "degraded" : "running"}`,
+    "     Jobs: 0 queued",
+    `   Failed: ${failed} units`,
+    `    Since: ${systemdTimestamp(world.bootTime)}; ${systemdRelative(now - world.bootTime)}`,
+    "   CGroup: /",
+  ];
+  interface Group {
+    pids: { pid: number; cmd: string }[];
+    children: Map<string, Group>;
+  }
+  const root: Group = { pids: [], children: new Map() };
+  for (const p of world.procs.all()) {
+    let g = root;
+    for (const part of p.cgroup.split("/").filter(Boolean)) {
+      let next = g.children.get(part);
+      if (!next) {
+        next = { pids: [], children: new Map() };
+        g.children.set(part, next);
+      }
+      g = next;
+    }
+    g.pids.push({ pid: p.pid, cmd: p.argv.join(" ") });
+  }
+  const walk = (g: Group, prefix: string) => {
+    const children = [...g.children.keys()].sort();
+    const width = Math.max(0, ...g.pids.map((p) => String(p.pid).length));
+    g.pids.forEach((p, i) => {
+      const last = i === g.pids.length - 1 && children.length === 0;
+      lines.push(`${prefix}${last ? "└─" : "├─"}${String(p.pid).padStart(width)} ${p.cmd}`);
+    });
+    children.forEach((name, i) => {
+      const last = i === children.length - 1;
+      lines.push(`${prefix}${last ? "└─" : "├─"}${name}`);
+      walk(g.children.get(name) as Group, `${prefix}${last ? "  " : "│ "}`);
+    });
+  };
+  walk(root, "           ");
+  return `${lines.join("\n")}\n`;
+}

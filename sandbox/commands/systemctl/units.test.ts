@@ -143,3 +143,40 @@ it("masks a unit so that it refuses to start, and unmasks it", async () => {
     code: 0,
   });
 });
+
+it("prints the manager's overview and the cgroup tree for status without a unit", async () => {
+  const node = freshNode();
+  expect((await run(node, "systemctl status | head -7")).out).toBe(
+    [
+      "● aks-nodepool1-12345678-vmss000000",
+      "    State: running",
+      "     Jobs: 0 queued",
+      "   Failed: 0 units",
+      "    Since: Thu 2025-10-30 14:02:11 UTC; 2h 3min ago",
+      "   CGroup: /",
+      "           ├─kubepods.slice",
+      "",
+    ].join("\n"),
+  );
+  expect(
+    (
+      await run(
+        node,
+        "systemctl status | grep -A1 -E '─(kubelet|node-problem-detector).service' | cut -c1-60 # cut counts bytes, as GNU cut does",
+      )
+    ).out,
+  ).toBe(
+    [
+      "             ├─kubelet.service",
+      "             │ └─824 /usr/local/bin/kubelet --enable-server ",
+      "             └─node-problem-detector.service",
+      "               └─876 /usr/local/bin/node-problem-detector --",
+      "",
+    ].join("\n"),
+  );
+  // A failed unit makes the system degraded.
+  await run(node, "systemctl mask containerd; systemctl kill -s KILL containerd; sleep 6");
+  expect((await run(node, "systemctl status | sed -n 2,4p")).out).toBe(
+    "    State: degraded\n     Jobs: 0 queued\n   Failed: 1 units\n",
+  );
+});
