@@ -345,7 +345,9 @@ export function stats(p: Parsed, world: World): ExecResult {
   const list = world.containerd
     .listContainers()
     .filter((c) => (bool(p, "all") ? true : c.state === "CONTAINER_RUNNING"))
-    .filter((c) => (p.args[0] ? c.id.startsWith(p.args[0]) : true));
+    .filter((c) => (p.args[0] ? c.id.startsWith(p.args[0]) : true))
+    .filter((c) => (str(p, "id") ? c.id.startsWith(str(p, "id") as string) : true))
+    .filter((c) => (str(p, "pod") ? c.sandboxId.startsWith(str(p, "pod") as string) : true));
   const rows = list.map((c) => {
     const seed = Number.parseInt(c.id.slice(0, 6), 16);
     const mem = c.state === "CONTAINER_RUNNING" ? 6_000_000 + (seed % 90_000_000) : 0;

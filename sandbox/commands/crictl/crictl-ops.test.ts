@@ -133,6 +133,14 @@ describe("crictl", () => {
     const pulled = await run(node, "crictl pull nginx:1.27");
     expect(pulled.out).toMatch(/^Image is up to date for sha256:[0-9a-f]{64}\n$/);
     expect((await run(node, "crictl images -q nginx:1.27")).out).toBe(pulled.out.slice(24));
+    expect(
+      (await run(node, "crictl inspecti nginx:1.27 | jq -c '[.status.repoTags, .status.size, .status.pinned]'")).out,
+    ).toBe('[["docker.io/library/nginx:1.27"],"72950112",false]\n');
+    expect(await run(node, "crictl inspecti nginx")).toEqual({
+      out: "",
+      err: 'FATA[0000] no such image "nginx" present\n',
+      code: 1,
+    });
     expect(await run(node, "crictl pull nginx:1.999")).toEqual({
       out: "",
       err: 'FATA[0000] pulling image: rpc error: code = NotFound desc = failed to pull and unpack image "docker.io/library/nginx:1.999": failed to resolve reference "docker.io/library/nginx:1.999": docker.io/library/nginx:1.999: not found\n',

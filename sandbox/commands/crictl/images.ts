@@ -1,6 +1,7 @@
 /** crictl's image commands (cri-tools 1.32 cmd/crictl/image.go): images, pull, rmi. */
 import { CriCallError } from "../../runtime/cri";
 import { normalizeRef, splitRef } from "../../runtime/reference";
+import { sha256Hex } from "../../util/sha256";
 import { CRICTL_TABWRITER, tabwrite } from "../../util/table";
 import type { World } from "../../world";
 import type { ExecResult } from "../types";
@@ -90,4 +91,43 @@ export function rmi(p: Parsed, world: World): ExecResult {
     stdout += `Deleted: ${image.ref}\n`;
   }
   return out(stdout);
+}
+
+/** crictl inspecti: the CRI ImageStatus (protojson) and containerd's verbose image info, trimmed. */
+export function inspecti(p: Parsed, world: World): ExecResult {
+  if (p.args.length === 0) throw new CrictlError("You must specify at least one image");
+  const docs = p.args.map((arg) => {
+    const image =
+      world.containerd.imageStatus(arg) ??
+      [...world.containerd.images.values()].find((i) => i.id.startsWith(arg.replace(/^sha256:/, "")));
+    if (!image) throw new CrictlError(`no such image "${arg}" present`);
+    const argv = world.containerd.commands.get(image.ref) ?? [];
+    return {
+      status: {
+        id: `sha256:${image.id}`,
+        repoTags: [image.ref],
+        repoDigests: [image.digest],
+        size: String(image.sizeBytes),
+        uid: null,
+        username: "",
+        spec: null,
+        pinned: image.ref === world.containerd.config?.sandboxImage,
+      },
+      info: {
+        chainID: `sha256:${sha256Hex(`chain:${image.id}`)}`,
+        imageSpec: {
+          architecture: "amd64",
+          os: "linux",
+          config: {
+            Env: ["PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin"],
+            ...(argv.length ? { Entrypoint: argv.slice(0, 1), Cmd: argv.slice(1) } : {}),
+          },
+          rootfs: { type: "layers", diff_ids: [`sha256:${sha256Hex(`layer:${image.id}`)}`] },
+        },
+      },
+    };
+  });
+  const output = str(p, "output") ?? "json";
+  if (output === "yaml") return out(docs.map((d) => toYaml(d)).join("---\n"));
+  return out(docs.map((d) => `${indentJson(d)}\n`).join(""));
 }

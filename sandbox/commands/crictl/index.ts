@@ -9,7 +9,7 @@ import type { World } from "../../world";
 import { type Command, type CommandIo, type ExecResult, fail, ok } from "../types";
 import { CrictlError, inspect, logs, PS_FLAGS, ps, rm, stats, stop } from "./containers";
 import { type FlagSpec, type Parsed, parseFlags } from "./flags";
-import { IMAGES_FLAGS, images, pull, rmi } from "./images";
+import { IMAGES_FLAGS, images, inspecti, pull, rmi } from "./images";
 import { info, version } from "./info";
 import { inspectp, PODS_FLAGS, pods, rmp, stopp } from "./sandboxes";
 
@@ -102,6 +102,7 @@ const SUBCOMMANDS: Record<string, Sub> = {
   pods: { flags: PODS_FLAGS, run: pods },
   images: { flags: IMAGES_FLAGS, run: images },
   inspect: { flags: [OUTPUT, { long: "quiet", short: "q" }, { long: "template", value: true }], run: inspect },
+  inspecti: { flags: [OUTPUT, { long: "quiet", short: "q" }, { long: "template", value: true }], run: inspecti },
   inspectp: { flags: [OUTPUT, { long: "quiet", short: "q" }, { long: "template", value: true }], run: inspectp },
   logs: {
     flags: [
