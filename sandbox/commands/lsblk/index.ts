@@ -91,5 +91,6 @@ export const lsblk: Command = (args, _io, world) => {
     out += `${(prefix + d.name).padEnd(nameWidth)} ${majmin(d)} ${String(d.rm).padStart(2)} ${d.size.padStart(sizeWidth)} ${String(d.ro).padStart(2)} ${d.type.padEnd(4)} ${first}\n`;
     for (const m of more) out += `${cont.trimEnd().padEnd(before)}${m}\n`;
   }
-  return { stdout: out, stderr, exitCode: stderr ? 32 : 0 };
+  // Nothing to list (only bad device names): no header either.
+  return { stdout: rows.length ? out : "", stderr, exitCode: stderr ? 32 : 0 };
 };

@@ -37,3 +37,11 @@ it("lists mounts as util-linux mount does", async () => {
   const { out } = await run(node, "mount | grep -c ' type overlay '");
   expect(Number(out)).toBeGreaterThan(10);
 });
+
+it("names a device that is not there, and prints nothing for it", async () => {
+  expect(await run(node, "lsblk /dev/nope")).toEqual({
+    out: "",
+    err: "lsblk: /dev/nope: not a block device\n",
+    code: 32,
+  });
+});
