@@ -4,7 +4,7 @@
  * lines). The disks are the VM's: sda (128 GiB OS disk: sda1 root, sda14 BIOS boot, sda15
  * EFI), sdb (16 GiB temp disk of a Standard_D2as_v4) and sr0 (the provisioning ISO).
  */
-import { type Command, fail, ok } from "../types";
+import { type Command, fail } from "../types";
 
 interface Dev {
   name: string;
