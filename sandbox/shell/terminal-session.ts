@@ -319,6 +319,9 @@ export function createTerminalSession(options: TerminalSessionOptions): Terminal
     let endsLine = true;
     const onOutput = (chunk: string) => {
       if (chunk === "") return;
+      // Output held by a pipe arrives after the `^C`: start it on the next row.
+      if (interrupted) out += "\r\n";
+      interrupted = false;
       streamed = true;
       endsLine = chunk.endsWith("\n");
       out += toTerminalLines(chunk);

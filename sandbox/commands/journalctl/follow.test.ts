@@ -92,3 +92,46 @@ it("rejects --reverse with --follow, as journalctl does", async () => {
     code: 1,
   });
 });
+
+it("streams into a terminal session as the clock moves, and Ctrl-C gives the prompt back", async () => {
+  const { createTerminalSession } = await import("../../shell/terminal-session");
+  const node = await cyclingKubelet();
+  let screen = "";
+  const session = createTerminalSession({
+    exec: (line, options) => node.exec(line, options),
+    prompt: () => node.prompt(),
+    write: (data) => {
+      screen += data;
+    },
+    interrupt: () => node.interrupt(),
+  });
+  session.start();
+  session.input("journalctl -f -q -u kubelet -n 0 -o cat | cat\r");
+  await settle();
+  node.clock.advance(2000);
+  await settle();
+  // Piped: held until Ctrl-C.
+  expect(screen).toBe(`root@${HOST}:~# journalctl -f -q -u kubelet -n 0 -o cat | cat\r\n`);
+  session.input("\x03");
+  for (let i = 0; i < 50 && session.busy; i++) await settle();
+  expect(screen.split("\r\n").slice(1, 3)).toEqual([
+    "^C",
+    "kubelet.service: Scheduled restart job, restart counter is at 1.",
+  ]);
+  screen = "";
+  session.input("journalctl -f -q -u kubelet -n 0 -o cat\r");
+  await settle();
+  node.clock.advance(2000);
+  await settle();
+  // Plain: each entry as it is journaled, before the command ends.
+  expect(screen.split("\r\n").slice(0, 3)).toEqual([
+    "journalctl -f -q -u kubelet -n 0 -o cat", // the prompt was printed before the screen was cleared
+    "kubelet.service: Scheduled restart job, restart counter is at 2.",
+    "Stopped Kubelet.",
+  ]);
+  expect(session.busy).toBe(true);
+  session.input("\x03");
+  for (let i = 0; i < 50 && session.busy; i++) await settle();
+  expect(screen.endsWith(`kubelet.service: Failed with result 'exit-code'.\r\n^C\r\nroot@${HOST}:~# `)).toBe(true);
+  expect(session.busy).toBe(false);
+});
