@@ -75,8 +75,52 @@ const fsError = (code: string, text: string, op: string, path: string) =>
   Object.assign(new Error(`${code}: ${text}, ${op} '${path}'`), { code });
 const enoent = (op: string, path: string) => fsError("ENOENT", "no such file or directory", op, path);
 
+/**
+ * The path -> node map, with each directory's entry names kept beside it: the kubelet and
+ * containerd list directories on every sync, and scanning every path for each listing made
+ * readdir the hottest function of a simulated day.
+ */
+class IndexedTree extends Map<string, FsNode> {
+  private readonly children = new Map<string, Set<string>>();
+
+  private static split(path: string): [string, string] {
+    const at = path.lastIndexOf("/");
+    return [at === 0 ? "/" : path.slice(0, at), path.slice(at + 1)];
+  }
+
+  override set(path: string, node: FsNode): this {
+    if (path !== "/" && !super.has(path)) {
+      const [dir, name] = IndexedTree.split(path);
+      let names = this.children.get(dir);
+      if (!names) {
+        names = new Set();
+        this.children.set(dir, names);
+      }
+      names.add(name);
+    }
+    return super.set(path, node);
+  }
+
+  override delete(path: string): boolean {
+    if (super.has(path)) {
+      const [dir, name] = IndexedTree.split(path);
+      this.children.get(dir)?.delete(name);
+    }
+    return super.delete(path);
+  }
+
+  override clear(): void {
+    this.children.clear();
+    super.clear();
+  }
+
+  childrenOf(dir: string): Iterable<string> {
+    return this.children.get(dir) ?? [];
+  }
+}
+
 export class NodeFs {
-  private readonly nodes = new Map<string, FsNode>();
+  private readonly nodes = new IndexedTree();
   private readonly generated = new Map<string, GeneratedTree>();
   /** Bumped on every write, so watchers (the page, the grader) can tell something changed. */
   generation = 0;
@@ -266,11 +310,7 @@ export class NodeFs {
         names.push(at.slice(prefix.length));
       }
     }
-    for (const key of this.nodes.keys()) {
-      if (key !== resolved && key.startsWith(prefix) && !key.slice(prefix.length).includes("/")) {
-        names.push(key.slice(prefix.length));
-      }
-    }
+    for (const name of this.nodes.childrenOf(resolved)) names.push(name);
     return [...new Set(names)].sort();
   }
 
