@@ -15,7 +15,11 @@ import { ReplicaSetController } from "./replicaset-controller";
 import { Scheduler } from "./scheduler";
 import type { ObjectStore } from "./store";
 import { TaintEvictionController } from "./taint-eviction";
-import type { Node, Resource } from "./types";
+import type { KubeEvent, Node, Resource } from "./types";
+
+/** kube-apiserver --event-ttl default. */
+export const EVENT_TTL_MS = 60 * 60_000;
+const EVENT_SWEEP_MS = 60_000;
 
 const WATCHED: Resource[] = ["pods", "nodes", "daemonsets", "deployments", "replicasets", "services", "endpointslices"];
 
@@ -62,6 +66,18 @@ export class ControlPlane {
       this.requestSync();
     });
     this.requestSync();
+    this.clock.setInterval(() => this.expireEvents(), EVENT_SWEEP_MS);
+  }
+
+  /**
+   * kube-apiserver stores events with an etcd lease of --event-ttl (1h): an event not updated
+   * for an hour is gone. Leases are shared within a minute, so a sweep a minute is as exact.
+   */
+  private expireEvents(): void {
+    const cutoff = this.clock.now() - EVENT_TTL_MS;
+    for (const e of this.store.list<KubeEvent>("events")) {
+      if (Date.parse(e.lastTimestamp) <= cutoff) this.store.delete("events", e.metadata.name, e.metadata.namespace);
+    }
   }
 
   private requestSync(): void {

@@ -32,9 +32,9 @@ it("shows a full root filesystem, DiskPressure, the taint, the events and an evi
   expect((await run(node, "kubectl get pod web -o json | jq -r .status.phase")).out).toBe("Failed\n");
   const events = (await run(node, "kubectl get events -A")).out;
   expect(events).toContain(
-    `Normal    NodeHasDiskPressure    node/${HOST}     Node ${HOST} status is now: NodeHasDiskPressure`,
+    `Normal    NodeHasDiskPressure    node/${HOST}   Node ${HOST} status is now: NodeHasDiskPressure`,
   );
-  expect(events).toContain(`Warning   EvictionThresholdMet   node/${HOST}     Attempting to reclaim ephemeral-storage`);
+  expect(events).toContain(`Warning   EvictionThresholdMet   node/${HOST}   Attempting to reclaim ephemeral-storage`);
   expect((await run(node, "journalctl -u kubelet | grep -m4 'Eviction manager' | cut -d' ' -f6-")).out).toBe(
     [
       'I1030 15:39:03.287113     824 eviction_manager.go:369] "Eviction manager: attempting to reclaim" resourceName="ephemeral-storage"',

@@ -83,12 +83,12 @@ describe("image-pull-error", () => {
       "NAME   READY   STATUS             RESTARTS   AGE\nweb    0/1     ImagePullBackOff   0          5m3s\n",
     );
     expect((await node.run("kubectl get events | grep pod/web | cut -c 13- | sort")).out).toBe(
-      `Normal    BackOff     pod/web                                  Back-off pulling image "nginx:1.277"
-Normal    Pulling     pod/web                                  Pulling image "nginx:1.277"
-Normal    Scheduled   pod/web                                  Successfully assigned default/web to aks-nodepool1-12345678-vmss000000
-Warning   Failed      pod/web                                  Error: ErrImagePull
-Warning   Failed      pod/web                                  Error: ImagePullBackOff
-Warning   Failed      pod/web                                  Failed to pull image "nginx:1.277": rpc error: code = NotFound desc = failed to pull and unpack image "docker.io/library/nginx:1.277": failed to resolve reference "docker.io/library/nginx:1.277": docker.io/library/nginx:1.277: not found
+      `Normal    BackOff     pod/web   Back-off pulling image "nginx:1.277"
+Normal    Pulling     pod/web   Pulling image "nginx:1.277"
+Normal    Scheduled   pod/web   Successfully assigned default/web to aks-nodepool1-12345678-vmss000000
+Warning   Failed      pod/web   Error: ErrImagePull
+Warning   Failed      pod/web   Error: ImagePullBackOff
+Warning   Failed      pod/web   Failed to pull image "nginx:1.277": rpc error: code = NotFound desc = failed to pull and unpack image "docker.io/library/nginx:1.277": failed to resolve reference "docker.io/library/nginx:1.277": docker.io/library/nginx:1.277: not found
 `,
     );
     expect(await node.run("crictl pull nginx:1.277")).toEqual({
@@ -161,8 +161,8 @@ describe("sandbox-image-wrong", () => {
       "NAME   READY   STATUS              RESTARTS   AGE\nweb    0/1     ContainerCreating   0          12m\n",
     );
     expect((await node.run("kubectl get events | grep pod/web | cut -c 13- | sort")).out).toBe(
-      "Normal    Scheduled                pod/web                                  Successfully assigned default/web to aks-nodepool1-12345678-vmss000000\n" +
-        'Warning   FailedCreatePodSandBox   pod/web                                  Failed to create pod sandbox: rpc error: code = Unknown desc = failed to get sandbox image "mcr.microsoft.com/oss/kubernetes/pause:3.66": failed to pull image "mcr.microsoft.com/oss/kubernetes/pause:3.66": failed to pull and unpack image "mcr.microsoft.com/oss/kubernetes/pause:3.66": failed to resolve reference "mcr.microsoft.com/oss/kubernetes/pause:3.66": mcr.microsoft.com/oss/kubernetes/pause:3.66: not found\n',
+      "Normal    Scheduled                pod/web   Successfully assigned default/web to aks-nodepool1-12345678-vmss000000\n" +
+        'Warning   FailedCreatePodSandBox   pod/web   Failed to create pod sandbox: rpc error: code = Unknown desc = failed to get sandbox image "mcr.microsoft.com/oss/kubernetes/pause:3.66": failed to pull image "mcr.microsoft.com/oss/kubernetes/pause:3.66": failed to pull and unpack image "mcr.microsoft.com/oss/kubernetes/pause:3.66": failed to resolve reference "mcr.microsoft.com/oss/kubernetes/pause:3.66": mcr.microsoft.com/oss/kubernetes/pause:3.66: not found\n',
     );
     const uid = (await node.run("kubectl get pod web -o json | jq -r .metadata.uid")).out.trim();
     expect(
