@@ -4,23 +4,14 @@
  * the systemd driver (pkg/kubelet/cm, cgroup v2), the container's memory limit and its
  * oom_score_adj (pkg/kubelet/qos/policy.go GetContainerOOMScoreAdjust).
  */
+import { qosClass } from "../cluster/api-server";
+import { bytes } from "../cluster/quantity";
 import type { Container, Pod } from "../cluster/types";
 
 export type QosClass = "Guaranteed" | "Burstable" | "BestEffort";
 
-export function podQos(pod: Pod): QosClass {
-  const containers = pod.spec.containers;
-  const any = containers.some(
-    (c) => Object.keys(c.resources?.requests ?? {}).length || Object.keys(c.resources?.limits ?? {}).length,
-  );
-  if (!any) return "BestEffort";
-  const guaranteed = containers.every((c) =>
-    ["cpu", "memory"].every(
-      (r) => c.resources?.limits?.[r] && (c.resources.requests?.[r] ?? c.resources.limits[r]) === c.resources.limits[r],
-    ),
-  );
-  return guaranteed ? "Guaranteed" : "Burstable";
-}
+/** The API server sets status.qosClass with the same rule; one implementation serves both. */
+export const podQos: (pod: Pod) => QosClass = qosClass;
 
 export function podCgroupParent(pod: Pod): string {
   const uid = pod.metadata.uid.replace(/-/g, "_");
@@ -30,22 +21,10 @@ export function podCgroupParent(pod: Pod): string {
   return `/kubepods.slice/kubepods-${q}.slice/kubepods-${q}-pod${uid}.slice`;
 }
 
-const SUFFIX: Record<string, number> = {
-  "": 1,
-  k: 1e3,
-  M: 1e6,
-  G: 1e9,
-  T: 1e12,
-  Ki: 1024,
-  Mi: 1024 ** 2,
-  Gi: 1024 ** 3,
-  Ti: 1024 ** 4,
-};
-
 /** resource.Quantity in bytes; 0 when absent or unreadable. */
 export function quantityBytes(q: string | undefined): number {
-  const m = q ? /^(\d+(?:\.\d+)?)(|k|M|G|T|Ki|Mi|Gi|Ti)$/.exec(q) : null;
-  return m ? Math.floor(Number(m[1]) * (SUFFIX[m[2] ?? ""] ?? 1)) : 0;
+  const n = q === undefined ? Number.NaN : bytes(q);
+  return Number.isNaN(n) ? 0 : n;
 }
 
 export function memoryLimitBytes(c: Container): number {
