@@ -15,6 +15,7 @@ import { type MountTable, procMounts } from "./node/mounts";
 import { comm, type ProcEntry, type ProcSnapshot, procTree } from "./node/proc";
 import type { ProcessTable } from "./node/processes";
 import type { Systemd } from "./node/systemd/manager";
+import { capabilityMask } from "./runtime/capabilities";
 import { KERNEL_VERSION_STRING } from "./scenarios/node/identity";
 
 /** What /proc reads: the World's parts (an interface, so world.ts can mount it without a cycle). */
@@ -23,6 +24,7 @@ export interface ProcHost {
   fs: NodeFs;
   procs: ProcessTable;
   systemd: Systemd;
+  containerd: { containers: Map<string, { pid?: number; capabilities: string[] }> };
   mounts: MountTable;
   bootTime: number;
   sessionStart: number;
@@ -63,11 +65,18 @@ export function procEntries(world: ProcHost): ProcEntry[] {
     contained: cgroup.startsWith("/kubepods"),
     startedAt,
   });
+  // A container's process runs with the capabilities of its securityContext.
+  const caps = new Map<number, string>();
+  for (const c of world.containerd.containers.values()) {
+    if (c.pid !== undefined) caps.set(c.pid, capabilityMask(c.capabilities));
+  }
   const table = world.procs.all().map((p) => {
     const program = units.get(p.pid);
     const threads =
       program?.tasks ?? (p.argv[0] === "/pause" ? 1 : p.argv[0]?.startsWith("/usr/bin/containerd-shim") ? 12 : 9);
-    return entry(p.pid, p.ppid, p.argv, p.user, p.cgroup, p.startedAt, residentK(p, program?.memoryBytes), threads);
+    const e = entry(p.pid, p.ppid, p.argv, p.user, p.cgroup, p.startedAt, residentK(p, program?.memoryBytes), threads);
+    const mask = caps.get(p.pid);
+    return mask ? { ...e, caps: mask } : e;
   });
   return [
     entry(1, 0, ["/sbin/init"], "root", "/init.scope", world.bootTime, 12_936, 1),
@@ -102,7 +111,7 @@ export function mountProcfs(world: ProcHost): void {
 
 /** What /sys/fs/cgroup needs beyond /proc's inputs: the containers and their pods' resources. */
 export interface CgroupHost extends ProcHost {
-  containerd: { containers: Map<string, { labels: Record<string, string> }> };
+  containerd: { containers: Map<string, { labels: Record<string, string>; pid?: number; capabilities: string[] }> };
   store: ObjectStore;
 }
 

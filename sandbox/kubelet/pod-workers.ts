@@ -258,6 +258,7 @@ export class PodWorkers {
       oomScoreAdj: oomScoreAdj(pod, spec, this.deps.memoryCapacityBytes),
       annotations: { "io.kubernetes.container.restartCount": String(attempt) },
       mounts,
+      securityContext: spec.securityContext,
     });
     this.record(pod, "Normal", "Created", `Created container: ${spec.name}`);
     containerd.startContainer(record.id);

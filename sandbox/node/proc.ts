@@ -20,6 +20,8 @@ export interface ProcEntry {
   threads: number;
   /** In a container: containerd's default capability set and the RuntimeDefault seccomp profile. */
   contained: boolean;
+  /** The capability mask (16 hex digits) when the owner knows it, e.g. a container's securityContext. */
+  caps?: string;
   startedAt: number;
 }
 
@@ -50,7 +52,7 @@ export function comm(argv: string[]): string {
 const kb = (n: number) => `${String(n).padStart(8)} kB`;
 
 function status(p: ProcEntry): string {
-  const caps = p.contained ? CONTAINER_CAPS : ALL_CAPS;
+  const caps = p.caps ?? (p.contained ? CONTAINER_CAPS : ALL_CAPS);
   const ids = `${p.uid}\t${p.uid}\t${p.uid}\t${p.uid}`;
   const lines: [string, string][] = [
     ["Name", p.comm],

@@ -13,6 +13,7 @@ import type { ProcessTable } from "../node/processes";
 import { type Program, signalNumber } from "../node/systemd/programs";
 import type { IdSource } from "../util/ids";
 import { rfc3339Nano } from "../util/time-format";
+import { containerCapabilities, type SecurityContext } from "./capabilities";
 import { type ContainerdConfig, readContainerdConfig } from "./config";
 import { CriCallError, CriDialError, dialError, socketPath } from "./cri";
 import { killMemcgOom } from "./oom";
@@ -50,6 +51,8 @@ export interface ContainerConfig {
   /** command + args from the pod spec, when it overrides the image's entrypoint. */
   argv?: string[];
   mounts?: CriMount[];
+  /** The container's securityContext: privileged, capabilities add/drop. */
+  securityContext?: SecurityContext;
 }
 
 /** containerd's /tasks/exit event, as a CRI client's event stream delivers it. */
@@ -362,6 +365,8 @@ export class Containerd {
       annotations: { ...config.annotations },
       memoryLimitBytes: config.memoryLimitBytes ?? 0,
       oomScoreAdj: config.oomScoreAdj ?? 0,
+      privileged: config.securityContext?.privileged === true,
+      capabilities: containerCapabilities(config.securityContext),
       argv: config.argv,
       mounts: config.mounts ?? [],
     };

@@ -45,6 +45,9 @@ export interface ContainerRecord {
   /** cgroup memory.max from the CRI's LinuxContainerResources, bytes; 0 = no limit. */
   memoryLimitBytes: number;
   oomScoreAdj: number;
+  /** securityContext.privileged, and the capability names (no `CAP_`) the process runs with. */
+  privileged: boolean;
+  capabilities: string[];
   /** The command line the kubelet gave (container command + args), else the image's entrypoint. */
   argv?: string[];
   /** CRI mounts the kubelet asked for (service-account token, /etc/hosts, termination log). */

@@ -38,6 +38,7 @@ export function containerInfo(world: World, c: ContainerRecord) {
     "KUBERNETES_SERVICE_PORT=443",
     "KUBERNETES_PORT=tcp://10.0.0.1:443",
   ];
+  const capNames = c.capabilities.map((cap) => `CAP_${cap}`);
   const memory = c.memoryLimitBytes ? { limit: c.memoryLimitBytes, swap: c.memoryLimitBytes } : {};
   return {
     sandboxID: c.sandboxId,
@@ -66,7 +67,13 @@ export function containerInfo(world: World, c: ContainerRecord) {
           ...(c.memoryLimitBytes ? { memory_limit_in_bytes: c.memoryLimitBytes } : {}),
           oom_score_adj: c.oomScoreAdj,
         },
-        security_context: { namespace_options: { pid: 1 }, run_as_user: {}, masked_paths: [], readonly_paths: [] },
+        security_context: {
+          ...(c.privileged ? { privileged: true } : {}),
+          namespace_options: { pid: 1 },
+          run_as_user: {},
+          masked_paths: [],
+          readonly_paths: [],
+        },
       },
     },
     runtimeSpec: {
@@ -76,10 +83,11 @@ export function containerInfo(world: World, c: ContainerRecord) {
         args: argv,
         env,
         cwd: "/",
-        capabilities: {
-          bounding: ["CAP_CHOWN", "CAP_DAC_OVERRIDE", "CAP_FSETID", "CAP_FOWNER", "CAP_MKNOD", "CAP_NET_RAW"],
-        },
-        apparmorProfile: "cri-containerd.apparmor.d",
+        // From the container's securityContext (runtime/capabilities.ts); containerd 1.7 sets
+        // bounding, effective and permitted, no longer inheritable.
+        capabilities: { bounding: capNames, effective: capNames, permitted: capNames },
+        // A privileged container runs unconfined: containerd applies no AppArmor profile.
+        ...(c.privileged ? {} : { apparmorProfile: "cri-containerd.apparmor.d" }),
         oomScoreAdj: c.oomScoreAdj,
       },
       root: { path: "rootfs" },
