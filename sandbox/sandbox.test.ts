@@ -95,6 +95,7 @@ describe("scenarios", () => {
       "image-pull-error",
       "crashloop",
       "memory-pressure",
+      "defender",
     ]);
     const node = createSandbox({ scenario: "kubelet-stopped" });
     expect((await run(node, "kubectl get nodes")).out).toBe(ready("NotReady", "123m"));
@@ -109,7 +110,7 @@ describe("scenarios", () => {
   it("refuses an unknown scenario, naming the known ones", async () => {
     const { createSandbox } = await import("./sandbox");
     expect(() => createSandbox({ scenario: "nope" })).toThrow(
-      'unknown scenario "nope"; known: healthy, kubelet-stopped, containerd-stopped, kubelet-bad-flag, disk-pressure, sandbox-image-wrong, image-pull-error, crashloop, memory-pressure',
+      'unknown scenario "nope"; known: healthy, kubelet-stopped, containerd-stopped, kubelet-bad-flag, disk-pressure, sandbox-image-wrong, image-pull-error, crashloop, memory-pressure, defender',
     );
   });
 });

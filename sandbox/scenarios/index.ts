@@ -2,6 +2,7 @@
 import type { World } from "../world";
 import { bootContainerdStopped } from "./containerd-stopped";
 import { bootCrashloop } from "./crashloop";
+import { bootDefender } from "./defender";
 import { bootDiskPressure } from "./disk-pressure";
 import { BOOT_TIME, bootHealthyNode, UPTIME_MS } from "./healthy";
 import { bootImagePullError } from "./image-pull-error";
@@ -60,6 +61,11 @@ export const SCENARIOS: Record<string, Scenario> = {
     description:
       "A pod in default that outgrows its 256Mi memory limit: OOMKilled (exit 137), restarted with back-off.",
     boot: bootMemoryPressure,
+  },
+  defender: {
+    description:
+      "Defender for Containers was enabled forty minutes ago: its collector (SYS_ADMIN, SYS_RESOURCE, SYS_PTRACE) and publisher DaemonSets run beside the other agents.",
+    boot: bootDefender,
   },
 };
 

@@ -502,8 +502,8 @@ export const STARTUP_LOGS: Record<string, string[]> = {
 };
 
 /** The DaemonSets and Deployments AKS installs in kube-system, as API objects. */
-export function kubeSystemWorkloads(): (DaemonSet | Deployment)[] {
-  return KUBE_SYSTEM_WORKLOADS.map((w): DaemonSet | Deployment => {
+export function kubeSystemWorkloads(specs: WorkloadSpec[] = KUBE_SYSTEM_WORKLOADS): (DaemonSet | Deployment)[] {
+  return specs.map((w): DaemonSet | Deployment => {
     const metadata = {
       name: w.name,
       namespace: "kube-system",
