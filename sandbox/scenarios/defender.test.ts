@@ -32,7 +32,8 @@ microsoft-defender-publisher-ds-vjh8n                1/1     Running   0        
     "CapEff:\t00000000a92c25fb\n",
   );
   // A privileged container (ama-logs) holds every capability and runs without an AppArmor profile.
-  const ama = "crictl inspect $(crictl ps --name '^ama-logs$' --pod $(crictl pods --name '^ama-logs-[a-z0-9]{5}$' -q) -q)";
+  const ama =
+    "crictl inspect $(crictl ps --name '^ama-logs$' --pod $(crictl pods --name '^ama-logs-[a-z0-9]{5}$' -q) -q)";
   expect((await run(node, `grep CapEff /proc/$(${ama} | jq .info.pid)/status`)).out).toBe(
     "CapEff:\t000001ffffffffff\n",
   );
