@@ -259,6 +259,10 @@ export class PodWorkers {
       annotations: { "io.kubernetes.container.restartCount": String(attempt) },
       mounts,
       securityContext: spec.securityContext,
+      env: (spec.env ?? []).map(
+        (e) =>
+          `${e.name}=${e.value ?? (e.valueFrom?.fieldRef?.fieldPath === "status.hostIP" ? (this.hostIP() ?? "") : "")}`,
+      ),
     });
     this.record(pod, "Normal", "Created", `Created container: ${spec.name}`);
     containerd.startContainer(record.id);
@@ -441,11 +445,16 @@ export class PodWorkers {
     this.written.set(pod.metadata.uid, this.fingerprint(pod, sandbox));
   }
 
+  /** The node's InternalIP, as status.hostIP and the downward API give it. */
+  private hostIP(): string | undefined {
+    const node = this.deps.store.get<Node>("nodes", this.deps.nodeName);
+    return node?.status.addresses.find((a) => a.type === "InternalIP")?.address;
+  }
+
   private writeStatusNow(pod: Pod, sandbox: PodSandbox | undefined): void {
-    const { containerd, clock, store, nodeName } = this.deps;
+    const { containerd, clock } = this.deps;
     const stamp = rfc3339(clock.now());
-    const node = store.get<Node>("nodes", nodeName);
-    const hostIP = node?.status.addresses.find((a) => a.type === "InternalIP")?.address;
+    const hostIP = this.hostIP();
     const statuses: ContainerStatus[] = containerStatuses(
       pod,
       (name) => this.containersOf(sandbox?.id, name),
@@ -495,6 +504,6 @@ export class PodWorkers {
     // Only a changed status is written (the status manager compares before it patches).
     if (JSON.stringify(status) === JSON.stringify(pod.status)) return;
     pod.status = status;
-    store.put("pods", pod);
+    this.deps.store.put("pods", pod);
   }
 }

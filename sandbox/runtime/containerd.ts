@@ -12,6 +12,7 @@ import type { Journal } from "../node/journal";
 import type { ProcessTable } from "../node/processes";
 import { type Program, signalNumber } from "../node/systemd/programs";
 import type { IdSource } from "../util/ids";
+import { sha256Hex } from "../util/sha256";
 import { rfc3339Nano } from "../util/time-format";
 import { containerCapabilities, type SecurityContext } from "./capabilities";
 import { type ContainerdConfig, readContainerdConfig } from "./config";
@@ -53,6 +54,8 @@ export interface ContainerConfig {
   mounts?: CriMount[];
   /** The container's securityContext: privileged, capabilities add/drop. */
   securityContext?: SecurityContext;
+  /** Environment from the pod spec, `NAME=value`, resolved by the kubelet. */
+  env?: string[];
 }
 
 /** containerd's /tasks/exit event, as a CRI client's event stream delivers it. */
@@ -366,6 +369,7 @@ export class Containerd {
       memoryLimitBytes: config.memoryLimitBytes ?? 0,
       oomScoreAdj: config.oomScoreAdj ?? 0,
       privileged: config.securityContext?.privileged === true,
+      env: config.env ?? [],
       capabilities: containerCapabilities(config.securityContext),
       argv: config.argv,
       mounts: config.mounts ?? [],
@@ -436,7 +440,44 @@ export class Containerd {
         }, exit.afterSeconds * 1000),
       );
     }
+    // The image decides from its environment what to run (ama-logs' main.sh branches on
+    // CONTROLLER_TYPE / CONTAINER_TYPE), so one image can tail in one container and not another.
+    const tails = behaviour.tails;
+    if (tails && (!tails.whenEnv || c.env.includes(tails.whenEnv))) {
+      timers.push(this.tailLogs(c, tails.dir, tails.refreshSeconds));
+    }
     if (timers.length) this.timers.set(c.id, timers);
+  }
+
+  /**
+   * fluent-bit's tail input (plugins/in_tail): a watch per matching file, logged as
+   * `inotify_fs_add(): inode=... watch_fd=... name=...` when picked up and
+   * `inotify_fs_remove(): inode=... watch_fd=...` when the file goes, rescanned every
+   * Refresh_Interval. Returns the rescan timer.
+   */
+  private tailLogs(c: ContainerRecord, dir: string, refreshSeconds: number): number {
+    const watched = new Map<string, number>();
+    let nextFd = 1;
+    // A stable inode per path; not from the IdSource, whose sequence names every other object.
+    const inode = (path: string) => 1_048_576 + (Number.parseInt(sha256Hex(`inode:${path}`).slice(0, 6), 16) % 917_504);
+    const line = (text: string) =>
+      this.writeLog(c, "stdout", this.expand(`[{localtime}] [ info] [input:tail:tail.0] ${text}`));
+    const scan = () => {
+      const names = this.fs.isDirectorySync(dir) ? this.fs.readdirSync(dir).filter((n) => n.endsWith(".log")) : [];
+      for (const name of names) {
+        const path = `${dir}/${name}`;
+        if (watched.has(path)) continue;
+        watched.set(path, nextFd);
+        line(`inotify_fs_add(): inode=${inode(path)} watch_fd=${nextFd++} name=${path}`);
+      }
+      for (const [path, fd] of watched) {
+        if (names.includes(path.slice(dir.length + 1))) continue;
+        watched.delete(path);
+        line(`inotify_fs_remove(): inode=${inode(path)} watch_fd=${fd}`);
+      }
+    };
+    scan();
+    return this.clock.setInterval(scan, refreshSeconds * 1000);
   }
 
   /** CRI StopContainer: SIGTERM, or SIGKILL with a zero timeout (crictl stop -t 0, StopPodSandbox). */

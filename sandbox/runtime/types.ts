@@ -48,6 +48,8 @@ export interface ContainerRecord {
   /** securityContext.privileged, and the capability names (no `CAP_`) the process runs with. */
   privileged: boolean;
   capabilities: string[];
+  /** The pod spec's environment, `NAME=value`. */
+  env: string[];
   /** The command line the kubelet gave (container command + args), else the image's entrypoint. */
   argv?: string[];
   /** CRI mounts the kubelet asked for (service-account token, /etc/hosts, termination log). */
@@ -74,4 +76,10 @@ export interface ImageBehaviour {
   /** Lines it writes to its log when it starts, and right before it exits; `{localtime}` is `YYYY/MM/DD hh:mm:ss` (UTC). */
   logs?: { stream: "stdout" | "stderr"; text: string }[];
   exitLogs?: { stream: "stdout" | "stderr"; text: string }[];
+  /**
+   * It tails the log files of a host directory it has mounted, as fluent-bit's tail input does
+   * in ama-logs for /var/log/containers: each file picked up (at start and every refresh) and
+   * each file gone is a line in its log.
+   */
+  tails?: { dir: string; refreshSeconds: number; whenEnv?: string };
 }

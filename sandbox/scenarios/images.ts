@@ -91,6 +91,18 @@ export const IMAGE_CATALOGUE: Record<string, CatalogueImage> = {
   },
 };
 
+/**
+ * Behaviours of images the node image caches (their sizes and commands are in kube-system.ts).
+ * ama-logs' DaemonSet container runs fluent-bit, whose tail input follows every container log
+ * under /var/log/containers (Refresh_Interval 60 s, fluent-bit's default; that these lines reach
+ * the container's own log is unconfirmed: the agent may keep them in a file of its own).
+ */
+export const NODE_IMAGE_BEHAVIOURS: Record<string, ImageBehaviour> = {
+  "mcr.microsoft.com/azuremonitor/containerinsights/ciprod:3.1.28": {
+    tails: { dir: "/var/log/containers", refreshSeconds: 60, whenEnv: "CONTROLLER_TYPE=DaemonSet" },
+  },
+};
+
 /** Teach containerd the catalogue: what each image runs and does, and what registries serve. */
 export function loadImageCatalogue(containerd: Containerd): void {
   for (const [ref, size] of Object.entries(IMAGE_SIZES)) containerd.registry.set(ref, size);
@@ -98,5 +110,8 @@ export function loadImageCatalogue(containerd: Containerd): void {
     containerd.registry.set(ref, image.sizeBytes);
     containerd.commands.set(ref, image.command);
     containerd.behaviours.set(ref, image.behaviour);
+  }
+  for (const [ref, behaviour] of Object.entries(NODE_IMAGE_BEHAVIOURS)) {
+    containerd.behaviours.set(ref, { ...containerd.behaviours.get(ref), ...behaviour });
   }
 }

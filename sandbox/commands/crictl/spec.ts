@@ -37,6 +37,7 @@ export function containerInfo(world: World, c: ContainerRecord) {
     "KUBERNETES_SERVICE_HOST=10.0.0.1",
     "KUBERNETES_SERVICE_PORT=443",
     "KUBERNETES_PORT=tcp://10.0.0.1:443",
+    ...c.env,
   ];
   const capNames = c.capabilities.map((cap) => `CAP_${cap}`);
   const memory = c.memoryLimitBytes ? { limit: c.memoryLimitBytes, swap: c.memoryLimitBytes } : {};
