@@ -85,26 +85,21 @@ export class Systemd {
     if (!rt) {
       const def = loadUnit(this.fs, canonical);
       if (!def) return isMasked(this.fs, canonical) ? this.maskedUnit(canonical) : undefined;
-      rt = {
-        name: canonical,
-        def,
-        activeState: "inactive",
-        subState: "dead",
-        result: "success",
-        controlExits: [],
-        stateChangeAt: this.clock.now(),
-        nRestarts: 0,
-        cpuMs: 0,
-        cpuShare: 0,
-      };
-      this.units.set(canonical, rt);
+      rt = this.freshRuntime(canonical, def);
     }
     return rt;
   }
 
+  /** A masked unit has no definition: it is loaded only to say so. */
   private maskedUnit(name: string): UnitRuntime {
+    return this.freshRuntime(name, undefined);
+  }
+
+  /** A unit systemd has just loaded: inactive (dead), never run. */
+  private freshRuntime(name: string, def: UnitDefinition | undefined): UnitRuntime {
     const rt: UnitRuntime = {
       name,
+      ...(def ? { def } : {}),
       activeState: "inactive",
       subState: "dead",
       result: "success",
