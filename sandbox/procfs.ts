@@ -5,6 +5,7 @@
  * same processes, with the limits the kubelet and containerd set from the pods' resources.
  */
 import type { SimClock } from "./clock";
+import { quantityOrZero } from "./cluster/quantity";
 import type { ObjectStore } from "./cluster/store";
 import type { Pod } from "./cluster/types";
 import { type CgroupInfo, cgroupTree } from "./node/cgroupfs";
@@ -115,14 +116,9 @@ export interface CgroupHost extends ProcHost {
   store: ObjectStore;
 }
 
-/** `100m` -> 100, `1` -> 1000; `128Mi` -> bytes. */
-const milli = (q?: string) => (!q ? 0 : q.endsWith("m") ? Number(q.slice(0, -1)) : Number(q) * 1000);
-const bytes = (q?: string) => {
-  const m = /^(\d+)(Ki|Mi|Gi|k|M|G)?$/.exec(q ?? "");
-  if (!m) return 0;
-  const unit = { Ki: 1024, Mi: 1024 ** 2, Gi: 1024 ** 3, k: 1e3, M: 1e6, G: 1e9 }[m[2] ?? ""] ?? 1;
-  return Number(m[1]) * unit;
-};
+/** `100m` -> 100, `1` -> 1000; `128Mi` -> bytes (cluster/quantity.ts reads them). */
+const milli = (q?: string) => quantityOrZero("cpu", q);
+const bytes = (q?: string) => quantityOrZero("memory", q);
 /** cgroup v1 shares to v2 weight, as runc converts them (ConvertCPUSharesToCgroupV2Value). */
 const weight = (shares: number) => (shares === 0 ? 100 : 1 + Math.floor(((shares - 2) * 9999) / 262142));
 const sharesOf = (m: number) => Math.max(2, Math.floor((m * 1024) / 1000));

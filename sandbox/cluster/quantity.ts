@@ -34,6 +34,12 @@ export function quantityValue(resource: string, q: string): number {
   return resource === "cpu" ? milliCpu(q) : bytes(q);
 }
 
+/** For optional resource fields: absent or unreadable counts as 0, as requests and limits do. */
+export function quantityOrZero(resource: string, q: string | undefined): number {
+  const v = q === undefined ? Number.NaN : quantityValue(resource, q);
+  return Number.isNaN(v) ? 0 : v;
+}
+
 export function isValidQuantity(resource: string, q: string): boolean {
   return !Number.isNaN(quantityValue(resource, q));
 }

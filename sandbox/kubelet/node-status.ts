@@ -3,6 +3,7 @@
  * the machine, allocatable = capacity - kube-reserved - hard eviction threshold, the four
  * kubelet-owned conditions, addresses and nodeInfo.
  */
+import { quantityOrZero } from "../cluster/quantity";
 import type { Node, NodeCondition } from "../cluster/types";
 import type { KubeletFlags } from "./flags";
 
@@ -23,18 +24,9 @@ export interface MachineInfo {
 
 export const KUBELET_VERSION = "v1.32.7";
 
-/** `650Mi` -> KiB; `100m` CPU -> millicores handled separately. */
-function quantityKi(q: string | undefined): number {
-  if (!q) return 0;
-  const m = /^(\d+)(Ki|Mi|Gi)?$/.exec(q);
-  if (!m) return 0;
-  return Number(m[1]) * ({ Ki: 1, Mi: 1024, Gi: 1024 * 1024 }[m[2] ?? ""] ?? 1 / 1024);
-}
-
-function cpuMilli(q: string | undefined): number {
-  if (!q) return 0;
-  return q.endsWith("m") ? Number(q.slice(0, -1)) : Number(q) * 1000;
-}
+/** `650Mi` -> KiB, `100m` -> millicores (cluster/quantity.ts reads them). */
+const quantityKi = (q: string | undefined) => quantityOrZero("memory", q) / 1024;
+const cpuMilli = (q: string | undefined) => quantityOrZero("cpu", q);
 
 export function capacityAndAllocatable(machine: MachineInfo, flags: KubeletFlags) {
   const capacity: Record<string, string> = {

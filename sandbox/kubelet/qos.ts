@@ -5,7 +5,7 @@
  * oom_score_adj (pkg/kubelet/qos/policy.go GetContainerOOMScoreAdjust).
  */
 import { qosClass } from "../cluster/api-server";
-import { bytes } from "../cluster/quantity";
+import { quantityOrZero } from "../cluster/quantity";
 import type { Container, Pod } from "../cluster/types";
 
 export type QosClass = "Guaranteed" | "Burstable" | "BestEffort";
@@ -22,10 +22,7 @@ export function podCgroupParent(pod: Pod): string {
 }
 
 /** resource.Quantity in bytes; 0 when absent or unreadable. */
-export function quantityBytes(q: string | undefined): number {
-  const n = q === undefined ? Number.NaN : bytes(q);
-  return Number.isNaN(n) ? 0 : n;
-}
+export const quantityBytes = (q: string | undefined): number => quantityOrZero("memory", q);
 
 export function memoryLimitBytes(c: Container): number {
   return quantityBytes(c.resources?.limits?.memory);
