@@ -195,7 +195,7 @@ export function qosClass(pod: Pod): "Guaranteed" | "Burstable" | "BestEffort" {
  */
 function defaultDeployment(d: Deployment): void {
   const spec = d.spec;
-  spec.strategy ??= { type: "RollingUpdate" };
+  spec.strategy = { ...spec.strategy, type: spec.strategy?.type ?? "RollingUpdate" };
   if (spec.strategy.type === "RollingUpdate") {
     spec.strategy.rollingUpdate = { maxUnavailable: "25%", maxSurge: "25%", ...spec.strategy.rollingUpdate };
   }

@@ -56,7 +56,7 @@ export class ControlPlane {
   ) {
     this.api = new ApiServer(store, clock, ids);
     this.deployments = new DeploymentController(store, this.api, clock, events);
-    this.replicaSets = new ReplicaSetController(store, this.api, ids, events);
+    this.replicaSets = new ReplicaSetController(store, this.api, ids, events, clock);
     this.daemonSets = new DaemonSetController(store, this.api, ids, events);
     this.scheduler = new Scheduler(store, clock, events);
     this.taintEviction = new TaintEvictionController(store, this.api, clock, events);
@@ -133,7 +133,9 @@ export class ControlPlane {
     this.endpointSlices.sync();
     this.disruption.sync();
     this.collectGarbage();
-    const dues = [this.taintEviction.nextDue, this.disruption.nextDue].filter((t) => t !== undefined);
+    const dues = [this.taintEviction.nextDue, this.disruption.nextDue, this.replicaSets.nextDue].filter(
+      (t) => t !== undefined,
+    );
     const due = dues.length ? Math.min(...dues) : undefined;
     this.clock.clearTimer(this.wake);
     this.wake = due === undefined ? undefined : this.clock.setTimeout(() => this.requestSync(), due - this.clock.now());

@@ -86,8 +86,14 @@ export class DeploymentController {
     let rs = this.store.get<ReplicaSet>("replicasets", name, ns);
     if (rs && ownedBy(rs, d)) {
       // An old template brought back (rollout undo) takes the newest revision.
-      if (revisionOf(rs) < Number(revision)) {
-        rs.metadata.annotations = { ...rs.metadata.annotations, [REVISION]: revision };
+      const minReady = d.spec.minReadySeconds || undefined;
+      if (revisionOf(rs) < Number(revision) || rs.spec.minReadySeconds !== minReady) {
+        rs.metadata.annotations = {
+          ...rs.metadata.annotations,
+          [REVISION]: String(Math.max(revisionOf(rs), Number(revision))),
+        };
+        if (minReady) rs.spec.minReadySeconds = minReady;
+        else delete rs.spec.minReadySeconds;
         this.store.put("replicasets", rs);
       }
       if (!d.status.conditions?.some((c) => c.type === "Progressing")) {
@@ -116,6 +122,7 @@ export class DeploymentController {
         },
         spec: {
           replicas,
+          ...(d.spec.minReadySeconds ? { minReadySeconds: d.spec.minReadySeconds } : {}),
           selector: { matchLabels: { ...d.spec.selector.matchLabels, "pod-template-hash": hash } },
           template,
         },

@@ -5,6 +5,7 @@
  * surplus ones, and writes the status `kubectl get rs` prints. The Deployments above it are
  * cluster/deployment-controller.ts.
  */
+import type { SimClock } from "../clock";
 import type { IdSource } from "../util/ids";
 import type { ApiServer } from "./api-server";
 import type { EventRecorder } from "./events";
@@ -14,14 +15,33 @@ import type { ObjectStore } from "./store";
 import type { Pod, ReplicaSet } from "./types";
 
 export class ReplicaSetController {
+  /** When a Ready pod reaches minReadySeconds and turns available: the control plane wakes then. */
+  nextDue: number | undefined;
+
   constructor(
     private readonly store: ObjectStore,
     private readonly api: ApiServer,
     private readonly ids: IdSource,
     private readonly events: EventRecorder,
+    private readonly clock: SimClock,
   ) {}
 
+  /**
+   * podutil.IsPodAvailable: Ready for at least minReadySeconds. A pod Ready but not yet for
+   * long enough sets the next wake-up, as the controller's AddAfter requeue does.
+   */
+  private isAvailable(pod: Pod, minReadySeconds: number): boolean {
+    if (!isPodReady(pod)) return false;
+    if (!minReadySeconds) return true;
+    const since = pod.status.conditions?.find((c) => c.type === "Ready")?.lastTransitionTime;
+    const at = (since ? Date.parse(since) : 0) + minReadySeconds * 1000;
+    if (at <= this.clock.now()) return true;
+    this.nextDue = Math.min(this.nextDue ?? at, at);
+    return false;
+  }
+
   sync(): void {
+    this.nextDue = undefined;
     for (const rs of this.store.list<ReplicaSet>("replicasets")) this.syncReplicaSet(rs);
   }
 
@@ -84,11 +104,12 @@ export class ReplicaSetController {
     }
     const current = this.podsOf(rs).filter(isPodActive);
     const ready = current.filter(isPodReady).length;
+    const available = current.filter((p) => this.isAvailable(p, rs.spec.minReadySeconds ?? 0)).length;
     const status = {
       replicas: current.length,
       fullyLabeledReplicas: current.length,
       readyReplicas: ready,
-      availableReplicas: ready,
+      availableReplicas: available,
       observedGeneration: 1,
     };
     if (changed(rs.status, status)) {

@@ -278,7 +278,7 @@ export interface ReplicaSet {
   apiVersion: "apps/v1";
   kind: "ReplicaSet";
   metadata: ObjectMeta;
-  spec: { replicas: number; selector: LabelSelector; template: PodTemplate };
+  spec: { replicas: number; minReadySeconds?: number; selector: LabelSelector; template: PodTemplate };
   status: {
     replicas: number;
     fullyLabeledReplicas?: number;
