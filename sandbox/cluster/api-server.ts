@@ -13,8 +13,9 @@
 import type { SimClock } from "../clock";
 import type { IdSource } from "../util/ids";
 import { rfc3339 } from "../util/time-format";
+import { type EvictionResult, evictPod } from "./eviction";
 import type { ObjectStore } from "./store";
-import type { KubeObject, Pod, Resource, Service, Toleration } from "./types";
+import type { Deployment, KubeObject, Pod, PodDisruptionBudget, Resource, Service, Toleration } from "./types";
 
 /** The two built-in PriorityClasses (pkg/apis/scheduling SystemPriorityClasses). */
 export const PRIORITY_CLASSES: Record<string, number> = {
@@ -45,7 +46,25 @@ export class ApiServer {
     meta.creationTimestamp ||= rfc3339(this.clock.now());
     if (resource === "pods") this.admitPod(object as unknown as Pod);
     if (resource === "services") this.allocateClusterIp(object as unknown as Service);
+    if (resource === "deployments") defaultDeployment(object as unknown as Deployment);
+    if (resource === "deployments" || resource === "poddisruptionbudgets") meta.generation = 1;
     return this.store.put(resource, object);
+  }
+
+  /**
+   * PUT of a changed spec: the registry strategies of Deployments and PDBs bump
+   * metadata.generation whenever the spec differs, so controllers (and `kubectl rollout
+   * status`) can tell an unobserved change from an observed one.
+   */
+  updateSpec<T extends Deployment | PodDisruptionBudget>(resource: Resource, object: T): T {
+    if (resource === "deployments") defaultDeployment(object as Deployment);
+    object.metadata.generation = (object.metadata.generation ?? 1) + 1;
+    return this.store.put(resource, object);
+  }
+
+  /** POST pods/NAME/eviction (pkg/registry/core/pod/storage/eviction.go): see cluster/eviction.ts. */
+  evict(name: string, namespace: string, gracePeriodSeconds?: number): EvictionResult {
+    return evictPod({ store: this.store, clock: this.clock, api: this }, name, namespace, gracePeriodSeconds);
   }
 
   private admitPod(pod: Pod): void {
@@ -168,4 +187,18 @@ export function qosClass(pod: Pod): "Guaranteed" | "Burstable" | "BestEffort" {
     ),
   );
   return guaranteed ? "Guaranteed" : "Burstable";
+}
+
+/**
+ * SetDefaults_Deployment (pkg/apis/apps/v1/defaults.go): RollingUpdate with 25%/25%, ten old
+ * ReplicaSets kept, a 600 s progress deadline.
+ */
+function defaultDeployment(d: Deployment): void {
+  const spec = d.spec;
+  spec.strategy = { ...spec.strategy, type: spec.strategy?.type ?? "RollingUpdate" };
+  if (spec.strategy.type === "RollingUpdate") {
+    spec.strategy.rollingUpdate = { maxUnavailable: "25%", maxSurge: "25%", ...spec.strategy.rollingUpdate };
+  }
+  spec.revisionHistoryLimit ??= 10;
+  spec.progressDeadlineSeconds ??= 600;
 }

@@ -1,7 +1,7 @@
 /**
  * The managed control plane's controllers for this node's world: the API server's write
- * path, kube-controller-manager's deployment, replicaset, daemonset, taint-eviction and
- * endpointslice controllers, and kube-scheduler. Like informers, they wake on watch events
+ * path, kube-controller-manager's deployment, replicaset, daemonset, taint-eviction,
+ * endpointslice and disruption controllers, and kube-scheduler. Like informers, they wake on watch events
  * for the objects they care about (batched into one pass on the simulated clock), and on a
  * timer for evictions that fall due later; nothing polls.
  */
@@ -9,6 +9,8 @@ import type { SimClock, TimerId } from "../clock";
 import type { IdSource } from "../util/ids";
 import { ApiServer } from "./api-server";
 import { DaemonSetController } from "./daemonset-controller";
+import { DeploymentController } from "./deployment-controller";
+import { DisruptionController } from "./disruption-controller";
 import { EndpointSliceController } from "./endpointslice-controller";
 import type { EventRecorder } from "./events";
 import { ReplicaSetController } from "./replicaset-controller";
@@ -21,15 +23,26 @@ import type { KubeEvent, Node, Resource } from "./types";
 export const EVENT_TTL_MS = 60 * 60_000;
 const EVENT_SWEEP_MS = 60_000;
 
-const WATCHED: Resource[] = ["pods", "nodes", "daemonsets", "deployments", "replicasets", "services", "endpointslices"];
+const WATCHED: Resource[] = [
+  "pods",
+  "nodes",
+  "daemonsets",
+  "deployments",
+  "replicasets",
+  "services",
+  "endpointslices",
+  "poddisruptionbudgets",
+];
 
 export class ControlPlane {
   readonly api: ApiServer;
+  private readonly deployments: DeploymentController;
   private readonly replicaSets: ReplicaSetController;
   private readonly daemonSets: DaemonSetController;
   private readonly scheduler: Scheduler;
   private readonly taintEviction: TaintEvictionController;
   private readonly endpointSlices: EndpointSliceController;
+  private readonly disruption: DisruptionController;
   private pending: TimerId | undefined;
   private wake: TimerId | undefined;
   private started = false;
@@ -42,11 +55,13 @@ export class ControlPlane {
     events: EventRecorder,
   ) {
     this.api = new ApiServer(store, clock, ids);
-    this.replicaSets = new ReplicaSetController(store, this.api, ids, events);
+    this.deployments = new DeploymentController(store, this.api, clock, events);
+    this.replicaSets = new ReplicaSetController(store, this.api, ids, events, clock);
     this.daemonSets = new DaemonSetController(store, this.api, ids, events);
     this.scheduler = new Scheduler(store, clock, events);
     this.taintEviction = new TaintEvictionController(store, this.api, clock, events);
     this.endpointSlices = new EndpointSliceController(store, this.api, ids);
+    this.disruption = new DisruptionController(store, clock, events);
   }
 
   start(): void {
@@ -109,13 +124,19 @@ export class ControlPlane {
 
   /** One pass of every controller, in the order their effects feed each other. */
   syncAll(): void {
+    this.deployments.sync();
     this.replicaSets.sync();
+    this.deployments.syncStatuses();
     this.daemonSets.sync();
     this.scheduler.sync();
     this.taintEviction.sync();
     this.endpointSlices.sync();
+    this.disruption.sync();
     this.collectGarbage();
-    const due = this.taintEviction.nextDue;
+    const dues = [this.taintEviction.nextDue, this.disruption.nextDue, this.replicaSets.nextDue].filter(
+      (t) => t !== undefined,
+    );
+    const due = dues.length ? Math.min(...dues) : undefined;
     this.clock.clearTimer(this.wake);
     this.wake = due === undefined ? undefined : this.clock.setTimeout(() => this.requestSync(), due - this.clock.now());
   }

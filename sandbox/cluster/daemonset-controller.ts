@@ -11,8 +11,8 @@ import type { ApiServer } from "./api-server";
 import type { EventRecorder } from "./events";
 import { matchesLabels, matchesSelector, toleratesTaint } from "./labels";
 import { changed, clone, isPodReady, ownedBy, ownerReference } from "./pod-util";
-import { podTemplateHash } from "./replicaset-controller";
 import type { ObjectStore } from "./store";
+import { podTemplateHash } from "./template-hash";
 import type { DaemonSet, Node, Pod, Toleration } from "./types";
 
 /** pkg/controller/daemon/util/daemonset_util.go AddOrUpdateDaemonPodTolerations. */

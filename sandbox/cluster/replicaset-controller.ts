@@ -1,123 +1,48 @@
 /**
- * kube-controller-manager's deployment and replicaset controllers
- * (pkg/controller/deployment, pkg/controller/replicaset), reduced to what a node sees:
- * a Deployment owns one ReplicaSet named `<deployment>-<pod-template-hash>`; a ReplicaSet
+ * kube-controller-manager's replicaset controller (pkg/controller/replicaset): a ReplicaSet
  * keeps `replicas` active pods, creating `<rs>-<5 chars>` pods from its template (a pod
  * being deleted no longer counts, so its replacement is created at once) and deleting
- * surplus ones; both write the status `kubectl get` prints.
+ * surplus ones, and writes the status `kubectl get rs` prints. The Deployments above it are
+ * cluster/deployment-controller.ts.
  */
+import type { SimClock } from "../clock";
 import type { IdSource } from "../util/ids";
 import type { ApiServer } from "./api-server";
 import type { EventRecorder } from "./events";
 import { matchesSelector } from "./labels";
 import { changed, clone, isPodActive, isPodReady, ownedBy, ownerReference } from "./pod-util";
 import type { ObjectStore } from "./store";
-import type { Deployment, Pod, PodTemplate, ReplicaSet } from "./types";
-
-/**
- * controller.ComputeHash: FNV-32a over the template, written with rand.SafeEncodeString, whose
- * alphabet maps each decimal digit to one of "bcdf456789" (hence hashes like 789465848c).
- * Upstream hashes a spew dump of the Go struct; this hashes the JSON, so the values differ
- * from a real cluster's but change exactly when the template does.
- */
-export function podTemplateHash(template: PodTemplate): string {
-  // Templates are replaced, not edited in place, when a workload changes: hash each once.
-  let hash = hashes.get(template);
-  if (hash === undefined) {
-    hash = computeHash(template);
-    hashes.set(template, hash);
-  }
-  return hash;
-}
-
-const hashes = new WeakMap<PodTemplate, string>();
-
-function computeHash(template: PodTemplate): string {
-  let h = 0x811c9dc5;
-  for (const ch of JSON.stringify(template)) {
-    h ^= ch.charCodeAt(0) & 0xff;
-    h = Math.imul(h, 0x01000193) >>> 0;
-  }
-  const alphabet = "bcdfghjklmnpqrstvwxz2456789";
-  return [...String(h)].map((d) => alphabet[d.charCodeAt(0) % alphabet.length]).join("");
-}
+import type { Pod, ReplicaSet } from "./types";
 
 export class ReplicaSetController {
+  /** When a Ready pod reaches minReadySeconds and turns available: the control plane wakes then. */
+  nextDue: number | undefined;
+
   constructor(
     private readonly store: ObjectStore,
     private readonly api: ApiServer,
     private readonly ids: IdSource,
     private readonly events: EventRecorder,
+    private readonly clock: SimClock,
   ) {}
 
+  /**
+   * podutil.IsPodAvailable: Ready for at least minReadySeconds. A pod Ready but not yet for
+   * long enough sets the next wake-up, as the controller's AddAfter requeue does.
+   */
+  private isAvailable(pod: Pod, minReadySeconds: number): boolean {
+    if (!isPodReady(pod)) return false;
+    if (!minReadySeconds) return true;
+    const since = pod.status.conditions?.find((c) => c.type === "Ready")?.lastTransitionTime;
+    const at = (since ? Date.parse(since) : 0) + minReadySeconds * 1000;
+    if (at <= this.clock.now()) return true;
+    this.nextDue = Math.min(this.nextDue ?? at, at);
+    return false;
+  }
+
   sync(): void {
-    for (const d of this.store.list<Deployment>("deployments")) this.syncDeployment(d);
+    this.nextDue = undefined;
     for (const rs of this.store.list<ReplicaSet>("replicasets")) this.syncReplicaSet(rs);
-    for (const d of this.store.list<Deployment>("deployments")) this.deploymentStatus(d);
-  }
-
-  private syncDeployment(d: Deployment): void {
-    const ns = d.metadata.namespace ?? "default";
-    const hash = podTemplateHash(d.spec.template);
-    const name = `${d.metadata.name}-${hash}`;
-    // A changed template means a new ReplicaSet; the old ones are scaled to zero (the
-    // rollout is done at once here, not in maxSurge/maxUnavailable steps).
-    const owned = this.store.list<ReplicaSet>("replicasets", ns).filter((r) => ownedBy(r, d));
-    for (const old of owned) {
-      if (old.metadata.name === name || old.spec.replicas === 0) continue;
-      const from = old.spec.replicas;
-      old.spec.replicas = 0;
-      this.store.put("replicasets", old);
-      this.scalingEvent(d, old.metadata.name, from, 0);
-    }
-    const revision =
-      1 + Math.max(0, ...owned.map((r) => Number(r.metadata.annotations?.["deployment.kubernetes.io/revision"] ?? 0)));
-    const rs = this.store.get<ReplicaSet>("replicasets", name, ns);
-    if (rs) {
-      if (rs.spec.replicas !== d.spec.replicas) {
-        const from = rs.spec.replicas;
-        rs.spec.replicas = d.spec.replicas;
-        this.store.put("replicasets", rs);
-        this.scalingEvent(d, name, from, d.spec.replicas);
-      }
-      return;
-    }
-    const template = clone(d.spec.template);
-    template.metadata.labels = { ...template.metadata.labels, "pod-template-hash": hash };
-    this.api.create<ReplicaSet>("replicasets", {
-      apiVersion: "apps/v1",
-      kind: "ReplicaSet",
-      metadata: {
-        name,
-        namespace: ns,
-        uid: "",
-        creationTimestamp: "",
-        labels: template.metadata.labels,
-        annotations: {
-          "deployment.kubernetes.io/desired-replicas": String(d.spec.replicas),
-          "deployment.kubernetes.io/max-replicas": String(d.spec.replicas + Math.ceil(d.spec.replicas / 4)),
-          "deployment.kubernetes.io/revision": String(revision),
-        },
-        ownerReferences: [ownerReference(d)],
-      },
-      spec: {
-        replicas: d.spec.replicas,
-        selector: { matchLabels: { ...d.spec.selector.matchLabels, "pod-template-hash": hash } },
-        template,
-      },
-      status: { replicas: 0 },
-    });
-    this.scalingEvent(d, name, 0, d.spec.replicas);
-  }
-
-  private scalingEvent(d: Deployment, rs: string, from: number, to: number): void {
-    this.events.record(
-      { kind: "Deployment", name: d.metadata.name, namespace: d.metadata.namespace, uid: d.metadata.uid },
-      "Normal",
-      "ScalingReplicaSet",
-      `Scaled ${to >= from ? "up" : "down"} replica set ${rs} from ${from} to ${to}`,
-      "deployment-controller",
-    );
   }
 
   private podsOf(rs: ReplicaSet): Pod[] {
@@ -179,33 +104,17 @@ export class ReplicaSetController {
     }
     const current = this.podsOf(rs).filter(isPodActive);
     const ready = current.filter(isPodReady).length;
+    const available = current.filter((p) => this.isAvailable(p, rs.spec.minReadySeconds ?? 0)).length;
     const status = {
       replicas: current.length,
       fullyLabeledReplicas: current.length,
       readyReplicas: ready,
-      availableReplicas: ready,
+      availableReplicas: available,
       observedGeneration: 1,
     };
     if (changed(rs.status, status)) {
       rs.status = status;
       this.store.put("replicasets", rs);
-    }
-  }
-
-  private deploymentStatus(d: Deployment): void {
-    const rss = this.store.list<ReplicaSet>("replicasets", d.metadata.namespace).filter((rs) => ownedBy(rs, d));
-    const sum = (f: (rs: ReplicaSet) => number | undefined) => rss.reduce((n, rs) => n + (f(rs) ?? 0), 0);
-    const current = rss.find((rs) => rs.metadata.name === `${d.metadata.name}-${podTemplateHash(d.spec.template)}`);
-    const status = {
-      observedGeneration: 1,
-      replicas: sum((rs) => rs.status.replicas),
-      updatedReplicas: current?.status.replicas ?? 0,
-      readyReplicas: sum((rs) => rs.status.readyReplicas),
-      availableReplicas: sum((rs) => rs.status.availableReplicas),
-    };
-    if (changed(d.status, status)) {
-      d.status = status;
-      this.store.put("deployments", d);
     }
   }
 }

@@ -8,6 +8,8 @@ export interface ObjectMeta {
   namespace?: string;
   uid: string;
   resourceVersion?: string;
+  /** Bumped by the API server when a workload's spec changes; controllers report observedGeneration. */
+  generation?: number;
   creationTimestamp: string;
   generateName?: string;
   labels?: Record<string, string>;
@@ -231,17 +233,44 @@ export interface DaemonSet {
   };
 }
 
+/** An int or a percentage, as intstr.IntOrString carries maxSurge, maxUnavailable, minAvailable. */
+export type IntOrPercent = number | string;
+
+export interface DeploymentStrategy {
+  type: "RollingUpdate" | "Recreate";
+  rollingUpdate?: { maxUnavailable?: IntOrPercent; maxSurge?: IntOrPercent };
+}
+
+export interface DeploymentCondition {
+  type: "Available" | "Progressing" | "ReplicaFailure";
+  status: "True" | "False" | "Unknown";
+  lastUpdateTime: string;
+  lastTransitionTime: string;
+  reason: string;
+  message: string;
+}
+
 export interface Deployment {
   apiVersion: "apps/v1";
   kind: "Deployment";
   metadata: ObjectMeta;
-  spec: { replicas: number; selector: LabelSelector; template: PodTemplate; strategy?: { type: string } };
+  spec: {
+    replicas: number;
+    selector: LabelSelector;
+    template: PodTemplate;
+    strategy?: DeploymentStrategy;
+    minReadySeconds?: number;
+    revisionHistoryLimit?: number;
+    progressDeadlineSeconds?: number;
+  };
   status: {
     replicas?: number;
     updatedReplicas?: number;
     readyReplicas?: number;
     availableReplicas?: number;
+    unavailableReplicas?: number;
     observedGeneration?: number;
+    conditions?: DeploymentCondition[];
   };
 }
 
@@ -249,7 +278,7 @@ export interface ReplicaSet {
   apiVersion: "apps/v1";
   kind: "ReplicaSet";
   metadata: ObjectMeta;
-  spec: { replicas: number; selector: LabelSelector; template: PodTemplate };
+  spec: { replicas: number; minReadySeconds?: number; selector: LabelSelector; template: PodTemplate };
   status: {
     replicas: number;
     fullyLabeledReplicas?: number;
@@ -299,8 +328,44 @@ export interface EndpointSlice {
   ports: { name: string; port: number; protocol: string }[];
 }
 
-export type KubeObject = Node | Pod | Lease | KubeEvent | DaemonSet | Deployment | ReplicaSet | Service | EndpointSlice;
+/** policy/v1 PodDisruptionBudget: the eviction API refuses what would take healthy pods below the budget. */
+export interface PodDisruptionBudget {
+  apiVersion: "policy/v1";
+  kind: "PodDisruptionBudget";
+  metadata: ObjectMeta;
+  spec: { minAvailable?: IntOrPercent; maxUnavailable?: IntOrPercent; selector?: LabelSelector };
+  status: {
+    observedGeneration?: number;
+    /** Pods the eviction API let go that the controller has not yet seen leave (name -> time). */
+    disruptedPods?: Record<string, string>;
+    disruptionsAllowed: number;
+    currentHealthy: number;
+    desiredHealthy: number;
+    expectedPods: number;
+    conditions?: {
+      type: string;
+      status: "True" | "False";
+      reason: string;
+      message: string;
+      observedGeneration?: number;
+      lastTransitionTime: string;
+    }[];
+  };
+}
+
+export type KubeObject =
+  | Node
+  | Pod
+  | Lease
+  | KubeEvent
+  | DaemonSet
+  | Deployment
+  | ReplicaSet
+  | Service
+  | EndpointSlice
+  | PodDisruptionBudget;
 export type Resource =
+  | "poddisruptionbudgets"
   | "nodes"
   | "pods"
   | "leases"

@@ -7,6 +7,7 @@
 import type { World } from "../world";
 import { loadImageCatalogue } from "./images";
 import {
+  aksDisruptionBudgets,
   CONTAINER_COMMANDS,
   clusterServices,
   IMAGE_SIZES,
@@ -44,12 +45,13 @@ export function bootHealthyNode(world: World, beforeNow?: (world: World) => void
   loadImageCatalogue(containerd);
 
   // The cluster exists before this node: the API server holds the kube-system DaemonSets,
-  // Deployments and Services. Their controllers create the pods; the scheduler binds them
+  // Deployments, Services and the add-ons' PodDisruptionBudgets. Their controllers create the pods; the scheduler binds them
   // once the node registers and is Ready; the kubelet starts them.
   const { api } = world.controlPlane;
   for (const s of clusterServices()) api.create("services", s);
   api.create("endpointslices", kubernetesEndpointSlice());
   for (const w of kubeSystemWorkloads()) api.create(w.kind === "DaemonSet" ? "daemonsets" : "deployments", w);
+  for (const pdb of aksDisruptionBudgets()) api.create("poddisruptionbudgets", pdb);
 
   world.nodeLifecycle.start();
   world.controlPlane.start();

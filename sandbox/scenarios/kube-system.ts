@@ -8,11 +8,13 @@ import type {
   DaemonSet,
   Deployment,
   EndpointSlice,
+  PodDisruptionBudget,
   Service,
   ServicePort,
   Toleration,
   Volume,
 } from "../cluster/types";
+import { sha256Hex } from "../util/sha256";
 import { HOSTNAME } from "./node/identity";
 
 const MCR = "mcr.microsoft.com";
@@ -632,4 +634,34 @@ export function kubernetesEndpointSlice(): EndpointSlice {
     endpoints: [{ addresses: ["20.62.134.80"], conditions: { ready: true, serving: true, terminating: false } }],
     ports: [{ name: "https", port: 443, protocol: "TCP" }],
   };
+}
+
+/**
+ * The PodDisruptionBudgets AKS installs with its add-ons, each `minAvailable: 1`: `coredns-pdb`,
+ * `konnectivity-agent` and `metrics-server-pdb`, as `kubectl get pdb -n kube-system` lists them
+ * on AKS clusters (names and minAvailable seen in published outputs; the selectors are
+ * *unconfirmed*: the pods' app labels). Their UIDs are derived from the name, so adding them
+ * draws nothing from the seeded ID counter.
+ */
+export function aksDisruptionBudgets(): PodDisruptionBudget[] {
+  const pdb = (name: string, matchLabels: Record<string, string>): PodDisruptionBudget => {
+    const h = sha256Hex(`pdb:kube-system/${name}`);
+    return {
+      apiVersion: "policy/v1",
+      kind: "PodDisruptionBudget",
+      metadata: {
+        name,
+        namespace: "kube-system",
+        uid: `${h.slice(0, 8)}-${h.slice(8, 12)}-4${h.slice(13, 16)}-a${h.slice(17, 20)}-${h.slice(20, 32)}`,
+        creationTimestamp: "",
+      },
+      spec: { minAvailable: 1, selector: { matchLabels } },
+      status: { disruptionsAllowed: 0, currentHealthy: 0, desiredHealthy: 0, expectedPods: 0 },
+    };
+  };
+  return [
+    pdb("coredns-pdb", { "k8s-app": "kube-dns" }),
+    pdb("konnectivity-agent", { app: "konnectivity-agent" }),
+    pdb("metrics-server-pdb", { "k8s-app": "metrics-server" }),
+  ];
 }

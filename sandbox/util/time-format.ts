@@ -136,3 +136,21 @@ export function kubectlAge(deltaMs: number): string {
   }
   return `${Math.floor(hours / 24 / 365)}y`;
 }
+
+/** Go's time.Duration.String() for whole seconds: `10s`, `1m20s`, `5m0s`. */
+export function goDuration(ms: number): string {
+  const s = Math.round(ms / 1000);
+  if (s < 60) return `${s}s`;
+  const m = Math.floor(s / 60);
+  if (m < 60) return `${m}m${s % 60}s`;
+  return `${Math.floor(m / 60)}h${m % 60}m${s % 60}s`;
+}
+
+/** time.ParseDuration for the flags kubectl takes (`30s`, `1m30s`, `500ms`, `0`); undefined when invalid. */
+export function parseGoDuration(text: string): number | undefined {
+  if (text === "0") return 0;
+  const units: Record<string, number> = { ns: 1e-6, us: 1e-3, µs: 1e-3, ms: 1, s: 1000, m: 60_000, h: 3_600_000 };
+  const parts = [...text.matchAll(/(\d+(?:\.\d+)?)(ns|us|µs|ms|s|m|h)/g)];
+  if (!parts.length || parts.map((m) => m[0]).join("") !== text) return undefined;
+  return parts.reduce((ms, m) => ms + Number(m[1]) * (units[m[2] as string] ?? 0), 0);
+}

@@ -1,12 +1,21 @@
 /**
  * kubectl apply -f FILE (client-side apply, staging/src/k8s.io/kubectl/pkg/cmd/apply) for
- * the kinds a node lesson applies: Pod, Deployment, Service, one or more per file. The
+ * the kinds a node lesson applies: Pod, Deployment, Service, PodDisruptionBudget, one or more per file. The
  * manifest is kept in the kubectl.kubernetes.io/last-applied-configuration annotation; the
  * same manifest again is `unchanged`, a changed one is patched in (`configured`) within what
- * the API server lets change (a pod's images, a Deployment's template and replicas).
+ * the API server lets change (a pod's images, a Deployment's template, replicas and strategy,
+ * a PodDisruptionBudget's spec).
  */
 import { parseAllDocuments } from "yaml";
-import type { Deployment, KubeObject, Pod, Resource, Service, ServicePort } from "../../cluster/types";
+import type {
+  Deployment,
+  KubeObject,
+  Pod,
+  PodDisruptionBudget,
+  Resource,
+  Service,
+  ServicePort,
+} from "../../cluster/types";
 import type { World } from "../../world";
 import { type CommandIo, type ExecResult, fail } from "../types";
 import { parseFlags, str } from "./flags";
@@ -25,6 +34,11 @@ const KINDS: Record<string, { resource: Resource; qualified: string; apiVersion:
   Pod: { resource: "pods", qualified: "pod", apiVersion: "v1" },
   Service: { resource: "services", qualified: "service", apiVersion: "v1" },
   Deployment: { resource: "deployments", qualified: "deployment.apps", apiVersion: "apps/v1" },
+  PodDisruptionBudget: {
+    resource: "poddisruptionbudgets",
+    qualified: "poddisruptionbudget.policy",
+    apiVersion: "policy/v1",
+  },
 };
 
 export function apply(argv: string[], io: CommandIo, world: World): ExecResult {
@@ -83,7 +97,9 @@ export function apply(argv: string[], io: CommandIo, world: World): ExecResult {
       continue;
     }
     existing.metadata.annotations = { ...existing.metadata.annotations, [LAST_APPLIED]: lastApplied };
-    world.store.put(kind.resource, existing);
+    if (existing.kind === "Deployment" || existing.kind === "PodDisruptionBudget") {
+      world.controlPlane.api.updateSpec(kind.resource, existing);
+    } else world.store.put(kind.resource, existing);
     stdout += `${kind.qualified}/${name} configured\n`;
   }
   world.clock.settle();
@@ -131,6 +147,16 @@ function build(m: Manifest, namespace: string): KubeObject {
       status: { loadBalancer: {} },
     };
   }
+  if (m.kind === "PodDisruptionBudget") {
+    const p = spec as PodDisruptionBudget["spec"];
+    return {
+      apiVersion: "policy/v1",
+      kind: "PodDisruptionBudget",
+      metadata,
+      spec: p,
+      status: { disruptionsAllowed: 0, currentHealthy: 0, desiredHealthy: 0, expectedPods: 0 },
+    };
+  }
   const d = spec as unknown as Partial<Deployment["spec"]>;
   return {
     apiVersion: "apps/v1",
@@ -140,7 +166,9 @@ function build(m: Manifest, namespace: string): KubeObject {
       replicas: d.replicas ?? 1,
       selector: d.selector ?? {},
       template: d.template ?? { metadata: { labels: {} }, spec: { containers: [] } },
-      strategy: { type: "RollingUpdate" },
+      ...(d.strategy ? { strategy: d.strategy } : {}),
+      ...(d.minReadySeconds !== undefined ? { minReadySeconds: d.minReadySeconds } : {}),
+      ...(d.revisionHistoryLimit !== undefined ? { revisionHistoryLimit: d.revisionHistoryLimit } : {}),
     },
     status: {},
   } as Deployment;
@@ -164,6 +192,9 @@ function update(existing: KubeObject, wanted: KubeObject): string | undefined {
     }
     existing.spec.replicas = wanted.spec.replicas;
     existing.spec.template = wanted.spec.template;
+    if (wanted.spec.strategy) existing.spec.strategy = wanted.spec.strategy;
+  } else if (existing.kind === "PodDisruptionBudget" && wanted.kind === "PodDisruptionBudget") {
+    existing.spec = wanted.spec;
   } else if (existing.kind === "Service" && wanted.kind === "Service") {
     existing.spec.ports = wanted.spec.ports;
     existing.spec.type = wanted.spec.type;

@@ -95,6 +95,16 @@ it("cordons, drains and uncordons the node", async () => {
   expect((await run(node, "kubectl get node -o json | jq -c .items[0].spec.taints")).out).toBe(
     '[{"effect":"NoSchedule","key":"node.kubernetes.io/unschedulable","timeAdded":"2025-10-30T16:06:00Z"}]\n',
   );
+  // AKS's add-on PDBs (minAvailable 1) let one of each pair go; the other's replacement cannot
+  // be scheduled on this one cordoned node, so the eviction API refuses until --timeout.
+  const blocked = await run(node, `kubectl drain ${HOST} --ignore-daemonsets --delete-emptydir-data --timeout=12s`);
+  await expect(blocked).toMatchFileSnapshot("__snapshots__/drain-blocked-by-pdb.txt");
+  expect(
+    (await run(node, "kubectl delete pdb -n kube-system coredns-pdb konnectivity-agent metrics-server-pdb")).out,
+  ).toBe(`poddisruptionbudget.policy "coredns-pdb" deleted
+poddisruptionbudget.policy "konnectivity-agent" deleted
+poddisruptionbudget.policy "metrics-server-pdb" deleted
+`);
   const drained = await run(node, `kubectl drain ${HOST} --ignore-daemonsets --delete-emptydir-data`);
   await expect(drained).toMatchFileSnapshot("__snapshots__/drain.txt");
   // The ReplicaSets recreate their pods, and the scheduler cannot place them anywhere.
@@ -104,11 +114,11 @@ it("cordons, drains and uncordons the node", async () => {
   expect((await run(node, `kubectl uncordon ${HOST}`)).out).toBe(`node/${HOST} uncordoned\n`);
   expect((await run(node, "sleep 5; kubectl get deploy -n kube-system")).out).toBe(
     `NAME                 READY   UP-TO-DATE   AVAILABLE   AGE
-ama-logs-rs          1/1     1            1           123m
-coredns              2/2     2            2           123m
-coredns-autoscaler   1/1     1            1           123m
-konnectivity-agent   2/2     2            2           123m
-metrics-server       2/2     2            2           123m
+ama-logs-rs          1/1     1            1           124m
+coredns              2/2     2            2           124m
+coredns-autoscaler   1/1     1            1           124m
+konnectivity-agent   2/2     2            2           124m
+metrics-server       2/2     2            2           124m
 `,
   );
 });

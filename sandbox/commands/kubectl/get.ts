@@ -15,6 +15,7 @@ import type {
   Lease,
   Node,
   Pod,
+  PodDisruptionBudget,
   ReplicaSet,
   Service,
 } from "../../cluster/types";
@@ -29,6 +30,7 @@ import {
   eventRows,
   leaseRows,
   nodeRows,
+  pdbRows,
   podRows,
   replicaSetRows,
   serviceRows,
@@ -199,6 +201,8 @@ function tableRows(type: ResourceType, objects: KubeObject[], now: number, wide:
       return replicaSetRows(objects as ReplicaSet[], now, wide, withNs);
     case "leases":
       return leaseRows(objects as Lease[], now, withNs);
+    case "poddisruptionbudgets":
+      return pdbRows(objects as PodDisruptionBudget[], now, withNs);
   }
 }
 

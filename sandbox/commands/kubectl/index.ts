@@ -1,7 +1,7 @@
 /**
  * kubectl (v1.32.7 on the node, talking to the cluster's API server through
- * /root/.kube/config): get, describe, delete, cordon/uncordon/drain, logs, run and apply,
- * each in its own file. Errors as kubectl prints them; without a kubeconfig it falls back to
+ * /root/.kube/config): get, describe, delete, cordon/uncordon/drain, logs, run, apply,
+ * rollout, set image and scale, each in its own file. Errors as kubectl prints them; without a kubeconfig it falls back to
  * localhost:8080 and fails like the real client.
  */
 import type { World } from "../../world";
@@ -12,7 +12,9 @@ import { describeCommand } from "./describe";
 import { get } from "./get";
 import { logs } from "./logs";
 import { cordon, drain } from "./node-maintenance";
+import { rollout } from "./rollout";
 import { run } from "./run";
+import { scale, setImage } from "./set-scale";
 
 function noKubeconfig(world: World): ExecResult {
   const stamp = new Date(world.clock.now()).toISOString();
@@ -48,6 +50,12 @@ export const kubectl: Command = (args, io, world) => {
       return run(rest, world);
     case "apply":
       return apply(rest, io, world);
+    case "rollout":
+      return rollout(rest, io, world);
+    case "set":
+      return setImage(rest, world);
+    case "scale":
+      return scale(rest, world);
     case undefined:
       return ok(USAGE);
     default:
@@ -79,6 +87,10 @@ Cluster Management Commands:
 Troubleshooting and Debugging Commands:
   describe        Show details of a specific resource or group of resources
   logs            Print the logs for a container in a pod
+
+Deploy Commands:
+  rollout         Manage the rollout of a resource
+  scale           Set a new size for a deployment, replica set, or replication controller
 
 Advanced Commands:
   apply           Apply a configuration to a resource by file name or stdin

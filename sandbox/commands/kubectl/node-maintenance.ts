@@ -2,14 +2,15 @@
  * kubectl cordon, uncordon and drain (staging/src/k8s.io/kubectl/pkg/cmd/drain and
  * pkg/drain): cordon sets spec.unschedulable (the node lifecycle controller then adds the
  * unschedulable taint); drain cordons, sorts the node's pods through drain's filters
- * (DaemonSet-managed, local storage, no controller), evicts the rest and waits for each
- * to be gone before printing it evicted.
+ * (DaemonSet-managed, local storage, no controller), evicts the rest through the eviction
+ * API (evict.ts: PodDisruptionBudgets, retries, --timeout) and waits for each to be gone.
  */
 import type { Node, Pod } from "../../cluster/types";
+import { parseGoDuration } from "../../util/time-format";
 import type { World } from "../../world";
 import { type CommandIo, type ExecResult, fail, ok } from "../types";
-import { parseFlags } from "./flags";
-import { waitFor } from "./wait";
+import { evictOrDelete } from "./evict";
+import { type FlagValues, parseFlags, str } from "./flags";
 
 function findNode(world: World, args: string[], verb: string): Node | ExecResult {
   const name = args[0]?.replace(/^(nodes?|no)\//, "");
@@ -52,15 +53,65 @@ export async function drain(argv: string[], io: CommandIo, world: World): Promis
     { long: ["force"], type: "bool" },
     { long: ["grace-period"], type: "int" },
     { long: ["timeout"], type: "string" },
+    { long: ["disable-eviction"], type: "bool" },
   ]);
   if ("error" in parsed) return fail(`${parsed.error}\n`);
   const { flags, args } = parsed;
+  const timeoutText = str(flags.timeout) ?? "0s";
+  const timeout = parseGoDuration(timeoutText);
+  if (timeout === undefined) {
+    return fail(
+      `error: invalid argument "${timeoutText}" for "--timeout" flag: time: invalid duration "${timeoutText}"\nSee 'kubectl drain --help' for usage.\n`,
+    );
+  }
   const node = findNode(world, args, "drain");
   if ("exitCode" in node) return node;
   let stdout = setUnschedulable(world, node, true);
   let stderr = "";
 
-  // GetPodsForDeletion: every pod bound here that has not finished, through drain's filters.
+  const { errors, warnings, evict } = podsForDeletion(world, node, flags);
+  if (errors.size) {
+    const messages = [...errors].map(([msg, pods]) => `cannot delete ${msg}: ${pods.join(", ")}`);
+    const joined = messages.length === 1 ? messages[0] : `[${messages.join(", ")}]`;
+    stderr += `error: unable to drain node "${node.metadata.name}" due to error: ${joined}, continuing command...\n`;
+    stderr += `There are pending nodes to be drained:\n ${node.metadata.name}\n`;
+    stderr += messages.map((m) => `${m}\n`).join("");
+    return { stdout, stderr, exitCode: 1 };
+  }
+  if (warnings.size) {
+    stderr += `Warning: ${[...warnings].map(([msg, pods]) => `${msg}: ${pods.join(", ")}`).join("; ")}\n`;
+  }
+  const grace = flags["grace-period"] === undefined ? undefined : Number(flags["grace-period"]);
+  const result = await evictOrDelete(world, io, evict, {
+    grace: grace !== undefined && grace >= 0 ? grace : undefined,
+    timeoutMs: timeout,
+    useEviction: !flags["disable-eviction"],
+  });
+  stdout += result.stdout;
+  stderr += result.stderr;
+  if (result.interrupted) return { stdout, stderr, exitCode: 130 };
+  if (result.error) {
+    // deleteOrEvictPodsSimple, then RunDrain's report, then cobra's CheckErr.
+    const pending = podsForDeletion(world, node, flags).evict;
+    const name = node.metadata.name;
+    if (pending.length) {
+      stderr += `There are pending pods in node "${name}" when an error occurred: ${result.error}\n`;
+      stderr += pending.map((p) => `pod/${p.metadata.name}\n`).join("");
+    }
+    stderr += `error: unable to drain node "${name}" due to error: ${result.error}, continuing command...\n`;
+    stderr += `There are pending nodes to be drained:\n ${name}\n`;
+    stderr += `error: ${result.error}\n`;
+    return { stdout, stderr, exitCode: 1 };
+  }
+  return { stdout: `${stdout}node/${node.metadata.name} drained\n`, stderr, exitCode: 0 };
+}
+
+/** GetPodsForDeletion: every pod bound to the node that has not finished, through drain's filters. */
+function podsForDeletion(
+  world: World,
+  node: Node,
+  flags: FlagValues,
+): { errors: Map<string, string[]>; warnings: Map<string, string[]>; evict: Pod[] } {
   const errors = new Map<string, string[]>();
   const warnings = new Map<string, string[]>();
   const evict: Pod[] = [];
@@ -94,37 +145,5 @@ export async function drain(argv: string[], io: CommandIo, world: World): Promis
     }
     if (!fatal) evict.push(pod);
   }
-  if (errors.size) {
-    const messages = [...errors].map(([msg, pods]) => `cannot delete ${msg}: ${pods.join(", ")}`);
-    const joined = messages.length === 1 ? messages[0] : `[${messages.join(", ")}]`;
-    stderr += `error: unable to drain node "${node.metadata.name}" due to error: ${joined}, continuing command...\n`;
-    stderr += `There are pending nodes to be drained:\n ${node.metadata.name}\n`;
-    stderr += messages.map((m) => `${m}\n`).join("");
-    return { stdout, stderr, exitCode: 1 };
-  }
-  if (warnings.size) {
-    stderr += `Warning: ${[...warnings].map(([msg, pods]) => `${msg}: ${pods.join(", ")}`).join("; ")}\n`;
-  }
-  // The eviction API deletes each pod gracefully; drain then waits for each to be gone.
-  const grace = flags["grace-period"] === undefined ? undefined : Number(flags["grace-period"]);
-  for (const pod of evict) {
-    stdout += `evicting pod ${pod.metadata.namespace}/${pod.metadata.name}\n`;
-    world.controlPlane.api.deletePod(
-      pod.metadata.name,
-      pod.metadata.namespace ?? "default",
-      grace !== undefined && grace >= 0 ? grace : undefined,
-    );
-  }
-  world.clock.settle();
-  const remaining = new Map(evict.map((p) => [p.metadata.uid, p]));
-  const finished = await waitFor(world, io, () => {
-    for (const [uid, pod] of remaining) {
-      if (world.store.get<Pod>("pods", pod.metadata.name, pod.metadata.namespace)?.metadata.uid === uid) continue;
-      remaining.delete(uid);
-      stdout += `pod/${pod.metadata.name} evicted\n`;
-    }
-    return remaining.size === 0;
-  });
-  if (!finished) return { stdout, stderr, exitCode: 130 };
-  return { stdout: `${stdout}node/${node.metadata.name} drained\n`, stderr, exitCode: 0 };
+  return { errors, warnings, evict };
 }

@@ -11,6 +11,7 @@ import type {
   Lease,
   Node,
   Pod,
+  PodDisruptionBudget,
   PodTemplate,
   ReplicaSet,
   Service,
@@ -230,6 +231,18 @@ export function leaseRows(items: Lease[], now: number, withNs: boolean): string[
     l.metadata.name,
     l.spec.holderIdentity,
     age(now, l.metadata.creationTimestamp),
+  ]);
+}
+
+/** printPodDisruptionBudget: MIN AVAILABLE and MAX UNAVAILABLE as set, N/A when not. */
+export function pdbRows(items: PodDisruptionBudget[], now: number, withNs: boolean): string[][] {
+  const header = ["NAME", "MIN AVAILABLE", "MAX UNAVAILABLE", "ALLOWED DISRUPTIONS", "AGE"];
+  return table(header, withNs, items, (p) => [
+    p.metadata.name,
+    p.spec.minAvailable === undefined ? "N/A" : String(p.spec.minAvailable),
+    p.spec.maxUnavailable === undefined ? "N/A" : String(p.spec.maxUnavailable),
+    String(p.status.disruptionsAllowed ?? 0),
+    age(now, p.metadata.creationTimestamp),
   ]);
 }
 

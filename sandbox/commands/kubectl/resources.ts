@@ -48,6 +48,15 @@ const TYPES: [string[], ResourceType][] = [
       namespaced: true,
     },
   ],
+  [
+    ["poddisruptionbudget", "poddisruptionbudgets", "pdb"],
+    {
+      resource: "poddisruptionbudgets",
+      qualified: "poddisruptionbudget.policy",
+      plural: "poddisruptionbudgets.policy",
+      namespaced: true,
+    },
+  ],
 ];
 
 const BY_NAME = new Map<string, ResourceType>();
