@@ -18,13 +18,14 @@ import { Journal } from "./node/journal";
 import { type MemInfo, memInfo, residentK } from "./node/memory";
 import { MountTable } from "./node/mounts";
 import { Listeners } from "./node/net/listeners";
+import { NetworkStack } from "./node/net/stack";
 import { ProcessTable } from "./node/processes";
 import { Systemd } from "./node/systemd/manager";
 import { ProgramRegistry } from "./node/systemd/programs";
 import { mountCgroupfs, mountProcfs } from "./procfs";
 import { Containerd } from "./runtime/containerd";
 import { podMounts, runtimeDiskBytes } from "./runtime/mounts";
-import { HOSTNAME, MACHINE, NODE_IP } from "./scenarios/node/identity";
+import { ETH0, HOSTNAME, MACHINE, NODE_IP } from "./scenarios/node/identity";
 import { IdSource } from "./util/ids";
 
 export interface WorldOptions {
@@ -45,6 +46,8 @@ export class World {
   readonly journal: Journal;
   readonly procs: ProcessTable;
   readonly listeners = new Listeners([NODE_IP]);
+  /** The kernel's network namespaces: the host's and each pod's (node/net/stack.ts). */
+  readonly net: NetworkStack;
   readonly disks: DiskModel;
   readonly mounts = new MountTable();
   readonly programs = new ProgramRegistry();
@@ -73,8 +76,9 @@ export class World {
     this.journal = new Journal(now);
     this.procs = new ProcessTable(812, now);
     this.systemd = new Systemd(this.fs, this.clock, this.journal, this.procs, this.programs);
-    this.cni = new AzureVnetCni(this.fs, podIpPool());
-    this.containerd = new Containerd(this.fs, this.clock, this.procs, this.ids, this.cni, this.journal);
+    this.net = new NetworkStack(now, ETH0);
+    this.cni = new AzureVnetCni(this.fs, this.net, podIpPool(), { ...ETH0, hostMac: ETH0.mac }, now);
+    this.containerd = new Containerd(this.fs, this.clock, this.procs, this.ids, this.cni, this.journal, this.net);
     this.events = new EventRecorder(this.store, this.clock);
     this.nodeLifecycle = new NodeLifecycleController(this.store, this.clock, this.events);
     this.controlPlane = new ControlPlane(this.store, this.clock, this.ids, this.events);
