@@ -17,7 +17,7 @@ import { NodeFs } from "./node/fs";
 import { Journal } from "./node/journal";
 import { type MemInfo, memInfo, residentK } from "./node/memory";
 import { MountTable } from "./node/mounts";
-import { Listeners } from "./node/net/listeners";
+import { Listeners, listening, textResponse } from "./node/net/listeners";
 import { NetworkStack } from "./node/net/stack";
 import { ProcessTable } from "./node/processes";
 import { Systemd } from "./node/systemd/manager";
@@ -37,6 +37,37 @@ export interface WorldOptions {
 function podIpPool(): string[] {
   const last = Number(NODE_IP.split(".")[3]);
   return Array.from({ length: 30 }, (_, i) => `10.224.0.${last + 1 + i}`);
+}
+
+/**
+ * containerd's TCP servers (config.toml `[metrics] address = "0.0.0.0:10257"`; the CRI
+ * streaming server on 127.0.0.1 and a kernel-chosen port, stream_server_port "0").
+ */
+function containerdSockets(now: () => number) {
+  const date = () => new Date(now()).toUTCString();
+  const metrics =
+    "# HELP process_open_fds Number of open file descriptors.\n# TYPE process_open_fds gauge\nprocess_open_fds 112\n";
+  return [
+    {
+      host: "127.0.0.1",
+      port: 35275,
+      tls: false,
+      owner: "containerd",
+      fd: 11,
+      handle: () => textResponse(404, "404 page not found\n", date()),
+    },
+    {
+      host: "0.0.0.0",
+      port: 10257,
+      tls: false,
+      owner: "containerd",
+      fd: 12,
+      handle: (req: { path: string }) =>
+        req.path === "/v1/metrics"
+          ? textResponse(200, metrics, date())
+          : textResponse(404, "404 page not found\n", date()),
+    },
+  ];
 }
 
 export class World {
@@ -128,7 +159,14 @@ export class World {
       journal: this.journal,
       hostname: HOSTNAME,
     });
-    this.programs.register("/usr/bin/containerd", this.containerd.program);
+    this.programs.register(
+      "/usr/bin/containerd",
+      listening(
+        this.containerd.program,
+        this.listeners,
+        containerdSockets(() => this.clock.now()),
+      ),
+    );
     this.programs.register("/usr/local/bin/kubelet", this.kubelet.program);
     this.programs.register("/usr/local/bin/node-problem-detector", this.npd.program);
   }

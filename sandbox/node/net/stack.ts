@@ -73,7 +73,8 @@ export class NetNamespace {
   constructor(
     /** The name under /var/run/netns, or undefined for the host's (init_net). */
     readonly name: string | undefined,
-    readonly createdAt: number,
+    /** Creation order (0 for the host's): tmpfs lists /var/run/netns newest first. */
+    readonly seq: number,
   ) {}
 
   newIndex(): number {
@@ -151,12 +152,10 @@ export interface HostInterface {
 export class NetworkStack {
   readonly host: NetNamespace;
   private readonly named = new Map<string, NetNamespace>();
+  private created = 0;
 
-  constructor(
-    private readonly now: () => number,
-    eth0: HostInterface,
-  ) {
-    this.host = new NetNamespace(undefined, now());
+  constructor(now: () => number, eth0: HostInterface) {
+    this.host = new NetNamespace(undefined, 0);
     addLoopback(this.host);
     buildHostEth0(this.host, eth0, now());
   }
@@ -172,7 +171,7 @@ export class NetworkStack {
 
   /** unshare(CLONE_NEWNET) + bind-mount under /var/run/netns (containerd pkg/netns). */
   createNamespace(name: string): NetNamespace {
-    const ns = new NetNamespace(name, this.now());
+    const ns = new NetNamespace(name, ++this.created);
     addLoopback(ns);
     this.named.set(name, ns);
     return ns;
