@@ -35,6 +35,8 @@ export interface PodWorkerDeps {
   /** Node memory capacity in bytes, for the containers' oom_score_adj. */
   memoryCapacityBytes: number;
   log: (sev: Severity, source: string, msg: string, kv?: KV) => void;
+  /** The kubelet's last known runtime network readiness; the runtime's own answer if absent. */
+  networkReady?: () => boolean;
 }
 
 /** Fields of the API the control plane's engineer adds (deletion, restartPolicy, pull policy). */
@@ -166,7 +168,8 @@ export class PodWorkers {
     if (pod.status.phase === "Succeeded" || pod.status.phase === "Failed") return;
     // kubelet.go SyncPod: while the runtime's network is not ready only host-network pods are
     // synced; the others keep what runs (no new sandbox, no restart) and get an event per sync.
-    if (!pod.spec.hostNetwork && !containerd.status().networkReady) {
+    const networkReady = this.deps.networkReady?.() ?? containerd.status().networkReady;
+    if (!pod.spec.hostNetwork && !networkReady) {
       const err = `network is not ready: ${NETWORK_NOT_READY}`;
       this.record(pod, "Warning", "NetworkNotReady", err);
       this.syncError(pod, err);
