@@ -89,6 +89,7 @@ describe("scenarios", () => {
       "healthy",
       "kubelet-stopped",
       "containerd-stopped",
+      "cni-missing",
       "kubelet-bad-flag",
       "disk-pressure",
       "sandbox-image-wrong",
@@ -110,7 +111,7 @@ describe("scenarios", () => {
   it("refuses an unknown scenario, naming the known ones", async () => {
     const { createSandbox } = await import("./sandbox");
     expect(() => createSandbox({ scenario: "nope" })).toThrow(
-      'unknown scenario "nope"; known: healthy, kubelet-stopped, containerd-stopped, kubelet-bad-flag, disk-pressure, sandbox-image-wrong, image-pull-error, crashloop, memory-pressure, defender',
+      'unknown scenario "nope"; known: healthy, kubelet-stopped, containerd-stopped, cni-missing, kubelet-bad-flag, disk-pressure, sandbox-image-wrong, image-pull-error, crashloop, memory-pressure, defender',
     );
   });
 });

@@ -17,14 +17,15 @@ import { NodeFs } from "./node/fs";
 import { Journal } from "./node/journal";
 import { type MemInfo, memInfo, residentK } from "./node/memory";
 import { MountTable } from "./node/mounts";
-import { Listeners } from "./node/net/listeners";
+import { Listeners, listening, textResponse } from "./node/net/listeners";
+import { NetworkStack } from "./node/net/stack";
 import { ProcessTable } from "./node/processes";
 import { Systemd } from "./node/systemd/manager";
 import { ProgramRegistry } from "./node/systemd/programs";
 import { mountCgroupfs, mountProcfs } from "./procfs";
 import { Containerd } from "./runtime/containerd";
 import { podMounts, runtimeDiskBytes } from "./runtime/mounts";
-import { HOSTNAME, MACHINE, NODE_IP } from "./scenarios/node/identity";
+import { ETH0, HOSTNAME, MACHINE, NODE_IP } from "./scenarios/node/identity";
 import { IdSource } from "./util/ids";
 
 export interface WorldOptions {
@@ -38,6 +39,37 @@ function podIpPool(): string[] {
   return Array.from({ length: 30 }, (_, i) => `10.224.0.${last + 1 + i}`);
 }
 
+/**
+ * containerd's TCP servers (config.toml `[metrics] address = "0.0.0.0:10257"`; the CRI
+ * streaming server on 127.0.0.1 and a kernel-chosen port, stream_server_port "0").
+ */
+function containerdSockets(now: () => number) {
+  const date = () => new Date(now()).toUTCString();
+  const metrics =
+    "# HELP process_open_fds Number of open file descriptors.\n# TYPE process_open_fds gauge\nprocess_open_fds 112\n";
+  return [
+    {
+      host: "127.0.0.1",
+      port: 35275,
+      tls: false,
+      owner: "containerd",
+      fd: 11,
+      handle: () => textResponse(404, "404 page not found\n", date()),
+    },
+    {
+      host: "0.0.0.0",
+      port: 10257,
+      tls: false,
+      owner: "containerd",
+      fd: 12,
+      handle: (req: { path: string }) =>
+        req.path === "/v1/metrics"
+          ? textResponse(200, metrics, date())
+          : textResponse(404, "404 page not found\n", date()),
+    },
+  ];
+}
+
 export class World {
   readonly clock: SimClock;
   readonly ids: IdSource;
@@ -45,6 +77,8 @@ export class World {
   readonly journal: Journal;
   readonly procs: ProcessTable;
   readonly listeners = new Listeners([NODE_IP]);
+  /** The kernel's network namespaces: the host's and each pod's (node/net/stack.ts). */
+  readonly net: NetworkStack;
   readonly disks: DiskModel;
   readonly mounts = new MountTable();
   readonly programs = new ProgramRegistry();
@@ -73,8 +107,9 @@ export class World {
     this.journal = new Journal(now);
     this.procs = new ProcessTable(812, now);
     this.systemd = new Systemd(this.fs, this.clock, this.journal, this.procs, this.programs);
-    this.cni = new AzureVnetCni(this.fs, podIpPool());
-    this.containerd = new Containerd(this.fs, this.clock, this.procs, this.ids, this.cni, this.journal);
+    this.net = new NetworkStack(now, ETH0);
+    this.cni = new AzureVnetCni(this.fs, this.net, podIpPool(), { ...ETH0, hostMac: ETH0.mac }, now);
+    this.containerd = new Containerd(this.fs, this.clock, this.procs, this.ids, this.cni, this.journal, this.net);
     this.events = new EventRecorder(this.store, this.clock);
     this.nodeLifecycle = new NodeLifecycleController(this.store, this.clock, this.events);
     this.controlPlane = new ControlPlane(this.store, this.clock, this.ids, this.events);
@@ -124,7 +159,14 @@ export class World {
       journal: this.journal,
       hostname: HOSTNAME,
     });
-    this.programs.register("/usr/bin/containerd", this.containerd.program);
+    this.programs.register(
+      "/usr/bin/containerd",
+      listening(
+        this.containerd.program,
+        this.listeners,
+        containerdSockets(() => this.clock.now()),
+      ),
+    );
     this.programs.register("/usr/local/bin/kubelet", this.kubelet.program);
     this.programs.register("/usr/local/bin/node-problem-detector", this.npd.program);
   }

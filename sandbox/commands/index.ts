@@ -7,15 +7,18 @@ import { curl } from "./curl";
 import { df } from "./df";
 import { dmesg } from "./dmesg";
 import { free } from "./free";
+import { ip } from "./ip";
 import { journalctl } from "./journalctl";
 import { kill } from "./kill";
 import { kubectl } from "./kubectl";
 import { ls } from "./ls";
 import { lsblk } from "./lsblk";
 import { mount } from "./mount";
+import { nsenter } from "./nsenter";
 import { ps } from "./ps";
 import { pstree } from "./pstree";
 import { sleep } from "./sleep";
+import { ss } from "./ss";
 import { systemctl } from "./systemctl";
 import { top } from "./top";
 import { touch } from "./touch";
@@ -31,6 +34,7 @@ export const NODE_COMMANDS: Record<string, Command> = {
   dmesg,
   free,
   hostname,
+  ip,
   journalctl,
   kill,
   kubectl,
@@ -38,9 +42,11 @@ export const NODE_COMMANDS: Record<string, Command> = {
   ls,
   lsblk,
   mount,
+  nsenter,
   ps,
   pstree,
   sleep,
+  ss,
   systemctl,
   top,
   touch,

@@ -106,6 +106,7 @@ export class Kubelet {
       nodeName: hostname,
       runtimeEndpoint: flags.runtimeEndpoint,
       memoryCapacityBytes: this.deps.machine.memoryKi * 1024,
+      networkReady: () => this.networkReady,
     });
     const stopPodWorkers = pods.start();
     this.registerNode(flags, log);
@@ -262,6 +263,12 @@ export class Kubelet {
     });
   }
 
+  /**
+   * The runtime state's network readiness as of the last runtime status check (runtime.go
+   * networkErrors): pods synced in between still try a sandbox and fail in CNI.
+   */
+  private networkReady = true;
+
   private updateNodeStatus(flags: KubeletFlags, log: (s: Severity, src: string, msg: string, kv?: KV) => void): void {
     const { store, clock, hostname, containerd, events } = this.deps;
     const node = store.get<Node>("nodes", hostname);
@@ -270,6 +277,7 @@ export class Kubelet {
     try {
       containerd.dial(flags.runtimeEndpoint);
       health = containerd.status();
+      this.networkReady = health.networkReady;
     } catch (e) {
       if (!(e instanceof CriDialError)) throw e;
       log("E", "remote_runtime.go:633", "Status from runtime service failed", {

@@ -50,6 +50,10 @@ export function capacityAndAllocatable(machine: MachineInfo, flags: KubeletFlags
   return { capacity, allocatable };
 }
 
+/** The runtime state's network error (pkg/kubelet/runtime.go networkErrors), as the CRI Status reports it. */
+export const NETWORK_NOT_READY =
+  "container runtime network not ready: NetworkReady=false reason:NetworkPluginNotReady message:Network plugin returns error: cni plugin not initialized";
+
 export interface RuntimeHealth {
   runtimeReady: boolean;
   networkReady: boolean;
@@ -62,8 +66,7 @@ export function readyCondition(health: RuntimeHealth): Pick<NodeCondition, "stat
     return {
       status: "False",
       reason: "KubeletNotReady",
-      message:
-        "container runtime network not ready: NetworkReady=false reason:NetworkPluginNotReady message:Network plugin returns error: cni plugin not initialized",
+      message: NETWORK_NOT_READY,
     };
   }
   return { status: "True", reason: "KubeletReady", message: "kubelet is posting ready status" };

@@ -17,6 +17,7 @@ import type { ContainerRecord, PodSandbox } from "../runtime/types";
 import { rfc3339 } from "../util/time-format";
 import { Backoff, goDuration } from "./backoff";
 import type { KV, Severity } from "./klog";
+import { NETWORK_NOT_READY } from "./node-status";
 import { containerMounts, makePodDirs, removePodDirs } from "./pod-dirs";
 import { containerStatuses, podPhase, type Waiting } from "./pod-status";
 import { memoryLimitBytes, oomScoreAdj, podCgroupParent, podQos } from "./qos";
@@ -34,6 +35,8 @@ export interface PodWorkerDeps {
   /** Node memory capacity in bytes, for the containers' oom_score_adj. */
   memoryCapacityBytes: number;
   log: (sev: Severity, source: string, msg: string, kv?: KV) => void;
+  /** The kubelet's last known runtime network readiness; the runtime's own answer if absent. */
+  networkReady?: () => boolean;
 }
 
 /** Fields of the API the control plane's engineer adds (deletion, restartPolicy, pull policy). */
@@ -163,6 +166,16 @@ export class PodWorkers {
       return;
     }
     if (pod.status.phase === "Succeeded" || pod.status.phase === "Failed") return;
+    // kubelet.go SyncPod: while the runtime's network is not ready only host-network pods are
+    // synced; the others keep what runs (no new sandbox, no restart) and get an event per sync.
+    const networkReady = this.deps.networkReady?.() ?? containerd.status().networkReady;
+    if (!pod.spec.hostNetwork && !networkReady) {
+      const err = `network is not ready: ${NETWORK_NOT_READY}`;
+      this.record(pod, "Warning", "NetworkNotReady", err);
+      this.syncError(pod, err);
+      if (this.sandboxesOf(pod.metadata.uid).length === 0) this.writeStatus(pod, undefined);
+      return;
+    }
     const previous = this.sandboxesOf(pod.metadata.uid);
     let sandbox = previous.find((s) => s.state === "SANDBOX_READY");
     if (!sandbox && previous.length > 0) {

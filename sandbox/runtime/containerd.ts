@@ -9,6 +9,7 @@ import type { SimClock } from "../clock";
 import type { AzureVnetCni } from "../cni/azure-vnet";
 import { type NodeFs, S_IFSOCK } from "../node/fs";
 import type { Journal } from "../node/journal";
+import type { NetworkStack } from "../node/net/stack";
 import type { ProcessTable } from "../node/processes";
 import { type Program, signalNumber } from "../node/systemd/programs";
 import type { IdSource } from "../util/ids";
@@ -91,6 +92,8 @@ export class Containerd {
     private readonly ids: IdSource,
     private readonly cni: AzureVnetCni,
     private readonly journal?: Journal,
+    /** The kernel's namespaces: the CRI plugin makes one per pod (pkg/netns) before CNI ADD. */
+    private readonly net?: NetworkStack,
   ) {}
 
   /** The daemon, as systemd runs it from /usr/bin/containerd (Type=notify). */
@@ -117,11 +120,12 @@ export class Containerd {
       "info",
       `Start cri plugin with config {PluginConfig:{ContainerdConfig:{Snapshotter:${this.config.snapshotter} DefaultRuntimeName:${this.config.defaultRuntime}} SandboxImage:${this.config.sandboxImage}}}`,
     );
-    if (!this.cni.networkReady()) {
+    const cniLoad = this.cni.loadStatus();
+    if (!cniLoad.ok) {
       log(
         "error",
         "failed to load cni during init, please check CRI plugin status before setting up network for pods",
-        ` error="cni config load failed: no network config found in ${this.config.cniConfDir}: cni plugin not initialized: failed to load cni config"`,
+        ` error="${logfmtEscape(cniLoad.error)}"`,
       );
     }
     this.fs.writeFileSync(CONTAINERD_SOCKET, "", S_IFSOCK | 0o660);
@@ -277,17 +281,20 @@ export class Containerd {
       },
     };
     if (!config.hostNetwork) {
+      // sandbox_run.go: a new network namespace bind-mounted at /var/run/netns/cni-<uuid>,
+      // then CNI ADD into it; on failure both are undone and the error wrapped.
+      const netns = netnsName(id);
+      sandbox.netns = netns;
+      this.net?.createNamespace(netns);
+      this.fs.writeFileSync(`/var/run/netns/${netns}`, "", 0o444);
       try {
-        const attachment = this.cni.add(id);
-        sandbox.ip = attachment.ip;
-        sandbox.netns = attachment.netns;
-        this.fs.writeFileSync(`/var/run/netns/${attachment.netns}`, "", 0o444);
+        sandbox.ip = this.cni.add(cniArgs(sandbox)).ip;
       } catch (e) {
+        if ((e as Error).message.startsWith("plugin type=")) this.cni.del(cniArgs(sandbox));
+        this.removeNetns(netns);
         this.procs.exit(proc.pid);
         this.procs.exit(shim.pid);
-        throw new Error(
-          `failed to setup network for sandbox "${id}": plugin type="azure-vnet" failed (add): ${(e as Error).message}`,
-        );
+        throw new Error(`failed to setup network for sandbox "${id}": ${(e as Error).message}`);
       }
     }
     this.sandboxes.set(id, sandbox);
@@ -299,12 +306,21 @@ export class Containerd {
     const sandbox = this.sandboxes.get(id);
     if (sandbox?.state !== "SANDBOX_READY") return;
     this.procs.exit(sandbox.pid);
-    if (sandbox.netns) {
-      this.cni.del(id);
-      this.fs.rmSync(`/var/run/netns/${sandbox.netns}`, { force: true });
-    }
+    this.teardownNetwork(sandbox);
     sandbox.state = "SANDBOX_NOTREADY";
     for (const fn of this.sandboxListeners) fn(sandbox);
+  }
+
+  /** CNI DEL, then the namespace goes (and with it the pod's veth and the host end). */
+  private teardownNetwork(sandbox: PodSandbox): void {
+    if (!sandbox.netns) return;
+    this.cni.del(cniArgs(sandbox));
+    this.removeNetns(sandbox.netns);
+  }
+
+  private removeNetns(netns: string): void {
+    this.net?.deleteNamespace(netns);
+    this.fs.rmSync(`/var/run/netns/${netns}`, { force: true });
   }
 
   /** Subscribe to sandboxes dying on their own (PLEG sees the pod's sandbox change). */
@@ -321,10 +337,7 @@ export class Containerd {
       if (c.sandboxId === id && c.state === "CONTAINER_RUNNING") this.stopContainer(c.id, 0);
     if (sandbox.state === "SANDBOX_READY") {
       this.procs.exit(sandbox.pid);
-      if (sandbox.netns) {
-        this.cni.del(id);
-        this.fs.rmSync(`/var/run/netns/${sandbox.netns}`, { force: true });
-      }
+      this.teardownNetwork(sandbox);
       sandbox.state = "SANDBOX_NOTREADY";
     }
   }
@@ -542,4 +555,21 @@ export class Containerd {
   listContainers(): ContainerRecord[] {
     return [...this.containers.values()].reverse().sort((a, b) => b.createdAt - a.createdAt);
   }
+}
+
+/** pkg/netns: `cni-` + 16 random bytes as 8-4-4-4-12 hex (here derived from the sandbox ID). */
+function netnsName(sandboxId: string): string {
+  const h = sha256Hex(`netns:${sandboxId}`);
+  return `cni-${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20, 32)}`;
+}
+
+/** The CNI arguments the CRI plugin passes for a sandbox. */
+function cniArgs(sandbox: PodSandbox) {
+  return {
+    containerId: sandbox.id,
+    netnsPath: `/var/run/netns/${sandbox.netns}`,
+    podName: sandbox.name,
+    podNamespace: sandbox.namespace,
+    podUid: sandbox.uid,
+  };
 }

@@ -1,5 +1,6 @@
 /** Start states, by name. Each is a function that brings a fresh World to its "now". */
 import type { World } from "../world";
+import { bootCniMissing } from "./cni-missing";
 import { bootContainerdStopped } from "./containerd-stopped";
 import { bootCrashloop } from "./crashloop";
 import { bootDefender } from "./defender";
@@ -33,6 +34,11 @@ export const SCENARIOS: Record<string, Scenario> = {
     description:
       "Someone ran `systemctl stop containerd` eight minutes ago: the kubelet runs but the node is NotReady, container runtime is down.",
     boot: bootContainerdStopped,
+  },
+  "cni-missing": {
+    description:
+      "Azure CNI's /etc/cni/net.d/10-azure.conflist was moved to /root six minutes ago: the node is NotReady (cni plugin not initialized) and a new pod is stuck in ContainerCreating.",
+    boot: bootCniMissing,
   },
   "kubelet-bad-flag": {
     description:

@@ -28,7 +28,17 @@ export interface CommandIo {
    * Either way it comes first in the command's stdout; return only what is left to print.
    */
   write(chunk: string): void;
+  /** The network namespace the command runs in (its /var/run/netns name); undefined: the host's. */
+  netns?: string;
+  /**
+   * Run a command line's words as a child in another network namespace (`ip netns exec`,
+   * `nsenter -n`): the child sees `netns` as its io.netns; undefined runs it in the host's.
+   */
+  execIn?: (argv: string[], netns: string | undefined) => Promise<ExecResult>;
 }
+
+/** Quote a word for the interpreter so it reaches the child unchanged. */
+const shellQuote = (word: string) => (/^[\w@%+=:,./-]+$/.test(word) ? word : `'${word.replace(/'/g, "'\\''")}'`);
 
 /** How `Shell.run` streams: output as it is printed, and Ctrl-C. */
 export interface RunOptions {
@@ -160,6 +170,8 @@ export class Shell {
   private streamTo?: (chunk: string) => void;
   /** Ctrl-C as the node's commands see it (their io.signal) during the current line. */
   private interrupt?: AbortSignal;
+  /** The network namespace of the command being started (set around `execIn`'s child). */
+  private netns?: string;
 
   constructor(options: ShellOptions) {
     this.cwd = options.cwd;
@@ -177,6 +189,7 @@ export class Shell {
           written += chunk;
           streamTo?.(chunk);
         };
+        const exec = ctx.exec;
         const result = await run(args, {
           stdin,
           cwd: ctx.cwd,
@@ -184,6 +197,18 @@ export class Shell {
           builtin: builtin && ((a) => builtin(a)),
           signal: this.interrupt ?? ctx.signal,
           write,
+          netns: this.netns,
+          execIn:
+            exec &&
+            (async (argv, netns) => {
+              const outer = this.netns;
+              this.netns = netns;
+              try {
+                return await exec(argv.map(shellQuote).join(" "), { cwd: ctx.cwd, stdin });
+              } finally {
+                this.netns = outer;
+              }
+            }),
         });
         return written ? { ...result, stdout: written + result.stdout } : result;
       }),

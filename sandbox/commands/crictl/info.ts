@@ -19,9 +19,10 @@ export function version(world: World): ExecResult {
 export function info(world: World, p?: Parsed): ExecResult {
   const { containerd, cni } = world;
   const cfg = containerd.config;
-  const conf = cni.loadConfig();
+  const load = cni.loadStatus();
+  const conf = load.ok ? load : undefined;
   const status = containerd.status();
-  const cniError = `cni config load failed: no network config found in ${cfg?.cniConfDir ?? "/etc/cni/net.d"}: cni plugin not initialized: failed to load cni config`;
+  const cniError = load.ok ? "" : load.error;
   const condition = (type: string, ok: boolean, reason: string, message: string) => ({
     type,
     status: ok,
@@ -48,7 +49,7 @@ export function info(world: World, p?: Parsed): ExecResult {
       Networks: conf
         ? [
             { Config: { Name: "cni-loopback", CNIVersion: "0.3.1" }, IFName: "lo" },
-            { Config: { Name: "azure", CNIVersion: "0.3.0", Source: conf.text }, IFName: "eth0" },
+            { Config: { Name: conf.name, CNIVersion: conf.cniVersion, Source: conf.text }, IFName: "eth0" },
           ]
         : [{ Config: { Name: "cni-loopback", CNIVersion: "0.3.1" }, IFName: "lo" }],
     },

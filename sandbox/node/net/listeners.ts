@@ -1,9 +1,12 @@
 /**
- * Who listens on which TCP port of this node. A program registers host:port with a handler
+ * Who listens on which port of this node. A program registers host:port with a handler
  * while it runs and withdraws it when it stops, so `curl 127.0.0.1:10248/healthz` answers
- * exactly while the kubelet runs. HTTP only: the node's daemons all speak it (healthz,
- * metrics, the kubelet API); TLS is a flag on the listener, not a handshake.
+ * exactly while the kubelet runs, and `ss -ltnp` lists the socket with its process. HTTP only
+ * for TCP: the node's daemons all speak it (healthz, metrics, the kubelet API); TLS is a flag
+ * on the listener, not a handshake.
  */
+import type { Program } from "../systemd/programs";
+
 export interface HttpRequest {
   method: string;
   path: string;
@@ -24,9 +27,14 @@ export interface Listener {
   host: string;
   port: number;
   tls: boolean;
-  /** The owning process's name, for a later `ss -ltnp`. */
+  /** The owning process's name (its comm, as `ss -p` shows it). */
   owner: string;
   handle: HttpHandler;
+  /** Default tcp. A UDP socket is "bound" (UNCONN), never connected to by curl. */
+  protocol?: "tcp" | "udp";
+  /** The owning process and the socket's file descriptor in it; `ss -p` looks the pid up by owner otherwise. */
+  pid?: number;
+  fd?: number;
 }
 
 export class Listeners {
@@ -39,8 +47,11 @@ export class Listeners {
 
   /** bind + listen; returns close(). A second bind of the same host:port fails with EADDRINUSE. */
   listen(listener: Listener): () => void {
-    if (this.bound.some((l) => l.port === listener.port && (l.host === listener.host || l.host === "0.0.0.0"))) {
-      throw new Error(`listen tcp ${listener.host}:${listener.port}: bind: address already in use`);
+    const proto = listener.protocol ?? "tcp";
+    const clash = (l: Listener) =>
+      (l.protocol ?? "tcp") === proto && l.port === listener.port && (l.host === listener.host || l.host === "0.0.0.0");
+    if (this.bound.some(clash)) {
+      throw new Error(`listen ${proto} ${listener.host}:${listener.port}: bind: address already in use`);
     }
     this.bound.push(listener);
     return () => {
@@ -57,12 +68,33 @@ export class Listeners {
   /** connect(): the listener that accepts a connection to address:port, if any. */
   connect(address: string, port: number): Listener | undefined {
     if (!this.isLocal(address)) return undefined;
-    return this.bound.find((l) => l.port === port && (l.host === "0.0.0.0" || l.host === address));
+    return this.bound.find(
+      (l) => l.protocol !== "udp" && l.port === port && (l.host === "0.0.0.0" || l.host === address),
+    );
   }
 
   all(): Listener[] {
     return [...this.bound].sort((a, b) => a.port - b.port);
   }
+}
+
+/**
+ * A daemon that binds `sockets` once it has started and closes them when systemd stops it
+ * (containerd's metrics and CRI streaming servers): the sockets carry the process's pid.
+ */
+export function listening(program: Program, listeners: Listeners, sockets: Omit<Listener, "pid">[]): Program {
+  return (ctx) => {
+    const running = program(ctx);
+    if (typeof running === "number") return running;
+    const closers = sockets.map((socket) => listeners.listen({ ...socket, pid: ctx.pid }));
+    return {
+      ...running,
+      stop: () => {
+        for (const close of closers) close();
+        running.stop();
+      },
+    };
+  };
 }
 
 const STATUS_TEXT: Record<number, string> = {

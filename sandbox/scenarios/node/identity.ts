@@ -5,6 +5,17 @@
  */
 export const HOSTNAME = "aks-nodepool1-12345678-vmss000000";
 export const NODE_IP = "10.224.0.4";
+/**
+ * eth0 on the node subnet 10.224.0.0/16 (node-facts §1/§6): Azure's gateway is the subnet's
+ * first address; the MAC is Microsoft's 00:22:48 OUI, as Azure NICs get.
+ */
+export const ETH0 = {
+  ip: NODE_IP,
+  prefix: 16,
+  subnet: "10.224.0.0",
+  gateway: "10.224.0.1",
+  mac: "00:22:48:8e:1c:5a",
+};
 export const KERNEL = "5.15.0-1096-azure";
 export const KERNEL_VERSION_STRING = `Linux version ${KERNEL} (buildd@lcy02-amd64-058) (gcc (Ubuntu 11.4.0-1ubuntu1~22.04.2) 11.4.0, GNU ld (GNU Binutils for Ubuntu) 2.38) #105-Ubuntu SMP Fri Aug 29 15:44:42 UTC 2025`;
 export const KERNEL_BUILD = "#105-Ubuntu SMP Fri Aug 29 15:44:42 UTC 2025";

@@ -1,0 +1,58 @@
+/**
+ * How containerd 1.7's CRI plugin loads the CNI network config (go-cni opts.go
+ * loadFromConfDir with max 1, over libcni's ConfFiles/ConfListFromFile). containerd reloads it
+ * on every fsnotify event in the conf dir (pkg/cri/server/cni_conf_syncer.go), so reading the
+ * directory at the moment of use gives the same answer as the syncer's last load.
+ */
+import type { NodeFs } from "../node/fs";
+import { goJsonSyntaxError } from "./go-json";
+
+export const CNI_NOT_INITIALIZED = "cni plugin not initialized";
+
+export type CniLoadStatus =
+  | { ok: true; path: string; text: string; name: string; cniVersion: string; plugins: { type: string }[] }
+  | { ok: false; error: string };
+
+/** go-cni's ErrLoad wrapping: `cni config load failed: <why>: failed to load cni config`. */
+const loadFailed = (why: string) => `cni config load failed: ${why}: failed to load cni config`;
+
+export function loadCniConfig(fs: NodeFs, confDir: string): CniLoadStatus {
+  // libcni ConfFiles: .conf, .conflist and .json, sorted by name; go-cni takes the first.
+  const names = fs.isDirectorySync(confDir)
+    ? fs
+        .readdirSync(confDir)
+        .filter((f) => /\.(conf|conflist|json)$/.test(f) && !fs.isDirectorySync(`${confDir}/${f}`))
+        .sort()
+    : [];
+  const name = names[0];
+  if (!name) return { ok: false, error: loadFailed(`no network config found in ${confDir}: ${CNI_NOT_INITIALIZED}`) };
+  const path = `${confDir}/${name}`;
+  const text = fs.readFileSync(path);
+  const isList = name.endsWith(".conflist");
+  const what = isList ? "configuration list" : "configuration";
+  const fileError = (why: string) =>
+    loadFailed(`failed to load CNI config${isList ? " list" : ""} file ${path}: error parsing ${what}: ${why}`);
+  const syntax = goJsonSyntaxError(text);
+  if (syntax) return { ok: false, error: fileError(syntax) };
+  const doc = JSON.parse(text) as Record<string, unknown>;
+  if (doc === null || typeof doc !== "object" || Array.isArray(doc)) {
+    return { ok: false, error: fileError("json: cannot unmarshal into Go value of type map[string]interface {}") };
+  }
+  if (typeof doc.name !== "string") return { ok: false, error: fileError("no name") };
+  const plugins = isList ? doc.plugins : [doc];
+  if (!Array.isArray(plugins)) return { ok: false, error: fileError("no 'plugins' key") };
+  if (plugins.length === 0) {
+    return {
+      ok: false,
+      error: loadFailed(`CNI config list in config file ${path} has no networks, skipping: invalid cni config`),
+    };
+  }
+  return {
+    ok: true,
+    path,
+    text,
+    name: doc.name,
+    cniVersion: typeof doc.cniVersion === "string" ? doc.cniVersion : "",
+    plugins: plugins as { type: string }[],
+  };
+}
