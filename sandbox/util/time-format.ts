@@ -136,3 +136,25 @@ export function kubectlAge(deltaMs: number): string {
   }
   return `${Math.floor(hours / 24 / 365)}y`;
 }
+
+/**
+ * Go's time.Duration.String() from microseconds: `3m4.512s`, `1h0m0s`, `250ms`, `1.5µs`
+ * (the fraction keeps its significant digits only, as Go's fmtFrac does).
+ */
+export function goDurationString(usec: number): string {
+  if (usec === 0) return "0s";
+  const sign = usec < 0 ? "-" : "";
+  const u = Math.abs(Math.round(usec));
+  const frac = (n: number, digits: number) => {
+    const s = String(n).padStart(digits, "0").replace(/0+$/, "");
+    return s ? `.${s}` : "";
+  };
+  if (u < 1000) return `${sign}${u}µs`;
+  if (u < 1_000_000) return `${sign}${Math.floor(u / 1000)}${frac(u % 1000, 3)}ms`;
+  const totalS = Math.floor(u / 1_000_000);
+  const sec = `${totalS % 60}${frac(u % 1_000_000, 6)}s`;
+  const totalM = Math.floor(totalS / 60);
+  if (totalM === 0) return `${sign}${sec}`;
+  const h = Math.floor(totalM / 60);
+  return h ? `${sign}${h}h${totalM % 60}m${sec}` : `${sign}${totalM}m${sec}`;
+}
