@@ -33,7 +33,9 @@ export class Pleg {
       if (this.relist()) this.lastRelist = startedAt;
       else this.onFailure();
     };
-    this.timer = this.clock.setInterval(tick, RELIST_PERIOD_MS, phaseMs);
+    // wait.Until: the first relist at once, then every period.
+    tick();
+    this.timer = this.clock.setInterval(tick, RELIST_PERIOD_MS, phaseMs || RELIST_PERIOD_MS);
     return () => this.clock.clearTimer(this.timer);
   }
 

@@ -80,6 +80,26 @@ export const IMAGE_CATALOGUE: Record<string, CatalogueImage> = {
       ],
     },
   },
+  // An init container's image: applies the orders database's migrations, then exits. 1.0.0
+  // cannot reach the database (wrong host in its default config) and exits 1; 1.0.1 succeeds.
+  [`${ACR}/orders-db-migrate:1.0.0`]: {
+    sizeBytes: 12_408_331,
+    command: ["/app/migrate", "up"],
+    behaviour: {
+      exit: { code: 1, afterSeconds: 2 },
+      logs: [{ stream: "stdout", text: "migrate: connecting to orders-db:5432" }],
+      exitLogs: [{ stream: "stderr", text: "migrate: dial tcp: lookup orders-db on 10.0.0.10:53: no such host" }],
+    },
+  },
+  [`${ACR}/orders-db-migrate:1.0.1`]: {
+    sizeBytes: 12_409_102,
+    command: ["/app/migrate", "up"],
+    behaviour: {
+      exit: { code: 0, afterSeconds: 4 },
+      logs: [{ stream: "stdout", text: "migrate: connecting to orders-db.default.svc.cluster.local:5432" }],
+      exitLogs: [{ stream: "stdout", text: "migrate: 3 migrations applied, schema at version 12" }],
+    },
+  },
   // The memory-pressure scenario's image: builds a report in memory, ~300 MiB after 20 s.
   [`${ACR}/report-builder:2.1.0`]: {
     sizeBytes: 61_004_377,

@@ -26,6 +26,7 @@ export interface WorkloadSpec {
   priorityClassName: string;
   serviceAccountName: string;
   labels: Record<string, string>;
+  initContainers?: Container[];
   containers: Container[];
   volumes?: Volume[];
   tolerations?: Toleration[];
@@ -514,6 +515,7 @@ export function kubeSystemWorkloads(specs: WorkloadSpec[] = KUBE_SYSTEM_WORKLOAD
     const template = {
       metadata: { labels: { ...w.labels } },
       spec: {
+        ...(w.initContainers ? { initContainers: w.initContainers } : {}),
         containers: w.containers,
         ...(w.volumes ? { volumes: w.volumes } : {}),
         ...(w.hostNetwork ? { hostNetwork: true } : {}),

@@ -6,7 +6,7 @@
  */
 
 import { quantityValue } from "../../cluster/quantity";
-import type { ContainerStatus, KubeEvent, Lease, Node, Pod, Toleration, Volume } from "../../cluster/types";
+import type { Container, ContainerStatus, KubeEvent, Lease, Node, Pod, Toleration, Volume } from "../../cluster/types";
 import { kubectlAge } from "../../util/time-format";
 import type { World } from "../../world";
 import { type ExecResult, fail } from "../types";
@@ -270,31 +270,16 @@ function describeVolume(v: Volume): string {
   return out;
 }
 
-function describePod(world: World, pod: Pod): string {
-  const now = world.clock.now();
-  let out = `Name:\t${pod.metadata.name}\nNamespace:\t${pod.metadata.namespace}\n`;
-  if (pod.spec.priority !== undefined) out += `Priority:\t${pod.spec.priority}\n`;
-  if (pod.spec.priorityClassName) out += `Priority Class Name:\t${pod.spec.priorityClassName}\n`;
-  if (pod.spec.serviceAccountName) out += `Service Account:\t${pod.spec.serviceAccountName}\n`;
-  out += `Node:\t${pod.spec.nodeName ? `${pod.spec.nodeName}/${pod.status.hostIP ?? ""}` : "<none>"}\n`;
-  if (pod.status.startTime) out += `Start Time:\t${rfc1123z(pod.status.startTime)}\n`;
-  out += labelsMultiline("Labels", pod.metadata.labels);
-  out += annotationsMultiline("Annotations", pod.metadata.annotations);
-  if (pod.metadata.deletionTimestamp && pod.status.phase !== "Failed" && pod.status.phase !== "Succeeded") {
-    out += `Status:\tTerminating (lasts ${kubectlAge(Date.parse(pod.metadata.deletionTimestamp) - now)})\n`;
-    out += `Termination Grace Period:\t${pod.metadata.deletionGracePeriodSeconds}s\n`;
-  } else out += `Status:\t${pod.status.phase}\n`;
-  if (pod.status.reason) out += `Reason:\t${pod.status.reason}\n`;
-  if (pod.status.message) out += `Message:\t${pod.status.message}\n`;
-  out += `IP:\t${pod.status.podIP ?? ""}\n`;
-  if (pod.status.podIPs?.length) out += `IPs:\n${pod.status.podIPs.map((ip) => `  IP:\t${ip.ip}\n`).join("")}`;
-  else out += "IPs:\t<none>\n";
-  const controller = pod.metadata.ownerReferences?.find((r) => r.controller);
-  if (controller) out += `Controlled By:\t${controller.kind}/${controller.name}\n`;
-  out += "Containers:\n";
-  const statuses = new Map((pod.status.containerStatuses ?? []).map((s) => [s.name, s]));
-  for (const c of pod.spec.containers) {
-    const st = statuses.get(c.name);
+function describeContainers(
+  pod: Pod,
+  title: string,
+  specs: Container[],
+  statuses: ContainerStatus[] | undefined,
+): string {
+  let out = `${title}:\n`;
+  const byName = new Map((statuses ?? []).map((s) => [s.name, s]));
+  for (const c of specs) {
+    const st = byName.get(c.name);
     out += `  ${c.name}:\n`;
     if (st) out += `    Container ID:\t${st.containerID ?? ""}\n`;
     out += `    Image:\t${c.image}\n`;
@@ -332,6 +317,35 @@ function describePod(world: World, pod: Pod): string {
     out += mounts.length ? "    Mounts:\n" : "    Mounts:\t<none>\n";
     for (const m of mounts) out += `      ${m.mountPath} from ${m.name} (${m.readOnly ? "ro" : "rw"})\n`;
   }
+  return out;
+}
+
+function describePod(world: World, pod: Pod): string {
+  const now = world.clock.now();
+  let out = `Name:\t${pod.metadata.name}\nNamespace:\t${pod.metadata.namespace}\n`;
+  if (pod.spec.priority !== undefined) out += `Priority:\t${pod.spec.priority}\n`;
+  if (pod.spec.priorityClassName) out += `Priority Class Name:\t${pod.spec.priorityClassName}\n`;
+  if (pod.spec.serviceAccountName) out += `Service Account:\t${pod.spec.serviceAccountName}\n`;
+  out += `Node:\t${pod.spec.nodeName ? `${pod.spec.nodeName}/${pod.status.hostIP ?? ""}` : "<none>"}\n`;
+  if (pod.status.startTime) out += `Start Time:\t${rfc1123z(pod.status.startTime)}\n`;
+  out += labelsMultiline("Labels", pod.metadata.labels);
+  out += annotationsMultiline("Annotations", pod.metadata.annotations);
+  if (pod.metadata.deletionTimestamp && pod.status.phase !== "Failed" && pod.status.phase !== "Succeeded") {
+    out += `Status:\tTerminating (lasts ${kubectlAge(Date.parse(pod.metadata.deletionTimestamp) - now)})\n`;
+    out += `Termination Grace Period:\t${pod.metadata.deletionGracePeriodSeconds}s\n`;
+  } else out += `Status:\t${pod.status.phase}\n`;
+  if (pod.status.reason) out += `Reason:\t${pod.status.reason}\n`;
+  if (pod.status.message) out += `Message:\t${pod.status.message}\n`;
+  out += `IP:\t${pod.status.podIP ?? ""}\n`;
+  if (pod.status.podIPs?.length) out += `IPs:\n${pod.status.podIPs.map((ip) => `  IP:\t${ip.ip}\n`).join("")}`;
+  else out += "IPs:\t<none>\n";
+  const controller = pod.metadata.ownerReferences?.find((r) => r.controller);
+  if (controller) out += `Controlled By:\t${controller.kind}/${controller.name}\n`;
+  // describe.go describeContainers: the init containers first, in the same layout.
+  if (pod.spec.initContainers?.length) {
+    out += describeContainers(pod, "Init Containers", pod.spec.initContainers, pod.status.initContainerStatuses);
+  }
+  out += describeContainers(pod, "Containers", pod.spec.containers, pod.status.containerStatuses);
   if (pod.status.conditions?.length) {
     out += "Conditions:\n  Type\tStatus\n";
     for (const c of pod.status.conditions) out += `  ${c.type} \t${c.status} \n`;
