@@ -117,6 +117,8 @@ export class Kubelet {
       log,
       nodeName: hostname,
       runtimeEndpoint: flags.runtimeEndpoint,
+      clusterDns: flags.raw.get("cluster-dns")?.split(",")[0],
+      resolvConf: flags.raw.get("resolv-conf"),
       memoryCapacityBytes: this.deps.machine.memoryKi * 1024,
     });
     const stopPodWorkers = pods.start();

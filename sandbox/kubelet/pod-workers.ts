@@ -17,6 +17,7 @@ import type { ContainerRecord, PodSandbox } from "../runtime/types";
 import { rfc3339 } from "../util/time-format";
 import { Backoff, goDuration } from "./backoff";
 import { incompleteInitContainers, isSidecar, nextInitAction } from "./init-containers";
+import { podDnsConfig, serviceEnv } from "./service-env";
 import type { KV, Severity } from "./klog";
 import { containerMounts, makePodDirs, removePodDirs } from "./pod-dirs";
 import { containerStatuses, podPhase, type Waiting } from "./pod-status";
@@ -32,6 +33,9 @@ export interface PodWorkerDeps {
   containerd: Containerd;
   nodeName: string;
   runtimeEndpoint: string;
+  /** --cluster-dns and --resolv-conf: the pods' DNS server, and the node's file whose search line they inherit. */
+  clusterDns?: string;
+  resolvConf?: string;
   /** Node memory capacity in bytes, for the containers' oom_score_adj. */
   memoryCapacityBytes: number;
   log: (sev: Severity, source: string, msg: string, kv?: KV) => void;
@@ -187,6 +191,7 @@ export class PodWorkers {
           cgroupParent: podCgroupParent(pod),
           // kuberuntime_sandbox.go: the pod's own labels travel with the sandbox.
           labels: { ...pod.metadata.labels },
+          dns: this.dnsConfig(pod),
         });
         this.invalidate();
       } catch (e) {
@@ -288,16 +293,29 @@ export class PodWorkers {
       annotations: { "io.kubernetes.container.restartCount": String(attempt) },
       mounts,
       securityContext: spec.securityContext,
-      env: (spec.env ?? []).map(
-        (e) =>
-          `${e.name}=${e.value ?? (e.valueFrom?.fieldRef?.fieldPath === "status.hostIP" ? (this.hostIP() ?? "") : "")}`,
-      ),
+      // makeEnvironmentVariables: the container's own variables, then the services'.
+      env: [
+        ...(spec.env ?? []).map(
+          (e) =>
+            `${e.name}=${e.value ?? (e.valueFrom?.fieldRef?.fieldPath === "status.hostIP" ? (this.hostIP() ?? "") : "")}`,
+        ),
+        ...serviceEnv(this.deps.store, pod),
+      ],
     });
     this.record(pod, "Normal", "Created", `Created container: ${spec.name}`);
     containerd.startContainer(record.id);
     this.invalidate();
     this.record(pod, "Normal", "Started", `Started container ${spec.name}`);
     this.waiting.delete(key);
+  }
+
+  /** The sandbox's DNS: the cluster DNS for ClusterFirst pods, with the node's search domains after the cluster's. */
+  private dnsConfig(pod: Pod) {
+    const { clusterDns, resolvConf, fs } = this.deps;
+    if (!clusterDns) return undefined;
+    const host = resolvConf ? fs.tryReadFileSync(resolvConf) : undefined;
+    const searches = /^search\s+(.+)$/m.exec(host ?? "")?.[1]?.trim().split(/\s+/) ?? [];
+    return podDnsConfig(pod, clusterDns, searches);
   }
 
   /** pkg/kubelet/images/image_manager.go EnsureImageExists; false when the container must wait. */

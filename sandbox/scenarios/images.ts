@@ -45,7 +45,7 @@ export const IMAGE_CATALOGUE: Record<string, CatalogueImage> = {
   "docker.io/library/busybox:1.36": {
     sizeBytes: 2_160_406,
     command: ["sh"],
-    behaviour: { exit: { code: 0, afterSeconds: 0.05 } },
+    behaviour: { exit: { code: 0, afterSeconds: 0.05 }, userland: "busybox" },
   },
   "mcr.microsoft.com/azuredocs/aks-helloworld:v1": {
     sizeBytes: 35_122_480,
@@ -118,6 +118,9 @@ export const IMAGE_CATALOGUE: Record<string, CatalogueImage> = {
  * the container's own log is unconfirmed: the agent may keep them in a file of its own).
  */
 export const NODE_IMAGE_BEHAVIOURS: Record<string, ImageBehaviour> = {
+  // Distroless images: no shell, no tools (`crictl exec ... sh` fails in runc).
+  "mcr.microsoft.com/oss/v2/kubernetes/coredns:v1.11.3-8": { userland: "distroless" },
+  "mcr.microsoft.com/oss/v2/kubernetes/metrics-server:v0.7.2-2": { userland: "distroless" },
   "mcr.microsoft.com/azuremonitor/containerinsights/ciprod:3.1.28": {
     tails: { dir: "/var/log/containers", refreshSeconds: 60, whenEnv: "CONTROLLER_TYPE=DaemonSet" },
   },
