@@ -17,11 +17,11 @@ import type { ContainerRecord, PodSandbox } from "../runtime/types";
 import { rfc3339 } from "../util/time-format";
 import { Backoff, goDuration } from "./backoff";
 import { incompleteInitContainers, isSidecar, nextInitAction } from "./init-containers";
-import { podDnsConfig, serviceEnv } from "./service-env";
 import type { KV, Severity } from "./klog";
 import { containerMounts, makePodDirs, removePodDirs } from "./pod-dirs";
 import { containerStatuses, podPhase, type Waiting } from "./pod-status";
 import { memoryLimitBytes, oomScoreAdj, podCgroupParent, podQos } from "./qos";
+import { podDnsConfig, serviceEnv } from "./service-env";
 
 export { podCgroupParent, podQos, type QosClass } from "./qos";
 
@@ -314,7 +314,11 @@ export class PodWorkers {
     const { clusterDns, resolvConf, fs } = this.deps;
     if (!clusterDns) return undefined;
     const host = resolvConf ? fs.tryReadFileSync(resolvConf) : undefined;
-    const searches = /^search\s+(.+)$/m.exec(host ?? "")?.[1]?.trim().split(/\s+/) ?? [];
+    const searches =
+      /^search\s+(.+)$/m
+        .exec(host ?? "")?.[1]
+        ?.trim()
+        .split(/\s+/) ?? [];
     return podDnsConfig(pod, clusterDns, searches);
   }
 
