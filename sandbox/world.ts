@@ -15,6 +15,7 @@ import { Kubelet } from "./kubelet/kubelet";
 import { DiskModel } from "./node/disks";
 import { NodeFs } from "./node/fs";
 import { Journal } from "./node/journal";
+import { kmsgDevice } from "./node/kmsg";
 import { type MemInfo, memInfo, residentK } from "./node/memory";
 import { MountTable } from "./node/mounts";
 import { Listeners, listening, textResponse } from "./node/net/listeners";
@@ -149,6 +150,7 @@ export class World {
     this.mounts.add(() => podMounts(this.containerd, this.fs, () => this.disks.root(), allocatableMemK));
     this.mounts.add(() => this.disks.sessionMounts());
     mountProcfs(this);
+    this.fs.mountDevice("/dev/kmsg", kmsgDevice(this.journal));
     // kubepods.slice is capped at capacity - kube-reserved (--kube-reserved=cpu=100m,memory=650Mi).
     mountCgroupfs(this, MACHINE.memoryKi, 650 * 1024, MACHINE.cpuCores * 1000 - 100);
     this.npd = new NodeProblemDetector({

@@ -13,8 +13,11 @@
  *   `Starting (containerd container runtime|containerd.service)...`): FrequentKubeletRestart,
  *   FrequentContainerdRestart, with log-counter's "Found N matching logs, which meets the
  *   threshold of 5";
- * - conditions this node never trips (KernelDeadlock, ReadonlyFilesystem,
- *   FilesystemCorruptionProblem, VMEventScheduled, ...) held at their healthy defaults.
+ * - the kernel monitor (kernel-monitor.ts) on every new kernel log record, as its kmsg
+ *   watcher reads /dev/kmsg: OOMKilling and the other temporary problems as events,
+ *   KernelDeadlock and ReadonlyFilesystem turned True by their permanent rules;
+ * - the other conditions (FilesystemCorruptionProblem, VMEventScheduled, ...) held at their
+ *   healthy defaults.
  * The healthy reasons and messages are those AKS nodes show; the wording of the two
  * "is down" messages is not published and is *unconfirmed*.
  */
@@ -26,6 +29,7 @@ import type { Journal } from "../node/journal";
 import type { Systemd } from "../node/systemd/manager";
 import type { Program, ProgramContext } from "../node/systemd/programs";
 import { klogTime, rfc3339 } from "../util/time-format";
+import { conditionChangeMessage, KERNEL_MONITOR_SOURCE, matchKernelLog } from "./kernel-monitor";
 
 interface ConditionSpec {
   type: string;
@@ -116,7 +120,13 @@ export interface NpdDeps {
   hostname: string;
 }
 
-type Status = { status: "True" | "False"; reason: string; message: string };
+type Status = {
+  status: "True" | "False";
+  reason: string;
+  message: string;
+  /** The change event's message when the monitor words it differently from the condition's. */
+  event?: string;
+};
 
 export class NodeProblemDetector {
   constructor(private readonly deps: NpdDeps) {}
@@ -208,6 +218,33 @@ export class NodeProblemDetector {
       if (this.apply(wanted, heartbeat) && heartbeat) lastHeartbeat = clock.now();
     };
 
+    // The kmsg watcher: kernel records from now on (the journal's kernel transport).
+    const stopKmsg = journal.follow((entry) => {
+      if (entry.identifier !== "kernel") return;
+      const rules = matchKernelLog(entry.message);
+      for (const rule of rules) {
+        if (rule.type === "temporary") {
+          this.deps.events.record(
+            { kind: "Node", name: this.deps.hostname, uid: this.deps.hostname },
+            "Warning",
+            rule.reason,
+            entry.message,
+            KERNEL_MONITOR_SOURCE,
+            this.deps.hostname,
+          );
+        } else if (rule.condition) {
+          const type = rule.condition;
+          wanted.set(type, {
+            status: "True",
+            reason: rule.reason,
+            message: entry.message,
+            event: conditionChangeMessage(type, "True", rule.reason, entry.message),
+          });
+        }
+      }
+      if (rules.some((r) => r.type === "permanent")) sync();
+    });
+
     healthCheck();
     sync();
     const timers = [
@@ -225,6 +262,7 @@ export class NodeProblemDetector {
       memoryBytes: 24_600_000,
       cpuShare: 0.004,
       stop: () => {
+        stopKmsg();
         for (const t of timers) clock.clearTimer(t);
       },
     };
@@ -245,19 +283,21 @@ export class NodeProblemDetector {
       const w = wanted.get(spec.type) as Status;
       const existing = node.status.conditions.find((c) => c.type === spec.type);
       if (!existing) {
-        mine.push({ type: spec.type, ...w, lastHeartbeatTime: stamp, lastTransitionTime: stamp });
+        const { event: _event, ...condition } = w;
+        mine.push({ type: spec.type, ...condition, lastHeartbeatTime: stamp, lastTransitionTime: stamp });
         changed = true;
         continue;
       }
       if (existing.status !== w.status || existing.reason !== w.reason) {
         if (existing.status !== w.status) existing.lastTransitionTime = stamp;
-        Object.assign(existing, w, { lastHeartbeatTime: stamp });
+        const { event: _event, ...condition } = w;
+        Object.assign(existing, condition, { lastHeartbeatTime: stamp });
         changed = true;
         events.record(
           { kind: "Node", name: hostname, uid: hostname },
           w.status === "True" ? "Warning" : "Normal",
           w.reason,
-          w.message,
+          w.event ?? w.message,
           spec.source,
           hostname,
         );

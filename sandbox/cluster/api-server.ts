@@ -74,7 +74,8 @@ export class ApiServer {
     spec.schedulerName ??= "default-scheduler";
     spec.terminationGracePeriodSeconds ??= 30;
     spec.serviceAccountName ??= "default";
-    for (const c of spec.containers) {
+    const everyContainer = [...(spec.initContainers ?? []), ...spec.containers];
+    for (const c of everyContainer) {
       c.imagePullPolicy ??= /:latest$|^[^:]+$/.test(c.image.replace(/^[^/]+:\d+\//, "")) ? "Always" : "IfNotPresent";
     }
     if (spec.priorityClassName) spec.priority = PRIORITY_CLASSES[spec.priorityClassName] ?? 0;
@@ -100,7 +101,7 @@ export class ApiServer {
           },
         },
       ];
-      for (const c of spec.containers) {
+      for (const c of everyContainer) {
         c.volumeMounts = [
           ...(c.volumeMounts ?? []),
           { name, mountPath: "/var/run/secrets/kubernetes.io/serviceaccount", readOnly: true },

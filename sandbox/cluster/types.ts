@@ -98,6 +98,8 @@ export interface Container {
   volumeMounts?: VolumeMount[];
   securityContext?: { privileged?: boolean; capabilities?: { add?: string[] } };
   imagePullPolicy?: string;
+  /** Only on init containers: `Always` makes it a sidecar (restartable init container, 1.29+ beta). */
+  restartPolicy?: "Always";
 }
 
 export interface Volume {
@@ -190,6 +192,7 @@ export interface Pod {
     podIPs?: { ip: string }[];
     startTime?: string;
     qosClass?: "Guaranteed" | "Burstable" | "BestEffort";
+    initContainerStatuses?: ContainerStatus[];
     containerStatuses?: ContainerStatus[];
     reason?: string;
     message?: string;

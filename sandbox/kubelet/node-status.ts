@@ -57,11 +57,26 @@ export const NETWORK_NOT_READY =
 export interface RuntimeHealth {
   runtimeReady: boolean;
   networkReady: boolean;
+  /** The PLEG's Healthy() error, when its last good relist is too old (pleg.ts). */
+  plegError?: string;
+}
+
+/**
+ * runtime.go runtimeErrors(): the runtime being down and each failed health check, as
+ * utilerrors.NewAggregate prints them: one error alone, several as `[a, b]`.
+ */
+export function runtimeErrors(health: RuntimeHealth): string | undefined {
+  const errs: string[] = [];
+  if (!health.runtimeReady) errs.push("container runtime is down");
+  if (health.plegError) errs.push(`PLEG is not healthy: ${health.plegError}`);
+  if (errs.length === 0) return undefined;
+  return errs.length === 1 ? errs[0] : `[${errs.join(", ")}]`;
 }
 
 /** The Ready condition's reason and message (setters.go ReadyCondition). */
 export function readyCondition(health: RuntimeHealth): Pick<NodeCondition, "status" | "reason" | "message"> {
-  if (!health.runtimeReady) return { status: "False", reason: "KubeletNotReady", message: "container runtime is down" };
+  const runtime = runtimeErrors(health);
+  if (runtime) return { status: "False", reason: "KubeletNotReady", message: runtime };
   if (!health.networkReady) {
     return {
       status: "False",

@@ -88,7 +88,9 @@ export function makePodDirs(fs: NodeFs, pod: Pod, podIp: string | undefined, now
   if (fs.existsSync(dir)) return;
   fs.mkdirSync(`${dir}/plugins`, 0o750);
   fs.mkdirSync(`${dir}/volumes`, 0o750);
-  for (const c of pod.spec.containers) fs.mkdirSync(`${dir}/containers/${c.name}`, 0o750);
+  for (const c of [...(pod.spec.initContainers ?? []), ...pod.spec.containers]) {
+    fs.mkdirSync(`${dir}/containers/${c.name}`, 0o750);
+  }
   fs.writeFileSync(`${dir}/etc-hosts`, etcHosts(fs, pod, podIp), 0o644);
   const vol = `${dir}/volumes/kubernetes.io~projected/${kubeApiAccessVolume(pod)}`;
   fs.mkdirSync(vol, 0o777);

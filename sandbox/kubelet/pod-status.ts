@@ -1,10 +1,12 @@
 /**
  * The container statuses and phase the kubelet reports (pkg/kubelet/kubelet_pods.go
  * convertToAPIContainerStatuses and getPhase, reduced): running, waiting with a reason
- * (ContainerCreating, CrashLoopBackOff, ErrImagePull, ImagePullBackOff), terminated when
- * it will not restart; the previous attempt's end in lastState.terminated.
+ * (ContainerCreating, or PodInitializing in a pod with init containers; CrashLoopBackOff,
+ * ErrImagePull, ImagePullBackOff), terminated when it will not restart; the previous
+ * attempt's end in lastState.terminated. An init container that exited 0 is terminated
+ * `Completed` and ready; a sidecar is ready while it runs.
  */
-import type { ContainerStatus, Pod } from "../cluster/types";
+import type { Container, ContainerStatus, Pod } from "../cluster/types";
 import type { ContainerRecord } from "../runtime/types";
 import { rfc3339 } from "../util/time-format";
 
@@ -28,8 +30,12 @@ export function containerStatuses(
   attempts: (name: string) => ContainerRecord[],
   waitingOf: (name: string) => Waiting | undefined,
   digestOf: (image: string) => string,
+  specs: Container[] = pod.spec.containers,
+  init = false,
 ): ContainerStatus[] {
-  return pod.spec.containers.map((spec) => {
+  // kubelet_pods.go: the default waiting state is PodInitializing once a pod has init containers.
+  const defaultWaiting = pod.spec.initContainers?.length ? "PodInitializing" : "ContainerCreating";
+  return specs.map((spec) => {
     const [latest, previous] = attempts(spec.name);
     const waiting = waitingOf(spec.name);
     const base = {
@@ -49,20 +55,42 @@ export function containerStatuses(
       };
     }
     if (latest?.state === "CONTAINER_EXITED" && !waiting) {
-      return { ...base, ready: false, started: false, state: { terminated: terminated(latest) }, lastState: {} };
+      const ready = init && latest.exitCode === 0 && spec.restartPolicy !== "Always";
+      return { ...base, ready, started: false, state: { terminated: terminated(latest) }, lastState: {} };
     }
     return {
       ...base,
       ready: false,
       started: false,
-      state: { waiting: waiting ?? { reason: "ContainerCreating" } },
+      state: { waiting: waiting ?? { reason: defaultWaiting } },
       lastState: latest?.state === "CONTAINER_EXITED" ? { terminated: terminated(latest) } : {},
     };
   });
 }
 
-/** getPhase for regular containers. */
-export function podPhase(statuses: ContainerStatus[], restartPolicy: string): Pod["status"]["phase"] {
+/**
+ * getPhase: a regular init container failed under restartPolicy Never fails the pod; one
+ * still pending keeps it Pending; then the app containers decide.
+ */
+export function podPhase(
+  statuses: ContainerStatus[],
+  restartPolicy: string,
+  initStatuses: ContainerStatus[] = [],
+  initSpecs: Container[] = [],
+): Pod["status"]["phase"] {
+  let pendingInit = 0;
+  let failedInit = 0;
+  for (const s of initStatuses) {
+    if (initSpecs.find((c) => c.name === s.name)?.restartPolicy === "Always") continue;
+    if (s.state.terminated) {
+      if (s.state.terminated.exitCode !== 0) failedInit++;
+    } else if (s.state.waiting && s.lastState?.terminated) {
+      if (s.lastState.terminated.exitCode !== 0) failedInit++;
+    } else pendingInit++;
+  }
+  if (failedInit > 0 && restartPolicy === "Never") return "Failed";
+  const regularStarted = statuses.some((s) => s.state.running || s.state.terminated || s.lastState?.terminated);
+  if (pendingInit > 0 && !regularStarted) return "Pending";
   let waiting = 0;
   let running = 0;
   let stopped = 0;

@@ -16,11 +16,13 @@ import { normalizeRef } from "../runtime/reference";
 import type { ContainerRecord, PodSandbox } from "../runtime/types";
 import { rfc3339 } from "../util/time-format";
 import { Backoff, goDuration } from "./backoff";
+import { incompleteInitContainers, isSidecar, nextInitAction } from "./init-containers";
 import type { KV, Severity } from "./klog";
 import { NETWORK_NOT_READY } from "./node-status";
 import { containerMounts, makePodDirs, removePodDirs } from "./pod-dirs";
 import { containerStatuses, podPhase, type Waiting } from "./pod-status";
 import { memoryLimitBytes, oomScoreAdj, podCgroupParent, podQos } from "./qos";
+import { podDnsConfig, serviceEnv } from "./service-env";
 
 export { podCgroupParent, podQos, type QosClass } from "./qos";
 
@@ -32,6 +34,9 @@ export interface PodWorkerDeps {
   containerd: Containerd;
   nodeName: string;
   runtimeEndpoint: string;
+  /** --cluster-dns and --resolv-conf: the pods' DNS server, and the node's file whose search line they inherit. */
+  clusterDns?: string;
+  resolvConf?: string;
   /** Node memory capacity in bytes, for the containers' oom_score_adj. */
   memoryCapacityBytes: number;
   log: (sev: Severity, source: string, msg: string, kv?: KV) => void;
@@ -199,6 +204,7 @@ export class PodWorkers {
           cgroupParent: podCgroupParent(pod),
           // kuberuntime_sandbox.go: the pod's own labels travel with the sandbox.
           labels: { ...pod.metadata.labels },
+          dns: this.dnsConfig(pod),
         });
         this.invalidate();
       } catch (e) {
@@ -210,11 +216,34 @@ export class PodWorkers {
       }
       makePodDirs(fs, pod, sandbox.hostNetwork ? undefined : sandbox.ip, clock.now());
     }
-    for (const spec of pod.spec.containers) this.syncContainer(pod, sandbox, spec);
+    this.syncContainers(pod, sandbox);
     this.writeStatus(pod, sandbox);
   }
 
-  private syncContainer(pod: Pod, sandbox: PodSandbox, spec: Pod["spec"]["containers"][number]): void {
+  /**
+   * computePodActions: sidecars that have started are kept running; the next init container
+   * runs alone; the app containers only once every init container is done (init-containers.ts).
+   */
+  private syncContainers(pod: Pod, sandbox: PodSandbox): void {
+    const inits = pod.spec.initContainers ?? [];
+    const latest = (name: string) => this.containersOf(sandbox.id, name)[0];
+    for (const spec of inits.filter(isSidecar))
+      if (latest(spec.name)) this.syncContainer(pod, sandbox, spec, "sidecar");
+    const restartPolicy = (pod.spec as PodSpecExtra).restartPolicy ?? "Always";
+    const action = nextInitAction(inits, latest, restartPolicy);
+    if (action.kind === "start") {
+      this.syncContainer(pod, sandbox, action.container, isSidecar(action.container) ? "sidecar" : "init");
+    } else if (action.kind === "done") {
+      for (const spec of pod.spec.containers) this.syncContainer(pod, sandbox, spec, "app");
+    }
+  }
+
+  private syncContainer(
+    pod: Pod,
+    sandbox: PodSandbox,
+    spec: Pod["spec"]["containers"][number],
+    kind: "app" | "init" | "sidecar",
+  ): void {
     const { containerd, clock } = this.deps;
     const key = `${pod.metadata.uid}/${spec.name}`;
     const [latest] = this.containersOf(sandbox.id, spec.name);
@@ -233,7 +262,12 @@ export class PodWorkers {
       return;
     } else if (latest?.state === "CONTAINER_EXITED") {
       const policy = (pod.spec as PodSpecExtra).restartPolicy ?? "Always";
-      if (policy === "Never" || (policy === "OnFailure" && latest.exitCode === 0)) {
+      // Init containers restart only after a failure (and not under Never); sidecars always.
+      const stays =
+        kind === "init"
+          ? latest.exitCode === 0 || policy === "Never"
+          : kind === "app" && (policy === "Never" || (policy === "OnFailure" && latest.exitCode === 0));
+      if (stays) {
         this.waiting.delete(key);
         return;
       }
@@ -272,16 +306,33 @@ export class PodWorkers {
       annotations: { "io.kubernetes.container.restartCount": String(attempt) },
       mounts,
       securityContext: spec.securityContext,
-      env: (spec.env ?? []).map(
-        (e) =>
-          `${e.name}=${e.value ?? (e.valueFrom?.fieldRef?.fieldPath === "status.hostIP" ? (this.hostIP() ?? "") : "")}`,
-      ),
+      // makeEnvironmentVariables: the container's own variables, then the services'.
+      env: [
+        ...(spec.env ?? []).map(
+          (e) =>
+            `${e.name}=${e.value ?? (e.valueFrom?.fieldRef?.fieldPath === "status.hostIP" ? (this.hostIP() ?? "") : "")}`,
+        ),
+        ...serviceEnv(this.deps.store, pod),
+      ],
     });
     this.record(pod, "Normal", "Created", `Created container: ${spec.name}`);
     containerd.startContainer(record.id);
     this.invalidate();
     this.record(pod, "Normal", "Started", `Started container ${spec.name}`);
     this.waiting.delete(key);
+  }
+
+  /** The sandbox's DNS: the cluster DNS for ClusterFirst pods, with the node's search domains after the cluster's. */
+  private dnsConfig(pod: Pod) {
+    const { clusterDns, resolvConf, fs } = this.deps;
+    if (!clusterDns) return undefined;
+    const host = resolvConf ? fs.tryReadFileSync(resolvConf) : undefined;
+    const searches =
+      /^search\s+(.+)$/m
+        .exec(host ?? "")?.[1]
+        ?.trim()
+        .split(/\s+/) ?? [];
+    return podDnsConfig(pod, clusterDns, searches);
   }
 
   /** pkg/kubelet/images/image_manager.go EnsureImageExists; false when the container must wait. */
@@ -437,7 +488,7 @@ export class PodWorkers {
 
   private fingerprint(pod: Pod, sandbox: PodSandbox | undefined): string {
     const parts = [pod.metadata.resourceVersion ?? "", sandbox?.id ?? "", sandbox?.state ?? ""];
-    for (const spec of pod.spec.containers) {
+    for (const spec of [...(pod.spec.initContainers ?? []), ...pod.spec.containers]) {
       const [latest, previous] = this.containersOf(sandbox?.id, spec.name);
       const waiting = this.waiting.get(`${pod.metadata.uid}/${spec.name}`);
       parts.push(
@@ -468,13 +519,18 @@ export class PodWorkers {
     const { containerd, clock } = this.deps;
     const stamp = rfc3339(clock.now());
     const hostIP = this.hostIP();
-    const statuses: ContainerStatus[] = containerStatuses(
-      pod,
-      (name) => this.containersOf(sandbox?.id, name),
-      (name) => this.waiting.get(`${pod.metadata.uid}/${name}`),
-      (ref) => containerd.imageStatus(ref)?.digest ?? "",
-    );
-    const allReady = statuses.every((s) => s.ready);
+    const attempts = (name: string) => this.containersOf(sandbox?.id, name);
+    const waitingOf = (name: string) => this.waiting.get(`${pod.metadata.uid}/${name}`);
+    const digestOf = (ref: string) => containerd.imageStatus(ref)?.digest ?? "";
+    const statuses: ContainerStatus[] = containerStatuses(pod, attempts, waitingOf, digestOf);
+    const inits = pod.spec.initContainers ?? [];
+    const initStatuses = containerStatuses(pod, attempts, waitingOf, digestOf, inits, true);
+    // Readiness counts the sidecars beside the app containers (status/generate.go).
+    const readiness = [...initStatuses.filter((s) => inits.find((c) => c.name === s.name)?.restartPolicy), ...statuses];
+    const allReady = readiness.every((s) => s.ready);
+    // GeneratePodInitializedCondition; a pod whose app containers have run stays initialized.
+    const incomplete = incompleteInitContainers(inits, (name) => attempts(name)[0]);
+    const initialized = incomplete.length === 0 || pod.spec.containers.some((c) => attempts(c.name).length > 0);
     const cond = (type: string, ok: boolean): PodCondition => {
       const previous = pod.status.conditions?.find((c) => c.type === type);
       const status = ok ? "True" : "False";
@@ -488,18 +544,23 @@ export class PodWorkers {
           : type === "Ready" || type === "ContainersReady"
             ? {
                 reason: "ContainersNotReady",
-                message: `containers with unready status: [${statuses
+                message: `containers with unready status: [${readiness
                   .filter((s) => !s.ready)
                   .map((s) => s.name)
                   .join(" ")}]`,
               }
-            : {}),
+            : type === "Initialized"
+              ? {
+                  reason: "ContainersNotInitialized",
+                  message: `containers with incomplete status: [${incomplete.join(" ")}]`,
+                }
+              : {}),
       };
     };
     const podIP = sandbox ? (sandbox.hostNetwork ? hostIP : sandbox.ip) : undefined;
     const status: Pod["status"] = {
       ...pod.status,
-      phase: podPhase(statuses, (pod.spec as PodSpecExtra).restartPolicy ?? "Always"),
+      phase: podPhase(statuses, (pod.spec as PodSpecExtra).restartPolicy ?? "Always", initStatuses, inits),
       hostIP,
       podIP,
       podIPs: podIP ? [{ ip: podIP }] : undefined,
@@ -507,11 +568,12 @@ export class PodWorkers {
       qosClass: podQos(pod),
       conditions: [
         cond("PodReadyToStartContainers", sandbox !== undefined),
-        cond("Initialized", true),
+        cond("Initialized", initialized),
         cond("Ready", allReady),
         cond("ContainersReady", allReady),
         cond("PodScheduled", true),
       ],
+      ...(inits.length ? { initContainerStatuses: initStatuses } : {}),
       containerStatuses: statuses,
     };
     // Only a changed status is written (the status manager compares before it patches).

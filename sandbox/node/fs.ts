@@ -41,6 +41,11 @@ export interface GeneratedTree {
   read(rel: string): string | undefined;
 }
 
+/** A character device: what is written to it goes to its driver, not into a file (/dev/kmsg). */
+export interface CharDevice {
+  write(text: string): void;
+}
+
 export interface NodeStat {
   isFile: boolean;
   isDirectory: boolean;
@@ -122,6 +127,7 @@ class IndexedTree extends Map<string, FsNode> {
 export class NodeFs {
   private readonly nodes = new IndexedTree();
   private readonly generated = new Map<string, GeneratedTree>();
+  private readonly devices = new Map<string, CharDevice>();
   /** Bumped on every write, so watchers (the page, the grader) can tell something changed. */
   generation = 0;
 
@@ -153,6 +159,13 @@ export class NodeFs {
   private get(path: string, followLast = true): FsNode | undefined {
     const resolved = this.resolve(path, followLast);
     return this.generatedNode(resolved) ?? this.nodes.get(resolved);
+  }
+
+  /** Create a character device node at `path`: writes go to `device`, reads see an empty file. */
+  mountDevice(path: string, device: CharDevice, mode = 0o644): void {
+    const at = normalizePath(path);
+    this.writeFileSync(at, "", mode);
+    this.devices.set(at, device);
   }
 
   /** Mount a generated tree at `at` (e.g. `/proc`); reads below it ask the tree. */
@@ -252,6 +265,11 @@ export class NodeFs {
 
   writeFileSync(path: string, content: FileData, mode?: number): void {
     const resolved = this.resolve(path);
+    const device = this.devices.get(resolved);
+    if (device) {
+      device.write(typeof content === "string" ? content : decoder.decode(content));
+      return;
+    }
     const existing = this.nodes.get(resolved);
     if (existing?.type === "directory") throw fsError("EISDIR", "illegal operation on a directory", "open", path);
     this.mkdirSync(parentOf(resolved));
@@ -265,6 +283,11 @@ export class NodeFs {
   }
 
   appendFileSync(path: string, content: string): void {
+    const device = this.devices.get(this.resolve(path));
+    if (device) {
+      device.write(content);
+      return;
+    }
     const existing = this.get(path);
     if (existing?.type === "file") {
       const prev = typeof existing.content === "string" ? existing.content : decoder.decode(existing.content);

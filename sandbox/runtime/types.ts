@@ -9,6 +9,13 @@ export interface Image {
   sizeBytes: number;
 }
 
+/** CRI DNSConfig: what containerd writes to the sandbox's resolv.conf. */
+export interface DnsConfig {
+  servers: string[];
+  searches: string[];
+  options: string[];
+}
+
 export interface PodSandbox {
   id: string;
   name: string;
@@ -23,6 +30,8 @@ export interface PodSandbox {
   netns?: string;
   pid: number;
   labels: Record<string, string>;
+  /** The kubelet's DNS config for the pod; undefined: the host's resolv.conf is copied. */
+  dns?: DnsConfig;
 }
 
 export interface ContainerRecord {
@@ -73,6 +82,11 @@ export interface ImageBehaviour {
   memory?: { mib: number; afterSeconds: number };
   /** Exit code on SIGTERM: 0 for servers that shut down cleanly, 143 (the default action) otherwise. */
   termExitCode?: number;
+  /**
+   * What `exec` finds in the image: `distroless` images have no shell or tools at all (coredns,
+   * metrics-server); `busybox` prints busybox's formats; the default is a Debian-like userland.
+   */
+  userland?: "distroless" | "busybox" | "debian";
   /** Lines it writes to its log when it starts, and right before it exits; `{localtime}` is `YYYY/MM/DD hh:mm:ss` (UTC). */
   logs?: { stream: "stdout" | "stderr"; text: string }[];
   exitLogs?: { stream: "stdout" | "stderr"; text: string }[];

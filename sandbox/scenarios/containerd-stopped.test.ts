@@ -22,14 +22,39 @@ it("runs the kubelet but reports the runtime down until containerd is started ag
     code: 0,
   });
   const ready = `kubectl get node -o json | jq -r '.items[0].status.conditions[] | select(.type == "Ready") | "\\(.status) \\(.reason) \\(.message)"'`;
-  expect((await run(node, ready)).out).toBe("False KubeletNotReady container runtime is down\n");
+  // Three minutes after its last good relist the PLEG is unhealthy too (pleg/generic.go
+  // Healthy), and the runtime errors print as one aggregate.
+  expect((await run(node, ready)).out).toBe(
+    "False KubeletNotReady [container runtime is down, PLEG is not healthy: pleg was last seen active 8m14.637s ago; threshold is 3m0s]\n",
+  );
   expect(await run(node, "crictl ps")).toEqual({
     out: "",
     err: `FATA[0000] validate service connection: validate CRI v1 runtime API for endpoint "unix:///run/containerd/containerd.sock": ${CRI_DIAL}\n`,
     code: 1,
   });
-  expect((await run(node, "journalctl -u kubelet -n 1 -o cat")).out).toBe(
-    `E1030 16:05:53.287113     824 remote_runtime.go:633] "Status from runtime service failed" err=${JSON.stringify(CRI_DIAL)}\n`,
+  expect((await run(node, "journalctl -u kubelet -n 2 -o cat")).out).toBe(
+    `E1030 16:05:53.287113     824 remote_runtime.go:633] "Status from runtime service failed" err=${JSON.stringify(CRI_DIAL)}
+E1030 16:05:55.950113     824 kubelet.go:2373] "Skipping pod synchronization" err="[container runtime is down, PLEG is not healthy: pleg was last seen active 8m17.3s ago; threshold is 3m0s]"
+`,
+  );
+  // The sync loop backs off 100 ms, doubling to 5 s, while the runtime is down; the PLEG
+  // joins the errors once its last relist (15:57:38.637) is three minutes old.
+  const skipping = "journalctl -u kubelet -o cat | grep 'Skipping pod' | cut -c 7-21";
+  expect((await run(node, `${skipping} | head -8`)).out).toBe(
+    [
+      "15:57:39.650113",
+      "15:57:39.750113",
+      "15:57:39.950113",
+      "15:57:40.350113",
+      "15:57:41.150113",
+      "15:57:42.750113",
+      "15:57:45.950113",
+      "15:57:50.950113",
+      "",
+    ].join("\n"),
+  );
+  expect((await run(node, "journalctl -u kubelet -o cat | grep -m1 'PLEG is not healthy'")).out).toBe(
+    'E1030 16:00:40.950113     824 kubelet.go:2373] "Skipping pod synchronization" err="[container runtime is down, PLEG is not healthy: pleg was last seen active 3m2.3s ago; threshold is 3m0s]"\n',
   );
   expect((await run(node, "journalctl -u containerd -n 3 -q")).out).toBe(
     [
@@ -54,6 +79,8 @@ it("runs the kubelet but reports the runtime down until containerd is started ag
   expect((await run(node, "sleep 10; kubectl get nodes | tail -1")).out).toBe(
     `${HOST}   Ready    <none>   123m   v1.32.7\n`,
   );
+  expect((await run(node, ready)).out).toBe("True KubeletReady kubelet is posting ready status\n");
+  expect((await run(node, "journalctl -u kubelet --since -9s -o cat | grep -c 'Skipping pod'")).out).toBe("0\n");
   expect((await run(node, "crictl ps -q | wc -l")).out).toBe("23\n");
   expect((await run(node, npd)).out).toBe("False ContainerRuntimeIsUp container runtime service is up\n");
 });

@@ -45,4 +45,31 @@ microsoft-defender-publisher-ds-vjh8n                1/1     Running   0        
       )
     ).out,
   ).toBe("[true,null]\n");
+
+  // The collector's low-level-init init container ran to completion before the collectors.
+  expect((await run(node, "crictl ps -a --name low-level")).out).toBe(
+    `CONTAINER           IMAGE               CREATED             STATE               NAME                                     ATTEMPT             POD ID              POD                                     NAMESPACE
+8de285e8b2b4a       0ca5a71c3b614       40 minutes ago      Running             microsoft-defender-low-level-collector   0                   2a73673cabe75       microsoft-defender-collector-ds-dpbbt   kube-system
+1618aab3cbb3e       fe11e0d9b8b14       40 minutes ago      Exited              low-level-init                           0                   2a73673cabe75       microsoft-defender-collector-ds-dpbbt   kube-system
+`,
+  );
+  expect(
+    (
+      await run(
+        node,
+        "kubectl describe pod -n kube-system microsoft-defender-collector-ds-dpbbt | sed -n '/^Init Containers:/,/^    Ready:/p' | grep -v ID:",
+      )
+    ).out,
+  ).toBe(`Init Containers:
+  low-level-init:
+    Image:          mcr.microsoft.com/azuredefender/stable/low-level-init:1.3.81
+    Port:           <none>
+    Host Port:      <none>
+    State:          Terminated
+      Reason:       Completed
+      Exit Code:    0
+      Started:      Thu, 30 Oct 2025 15:25:51 +0000
+      Finished:     Thu, 30 Oct 2025 15:25:54 +0000
+    Ready:          True
+`);
 });

@@ -6,8 +6,9 @@
  * microsoft-defender-collector-misc, all labelled app=microsoft-defender. The kubelet pulls
  * their images and starts them; their privileges show the real ways (`kubectl get pod -o
  * yaml`, `crictl inspect`, `/proc/<pid>/status`). Image tags and mounts are plausible, not
- * confirmed; the collector's `low-level-init` init container is not modelled (no init
- * containers yet).
+ * confirmed. The collector's `low-level-init` init container prepares the host for the eBPF
+ * collector and exits before the two collectors start; what it prints and how long it takes
+ * are *unconfirmed* (its image tag follows the collector's).
  */
 import type { World } from "../world";
 import { bootHealthyNode, UPTIME_MS } from "./healthy";
@@ -16,10 +17,16 @@ import { kubeSystemWorkloads, type WorkloadSpec } from "./kube-system";
 const STABLE = "mcr.microsoft.com/azuredefender/stable";
 export const DEFENDER_IMAGES: Record<string, number> = {
   [`${STABLE}/pod-collector:1.0.118`]: 31_204_873,
+  [`${STABLE}/low-level-init:1.3.81`]: 9_613_402,
   [`${STABLE}/low-level-collector:1.3.81`]: 58_930_112,
   [`${STABLE}/security-publisher:1.0.91`]: 27_448_063,
 };
-const [POD_COLLECTOR, LOW_LEVEL, PUBLISHER] = Object.keys(DEFENDER_IMAGES) as [string, string, string];
+const [POD_COLLECTOR, LOW_LEVEL_INIT, LOW_LEVEL, PUBLISHER] = Object.keys(DEFENDER_IMAGES) as [
+  string,
+  string,
+  string,
+  string,
+];
 
 const labels = (name: string) => ({ app: "microsoft-defender", dsName: name });
 const res = (cpu: string, memory: string, limits: Record<string, string>) => ({ requests: { cpu, memory }, limits });
@@ -33,6 +40,14 @@ export const DEFENDER_WORKLOADS: WorkloadSpec[] = [
     priorityClassName: "system-node-critical",
     serviceAccountName: "microsoft-defender-collector-sa",
     labels: labels("microsoft-defender-collector-ds"),
+    initContainers: [
+      {
+        name: "low-level-init",
+        image: LOW_LEVEL_INIT,
+        resources: res("30m", "64Mi", { cpu: "100m", memory: "128Mi" }),
+        securityContext: { capabilities: { add: ["SYS_ADMIN", "SYS_RESOURCE", "SYS_PTRACE"] } },
+      },
+    ],
     containers: [
       {
         name: "microsoft-defender-pod-collector",
@@ -84,6 +99,10 @@ export const DEFENDER_WORKLOADS: WorkloadSpec[] = [
 export function bootDefender(world: World): void {
   bootHealthyNode(world, (w) => {
     for (const [ref, size] of Object.entries(DEFENDER_IMAGES)) w.containerd.registry.set(ref, size);
+    w.containerd.behaviours.set(LOW_LEVEL_INIT, {
+      exit: { code: 0, afterSeconds: 3 },
+      logs: [{ stream: "stdout", text: "low-level-init: host prepared for the low-level collector" }],
+    });
     w.clock.setTimeout(
       () => {
         for (const o of kubeSystemWorkloads(DEFENDER_WORKLOADS)) {

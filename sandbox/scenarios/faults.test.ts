@@ -132,6 +132,19 @@ describe("memory-pressure", () => {
       /^ Memory cgroup out of memory: Killed process (\d+) \(report-builder\) total-vm:\d+kB, anon-rss:\d+kB, file-rss:\d+kB, shmem-rss:0kB, UID:0 pgtables:\d+kB oom_score_adj:984\n oom_reaper: reaped process \1 \(report-builder\), now anon-rss:0kB, file-rss:0kB, shmem-rss:0kB\n$/,
     );
 
+    // node-problem-detector's kernel monitor turns each kill into an OOMKilling event on the node
+    // (one per kill: the messages differ by PID).
+    expect((await node.run("kubectl get events | grep -c 'Warning   OOMKilling   node/'")).out).toBe("7\n");
+    expect(
+      (
+        await node.run(
+          "kubectl get events -o json | jq -r '[.items[] | select(.reason == \"OOMKilling\")][0] | .count, .source.component, .message'",
+        )
+      ).out,
+    ).toMatch(
+      /^1\nkernel-monitor\nMemory cgroup out of memory: Killed process \d+ \(report-builder\) total-vm:\d+kB, anon-rss:\d+kB, file-rss:\d+kB, shmem-rss:0kB, UID:0 pgtables:\d+kB oom_score_adj:984\n$/,
+    );
+
     // Fix: resources are immutable on a pod; recreate it with room to work.
     const kills = (await node.run("journalctl -k | grep -c 'Memory cgroup out of memory'")).out;
     expect(kills).toBe("7\n");

@@ -45,7 +45,7 @@ export const IMAGE_CATALOGUE: Record<string, CatalogueImage> = {
   "docker.io/library/busybox:1.36": {
     sizeBytes: 2_160_406,
     command: ["sh"],
-    behaviour: { exit: { code: 0, afterSeconds: 0.05 } },
+    behaviour: { exit: { code: 0, afterSeconds: 0.05 }, userland: "busybox" },
   },
   "mcr.microsoft.com/azuredocs/aks-helloworld:v1": {
     sizeBytes: 35_122_480,
@@ -80,6 +80,26 @@ export const IMAGE_CATALOGUE: Record<string, CatalogueImage> = {
       ],
     },
   },
+  // An init container's image: applies the orders database's migrations, then exits. 1.0.0
+  // cannot reach the database (wrong host in its default config) and exits 1; 1.0.1 succeeds.
+  [`${ACR}/orders-db-migrate:1.0.0`]: {
+    sizeBytes: 12_408_331,
+    command: ["/app/migrate", "up"],
+    behaviour: {
+      exit: { code: 1, afterSeconds: 2 },
+      logs: [{ stream: "stdout", text: "migrate: connecting to orders-db:5432" }],
+      exitLogs: [{ stream: "stderr", text: "migrate: dial tcp: lookup orders-db on 10.0.0.10:53: no such host" }],
+    },
+  },
+  [`${ACR}/orders-db-migrate:1.0.1`]: {
+    sizeBytes: 12_409_102,
+    command: ["/app/migrate", "up"],
+    behaviour: {
+      exit: { code: 0, afterSeconds: 4 },
+      logs: [{ stream: "stdout", text: "migrate: connecting to orders-db.default.svc.cluster.local:5432" }],
+      exitLogs: [{ stream: "stdout", text: "migrate: 3 migrations applied, schema at version 12" }],
+    },
+  },
   // The memory-pressure scenario's image: builds a report in memory, ~300 MiB after 20 s.
   [`${ACR}/report-builder:2.1.0`]: {
     sizeBytes: 61_004_377,
@@ -98,6 +118,9 @@ export const IMAGE_CATALOGUE: Record<string, CatalogueImage> = {
  * the container's own log is unconfirmed: the agent may keep them in a file of its own).
  */
 export const NODE_IMAGE_BEHAVIOURS: Record<string, ImageBehaviour> = {
+  // Distroless images: no shell, no tools (`crictl exec ... sh` fails in runc).
+  "mcr.microsoft.com/oss/v2/kubernetes/coredns:v1.11.3-8": { userland: "distroless" },
+  "mcr.microsoft.com/oss/v2/kubernetes/metrics-server:v0.7.2-2": { userland: "distroless" },
   "mcr.microsoft.com/azuremonitor/containerinsights/ciprod:3.1.28": {
     tails: { dir: "/var/log/containers", refreshSeconds: 60, whenEnv: "CONTROLLER_TYPE=DaemonSet" },
   },

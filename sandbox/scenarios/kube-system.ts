@@ -28,6 +28,7 @@ export interface WorkloadSpec {
   priorityClassName: string;
   serviceAccountName: string;
   labels: Record<string, string>;
+  initContainers?: Container[];
   containers: Container[];
   volumes?: Volume[];
   tolerations?: Toleration[];
@@ -516,6 +517,7 @@ export function kubeSystemWorkloads(specs: WorkloadSpec[] = KUBE_SYSTEM_WORKLOAD
     const template = {
       metadata: { labels: { ...w.labels } },
       spec: {
+        ...(w.initContainers ? { initContainers: w.initContainers } : {}),
         containers: w.containers,
         ...(w.volumes ? { volumes: w.volumes } : {}),
         ...(w.hostNetwork ? { hostNetwork: true } : {}),

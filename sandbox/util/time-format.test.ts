@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import {
+  goDurationString,
   goUnitsHumanDuration,
   journalTime,
   klogTime,
@@ -54,5 +55,11 @@ describe("time formats", () => {
     expect(
       [30 * s, 119 * s, 5 * min + 7 * s, 123 * min, 3 * h + 5 * min, 20 * h, 50 * h, 30 * 24 * h].map(kubectlAge),
     ).toEqual(["30s", "119s", "5m7s", "123m", "3h5m", "20h", "2d2h", "30d"]);
+  });
+
+  it("prints Go's time.Duration.String from microseconds", () => {
+    expect(
+      [0, 250, 1_500, 250_000, 3_000_000, 180_000_000, 187_300_000, 494_637_000, 3_600_000_000].map(goDurationString),
+    ).toEqual(["0s", "250µs", "1.5ms", "250ms", "3s", "3m0s", "3m7.3s", "8m14.637s", "1h0m0s"]);
   });
 });

@@ -139,11 +139,7 @@ export function kubectlAge(deltaMs: number): string {
 
 /** Go's time.Duration.String() for whole seconds: `10s`, `1m20s`, `5m0s`. */
 export function goDuration(ms: number): string {
-  const s = Math.round(ms / 1000);
-  if (s < 60) return `${s}s`;
-  const m = Math.floor(s / 60);
-  if (m < 60) return `${m}m${s % 60}s`;
-  return `${Math.floor(m / 60)}h${m % 60}m${s % 60}s`;
+  return goDurationString(Math.round(ms / 1000) * 1_000_000);
 }
 
 /** time.ParseDuration for the flags kubectl takes (`30s`, `1m30s`, `500ms`, `0`); undefined when invalid. */
@@ -153,4 +149,26 @@ export function parseGoDuration(text: string): number | undefined {
   const parts = [...text.matchAll(/(\d+(?:\.\d+)?)(ns|us|µs|ms|s|m|h)/g)];
   if (!parts.length || parts.map((m) => m[0]).join("") !== text) return undefined;
   return parts.reduce((ms, m) => ms + Number(m[1]) * (units[m[2] as string] ?? 0), 0);
+}
+
+/**
+ * Go's time.Duration.String() from microseconds: `3m4.512s`, `1h0m0s`, `250ms`, `1.5µs`
+ * (the fraction keeps its significant digits only, as Go's fmtFrac does).
+ */
+export function goDurationString(usec: number): string {
+  if (usec === 0) return "0s";
+  const sign = usec < 0 ? "-" : "";
+  const u = Math.abs(Math.round(usec));
+  const frac = (n: number, digits: number) => {
+    const s = String(n).padStart(digits, "0").replace(/0+$/, "");
+    return s ? `.${s}` : "";
+  };
+  if (u < 1000) return `${sign}${u}µs`;
+  if (u < 1_000_000) return `${sign}${Math.floor(u / 1000)}${frac(u % 1000, 3)}ms`;
+  const totalS = Math.floor(u / 1_000_000);
+  const sec = `${totalS % 60}${frac(u % 1_000_000, 6)}s`;
+  const totalM = Math.floor(totalS / 60);
+  if (totalM === 0) return `${sign}${sec}`;
+  const h = Math.floor(totalM / 60);
+  return h ? `${sign}${h}h${totalM % 60}m${sec}` : `${sign}${totalM}m${sec}`;
 }

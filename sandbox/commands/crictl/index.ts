@@ -8,6 +8,7 @@ import { CriDialError } from "../../runtime/cri";
 import type { World } from "../../world";
 import { type Command, type CommandIo, type ExecResult, fail, ok } from "../types";
 import { CrictlError, inspect, logs, PS_FLAGS, ps, rm, stats, stop } from "./containers";
+import { attach, exec } from "./exec";
 import { type FlagSpec, type Parsed, parseFlags } from "./flags";
 import { IMAGES_FLAGS, images, inspecti, pull, rmi } from "./images";
 import { info, version } from "./info";
@@ -161,6 +162,8 @@ const SUBCOMMANDS: Record<string, Sub> = {
   },
   info: { flags: [OUTPUT, { long: "quiet", short: "q" }], run: (p, w) => info(w, p) },
   version: { flags: [], run: (_p, w) => version(w) },
+  exec: { flags: [], run: () => ({ stdout: "", stderr: "", exitCode: 0 }) },
+  attach: { flags: [], run: () => ({ stdout: "", stderr: "", exitCode: 0 }) },
 };
 const ALIASES: Record<string, string> = { image: "images", img: "images" };
 
@@ -175,7 +178,9 @@ export const crictl: Command = async (args, io, world) => {
   const name = ALIASES[first] ?? first;
   const sub = SUBCOMMANDS[name];
   if (!sub) return fail(`No help topic for '${first}'\n`);
-  const parsed = parseFlags(rest.slice(1), sub.flags);
+  // exec and attach parse their own flags: exec's stop at the container ID.
+  const streaming = name === "exec" ? exec : name === "attach" ? attach : undefined;
+  const parsed = streaming ? { flags: new Map(), args: rest.slice(1) } : parseFlags(rest.slice(1), sub.flags);
   if ("error" in parsed) return fail(`Incorrect Usage: ${parsed.error}\n\n${USAGE}`);
 
   const { endpoint, warning } = endpointOf(world, args);
@@ -188,7 +193,7 @@ export const crictl: Command = async (args, io, world) => {
   }
   let result: ExecResult;
   try {
-    result = await sub.run(parsed, world, io);
+    result = await (streaming ? streaming(parsed.args, world, io) : sub.run(parsed, world, io));
   } catch (e) {
     if (!(e instanceof CrictlError)) throw e;
     result = fata(e.message);

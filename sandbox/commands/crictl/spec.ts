@@ -4,6 +4,7 @@
  * snapshotter, runtimeType, runtimeOptions, config, runtimeSpec), with the CRI config and
  * the OCI runtime spec trimmed to the fields a learner looks at, in their real shapes.
  */
+import { processEnv } from "../../runtime/exec";
 import type { ContainerRecord, PodSandbox } from "../../runtime/types";
 import type { World } from "../../world";
 
@@ -31,14 +32,7 @@ function cgroupsPath(sandbox: PodSandbox | undefined, id: string): string {
 export function containerInfo(world: World, c: ContainerRecord) {
   const sandbox = world.containerd.sandboxes.get(c.sandboxId);
   const argv = c.argv ?? world.containerd.commands.get(c.image) ?? [c.name];
-  const env = [
-    "PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin",
-    `HOSTNAME=${sandbox?.hostNetwork ? world.hostname : (sandbox?.name ?? "")}`,
-    "KUBERNETES_SERVICE_HOST=10.0.0.1",
-    "KUBERNETES_SERVICE_PORT=443",
-    "KUBERNETES_PORT=tcp://10.0.0.1:443",
-    ...c.env,
-  ];
+  const env = processEnv(c, sandbox, world.hostname);
   const capNames = c.capabilities.map((cap) => `CAP_${cap}`);
   const memory = c.memoryLimitBytes ? { limit: c.memoryLimitBytes, swap: c.memoryLimitBytes } : {};
   return {

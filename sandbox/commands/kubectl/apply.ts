@@ -177,14 +177,19 @@ function build(m: Manifest, namespace: string): KubeObject {
 /** Apply a changed manifest onto the stored object; returns the API server's refusal, if any. */
 function update(existing: KubeObject, wanted: KubeObject): string | undefined {
   if (existing.kind === "Pod" && wanted.kind === "Pod") {
-    const a = existing.spec.containers;
-    const b = wanted.spec.containers;
-    const sameShape = a.length === b.length && a.every((c, i) => c.name === b[i]?.name);
+    const names = (cs: Pod["spec"]["containers"] | undefined) => (cs ?? []).map((c) => c.name).join(",");
+    const sameShape =
+      names(existing.spec.containers) === names(wanted.spec.containers) &&
+      names(existing.spec.initContainers) === names(wanted.spec.initContainers);
     if (!sameShape) {
       return `The Pod "${existing.metadata.name}" is invalid: spec: Forbidden: pod updates may not change fields other than \`spec.containers[*].image\`,\`spec.initContainers[*].image\`,\`spec.activeDeadlineSeconds\`,\`spec.tolerations\` (only additions to existing tolerations),\`spec.terminationGracePeriodSeconds\` (allow it to be set to 1 if it was previously negative)`;
     }
-    a.forEach((c, i) => {
-      c.image = b[i]?.image ?? c.image;
+    // Only images may change: spec.containers[*].image and spec.initContainers[*].image.
+    existing.spec.containers.forEach((c, i) => {
+      c.image = wanted.spec.containers[i]?.image ?? c.image;
+    });
+    existing.spec.initContainers?.forEach((c, i) => {
+      c.image = wanted.spec.initContainers?.[i]?.image ?? c.image;
     });
   } else if (existing.kind === "Deployment" && wanted.kind === "Deployment") {
     if (JSON.stringify(existing.spec.selector) !== JSON.stringify(wanted.spec.selector)) {

@@ -77,7 +77,10 @@ function describeVolume(v: Volume, nameIndent: string): string {
 function describeContainers(label: string, containers: Container[], pod: Pod | undefined, space: string): string {
   const nameIndent = space ? " " : "";
   let out = `${space}${label}:${containers.length ? "" : " <none>"}\n`;
-  const statuses = new Map((pod?.status.containerStatuses ?? []).map((s) => [s.name, s]));
+  const init = label === "Init Containers";
+  const statuses = new Map(
+    ((init ? pod?.status.initContainerStatuses : pod?.status.containerStatuses) ?? []).map((s) => [s.name, s]),
+  );
   for (const c of containers) {
     const st = statuses.get(c.name);
     out += `  ${nameIndent}${c.name}:\n`;
@@ -164,6 +167,8 @@ export function describePod(world: World, pod: Pod): string {
   else out += "IPs:\t<none>\n";
   const controller = pod.metadata.ownerReferences?.find((r) => r.controller);
   if (controller) out += `Controlled By:\t${controller.kind}/${controller.name}\n`;
+  // describe.go describeContainers: the init containers first, in the same layout.
+  if (pod.spec.initContainers?.length) out += describeContainers("Init Containers", pod.spec.initContainers, pod, "");
   out += describeContainers("Containers", pod.spec.containers, pod, "");
   if (pod.status.conditions?.length) {
     out += "Conditions:\n  Type\tStatus\n";

@@ -9,6 +9,7 @@ import { type Command, type ExecResult, fail, ok } from "../types";
 import { apply } from "./apply";
 import { del } from "./delete";
 import { describeCommand } from "./describe";
+import { execCommand } from "./exec";
 import { get } from "./get";
 import { logs } from "./logs";
 import { cordon, drain } from "./node-maintenance";
@@ -46,6 +47,8 @@ export const kubectl: Command = (args, io, world) => {
       return drain(rest, io, world);
     case "logs":
       return logs(rest, world, io);
+    case "exec":
+      return execCommand(rest, world, io);
     case "run":
       return run(rest, world);
     case "apply":
@@ -87,6 +90,7 @@ Cluster Management Commands:
 Troubleshooting and Debugging Commands:
   describe        Show details of a specific resource or group of resources
   logs            Print the logs for a container in a pod
+  exec            Execute a command in a container
 
 Deploy Commands:
   rollout         Manage the rollout of a resource

@@ -38,7 +38,9 @@ export function logs(argv: string[], world: World, io?: CommandIo): ExecResult |
       stderr += `Defaulted container "${container}" out of: ${pod.spec.containers.map((c) => c.name).join(", ")}\n`;
     }
   }
-  if (!pod.spec.containers.some((c) => c.name === container)) {
+  // Init containers have logs too (the kubelet's /containerLogs serves any container of the pod).
+  const every = [...(pod.spec.initContainers ?? []), ...pod.spec.containers];
+  if (!every.some((c) => c.name === container)) {
     return fail(`${stderr}error: container ${container} is not valid for pod ${pod.metadata.name}\n`);
   }
   if (!pod.spec.nodeName) return { stdout: "", stderr, exitCode: 0 };
@@ -50,8 +52,12 @@ export function logs(argv: string[], world: World, io?: CommandIo): ExecResult |
       `${stderr}Error from server: Get "https://${ip}:10250/containerLogs/${namespace}/${pod.metadata.name}/${container}": dial tcp ${ip}:10250: connect: connection refused\n`,
     );
   }
-  const status = pod.status.containerStatuses?.find((s) => s.name === container);
-  if (status?.state.waiting) {
+  const status = [...(pod.status.initContainerStatuses ?? []), ...(pod.status.containerStatuses ?? [])].find(
+    (s) => s.name === container,
+  );
+  // kubelet_pods.go validateContainerLogStatus: a waiting container whose last attempt ended
+  // (CrashLoopBackOff) serves that attempt's log; one that never ran has none.
+  if (status?.state.waiting && !status.lastState?.terminated) {
     return fail(
       `${stderr}Error from server (BadRequest): container "${container}" in pod "${pod.metadata.name}" is waiting to start: ${status.state.waiting.reason === "ContainerCreating" ? "ContainerCreating" : status.state.waiting.reason}\n`,
     );

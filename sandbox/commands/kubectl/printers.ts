@@ -4,6 +4,7 @@
  */
 import { formatLabels } from "../../cluster/labels";
 import type {
+  ContainerStatus,
   DaemonSet,
   Deployment,
   EndpointSlice,
@@ -65,27 +66,77 @@ export function nodeRows(nodes: Node[], now: number, wide: boolean): string[][] 
   ];
 }
 
-/** printPod's STATUS: phase, overridden by the pod's reason and its containers' reasons. */
-export function podStatus(pod: Pod): string {
+/**
+ * printPod (printers.go): STATUS, READY and RESTARTS. While an init container has not
+ * finished, STATUS is `Init:N/M` or `Init:<its reason>` and RESTARTS counts the init
+ * containers'; afterwards the app containers decide, the first one's reason winning.
+ */
+function printPod(pod: Pod, now: number): { ready: string; status: string; restarts: string } {
+  const sidecars = new Set(
+    (pod.spec.initContainers ?? []).filter((c) => c.restartPolicy === "Always").map((c) => c.name),
+  );
   let reason = pod.status.reason ?? pod.status.phase;
-  for (const cs of pod.status.containerStatuses ?? []) {
-    if (cs.state.waiting?.reason) reason = cs.state.waiting.reason;
-    else if (cs.state.terminated?.reason) reason = cs.state.terminated.reason;
+  let readyCount = 0;
+  let restarts = 0;
+  let sidecarRestarts = 0;
+  let lastRestart = "";
+  let lastSidecarRestart = "";
+  const noteRestart = (finished: string | undefined, sidecar: boolean) => {
+    if (finished && finished > lastRestart) lastRestart = finished;
+    if (sidecar && finished && finished > lastSidecarRestart) lastSidecarRestart = finished;
+  };
+  let initializing = false;
+  const inits = pod.status.initContainerStatuses ?? [];
+  for (const [i, c] of inits.entries()) {
+    restarts += c.restartCount;
+    noteRestart(c.lastState?.terminated?.finishedAt, false);
+    if (sidecars.has(c.name)) {
+      sidecarRestarts += c.restartCount;
+      noteRestart(c.lastState?.terminated?.finishedAt, true);
+    }
+    const t = c.state.terminated;
+    if (t && t.exitCode === 0) continue;
+    if (sidecars.has(c.name) && c.started) {
+      if (c.ready) readyCount++;
+      continue;
+    }
+    if (t) reason = t.reason ? `Init:${t.reason}` : `Init:ExitCode:${t.exitCode}`;
+    else if (c.state.waiting?.reason && c.state.waiting.reason !== "PodInitializing") {
+      reason = `Init:${c.state.waiting.reason}`;
+    } else reason = `Init:${i}/${pod.spec.initContainers?.length ?? 0}`;
+    initializing = true;
+    break;
   }
-  if (reason === "Running" && (pod.status.containerStatuses ?? []).some((c) => !c.state.running)) reason = "NotReady";
-  if (pod.metadata.deletionTimestamp) reason = "Terminating";
-  return reason;
-}
-
-function restarts(pod: Pod, now: number): string {
-  const statuses = pod.status.containerStatuses ?? [];
-  const count = statuses.reduce((n, c) => n + c.restartCount, 0);
-  const last = statuses
-    .map((c) => c.lastState?.terminated?.finishedAt)
-    .filter((t): t is string => Boolean(t))
-    .sort()
-    .at(-1);
-  return last ? `${count} (${kubectlAge(now - Date.parse(last))} ago)` : String(count);
+  const initialized = pod.status.conditions?.some((c) => c.type === "Initialized" && c.status === "True");
+  if (!initializing || initialized) {
+    restarts = sidecarRestarts;
+    lastRestart = lastSidecarRestart;
+    let hasRunning = false;
+    const statuses = pod.status.containerStatuses ?? [];
+    for (let i = statuses.length - 1; i >= 0; i--) {
+      const c = statuses[i] as ContainerStatus;
+      restarts += c.restartCount;
+      noteRestart(c.lastState?.terminated?.finishedAt, false);
+      if (c.state.waiting?.reason) reason = c.state.waiting.reason;
+      else if (c.state.terminated?.reason) reason = c.state.terminated.reason;
+      else if (c.state.terminated) reason = `ExitCode:${c.state.terminated.exitCode}`;
+      else if (c.ready && c.state.running) {
+        hasRunning = true;
+        readyCount++;
+      }
+    }
+    if (reason === "Completed" && hasRunning) {
+      reason = pod.status.conditions?.some((c) => c.type === "Ready" && c.status === "True") ? "Running" : "NotReady";
+    }
+  }
+  const terminal = pod.status.phase === "Succeeded" || pod.status.phase === "Failed";
+  if (pod.metadata.deletionTimestamp && pod.status.reason === "NodeLost") reason = "Unknown";
+  else if (pod.metadata.deletionTimestamp && !terminal) reason = "Terminating";
+  return {
+    ready: `${readyCount}/${pod.spec.containers.length + sidecars.size}`,
+    status: reason,
+    restarts: lastRestart ? `${restarts} (${kubectlAge(now - Date.parse(lastRestart))} ago)` : String(restarts),
+  };
 }
 
 export function podRows(pods: Pod[], now: number, wide: boolean, withNamespace: boolean): string[][] {
@@ -95,9 +146,8 @@ export function podRows(pods: Pod[], now: number, wide: boolean, withNamespace: 
   return [
     header,
     ...pods.map((p) => {
-      const statuses = p.status.containerStatuses ?? [];
-      const ready = `${statuses.filter((c) => c.ready).length}/${p.spec.containers.length}`;
-      const row = [p.metadata.name, ready, podStatus(p), restarts(p, now), age(now, p.metadata.creationTimestamp)];
+      const { ready, status, restarts } = printPod(p, now);
+      const row = [p.metadata.name, ready, status, restarts, age(now, p.metadata.creationTimestamp)];
       if (withNamespace) row.unshift(p.metadata.namespace ?? "default");
       if (wide) row.push(p.status.podIP ?? "<none>", p.spec.nodeName ?? "<none>", "<none>", "<none>");
       return row;
