@@ -23,6 +23,7 @@ import { KUBECTL_TABWRITER, tabwrite } from "../../util/table";
 import type { World } from "../../world";
 import { type CommandIo, type ExecResult, fail } from "../types";
 import { parseFlags, str } from "./flags";
+import { JsonPathError, jsonpath, jsonpathValues } from "./jsonpath";
 import {
   daemonSetRows,
   deploymentRows,
@@ -38,6 +39,8 @@ import {
 import { notFound, type ResourceType, resourceType, unknownType } from "./resources";
 
 const OUTPUTS = ["wide", "json", "yaml", "name"];
+/** `-o jsonpath=...`, `-o jsonpath-as-json=...` and `-o custom-columns=...` carry their template. */
+const TEMPLATED = /^(jsonpath|jsonpath-as-json|custom-columns)=(.*)$/s;
 
 /** kubectl prints objects decoded into maps, so every object's keys come out sorted. */
 export function sortKeys(v: unknown): unknown {
@@ -53,11 +56,15 @@ export function sortKeys(v: unknown): unknown {
   return v;
 }
 
+/** What kubectl prints from: the object itself, or a v1 List of them. */
+function listBody(objects: KubeObject[], single: boolean): unknown {
+  return sortKeys(
+    single ? objects[0] : { apiVersion: "v1", items: objects, kind: "List", metadata: { resourceVersion: "" } },
+  );
+}
+
 export function printObjects(objects: KubeObject[], output: "json" | "yaml", single: boolean): string {
-  const body = single
-    ? objects[0]
-    : { apiVersion: "v1", items: objects, kind: "List", metadata: { resourceVersion: "" } };
-  const sorted = sortKeys(body);
+  const sorted = listBody(objects, single);
   // sigs.k8s.io/yaml (go-yaml v2): sequences not indented, YAML 1.1 look-alikes ("yes", timestamps) quoted.
   return output === "json"
     ? `${JSON.stringify(sorted, null, 4)}\n`
@@ -67,6 +74,7 @@ export function printObjects(objects: KubeObject[], output: "json" | "yaml", sin
 export function get(argv: string[], world: World, io?: CommandIo): ExecResult | Promise<ExecResult> {
   const parsed = parseFlags("get", argv, [
     { long: ["all-namespaces"], short: "A", type: "bool" },
+    { long: ["no-headers"], type: "bool" },
     { long: ["output"], short: "o", type: "string" },
     { long: ["selector"], short: "l", type: "string" },
     { long: ["show-labels"], type: "bool" },
@@ -74,8 +82,11 @@ export function get(argv: string[], world: World, io?: CommandIo): ExecResult | 
   ]);
   if ("error" in parsed) return fail(`${parsed.error}\n`);
   const { flags, args } = parsed;
-  const output = str(flags.output);
-  if (output !== undefined && !OUTPUTS.includes(output)) {
+  const rawOutput = str(flags.output);
+  const templated = rawOutput === undefined ? null : TEMPLATED.exec(rawOutput);
+  const output = templated ? (templated[1] as string) : rawOutput;
+  const template = templated?.[2] ?? "";
+  if (output !== undefined && !templated && !OUTPUTS.includes(output)) {
     return fail(
       `error: unable to match a printer suitable for the output format "${output}", allowed formats are: custom-columns,custom-columns-file,go-template,go-template-file,json,jsonpath,jsonpath-as-json,jsonpath-file,name,template,templatefile,wide,yaml\n`,
     );
@@ -146,7 +157,7 @@ export function get(argv: string[], world: World, io?: CommandIo): ExecResult | 
     }
     if (!objects.length) continue;
     anyFound = true;
-    if (output === "json" || output === "yaml") {
+    if (output === "json" || output === "yaml" || templated) {
       collected.push(...objects);
       continue;
     }
@@ -166,9 +177,20 @@ export function get(argv: string[], world: World, io?: CommandIo): ExecResult | 
       const col = type.namespaced && all ? 1 : 0;
       for (const r of rows.slice(1)) r[col] = `${type.qualified}/${r[col]}`;
     }
+    if (flags["no-headers"]) rows.shift();
     stdout += (stdout ? "\n" : "") + tabwrite(rows, KUBECTL_TABWRITER);
   }
-  if (output === "json" || output === "yaml") {
+  if (templated && (collected.length || !stderr)) {
+    const printed = printTemplated(
+      output as string,
+      template,
+      collected,
+      singleObject && collected.length === 1,
+      flags["no-headers"] === true,
+    );
+    if ("error" in printed) return fail(printed.error);
+    stdout = printed.text;
+  } else if (output === "json" || output === "yaml") {
     if (collected.length || !stderr) stdout = printObjects(collected, output, singleObject && collected.length === 1);
   } else if (!anyFound && !stderr) {
     const ns = requests.some((r) => r.type.namespaced) && !all ? namespace : undefined;
@@ -179,6 +201,46 @@ export function get(argv: string[], world: World, io?: CommandIo): ExecResult | 
     };
   }
   return { stdout, stderr, exitCode: stderr ? 1 : 0 };
+}
+
+/**
+ * jsonpath (k8s.io/client-go/util/jsonpath over the object or List) and custom-columns
+ * (`NAME:.path,...`: each path is a jsonpath without braces, `<none>` when it finds nothing).
+ */
+function printTemplated(
+  kind: string,
+  template: string,
+  objects: KubeObject[],
+  single: boolean,
+  noHeaders: boolean,
+): { text: string } | { error: string } {
+  try {
+    if (kind === "jsonpath") return { text: jsonpath(template, listBody(objects, single)) };
+    if (kind === "jsonpath-as-json") {
+      const values = jsonpathValues(template, listBody(objects, single));
+      return { text: `${JSON.stringify(values, null, 4)}\n` };
+    }
+    const columns = template.split(",").map((c) => {
+      const at = c.indexOf(":");
+      if (at < 0) throw new JsonPathError(`expected <header>:<json-path-expr> in column specification: ${c}`);
+      return { header: c.slice(0, at), path: c.slice(at + 1) };
+    });
+    const rows = objects.map((o) =>
+      columns.map(({ path }) => {
+        const values = jsonpathValues(
+          `{${path.startsWith(".") || path.startsWith("[") ? path : `.${path}`}}`,
+          sortKeys(o),
+        );
+        return values.length ? values.map((v) => (typeof v === "string" ? v : JSON.stringify(v))).join(",") : "<none>";
+      }),
+    );
+    return { text: tabwrite(noHeaders ? rows : [columns.map((c) => c.header), ...rows], KUBECTL_TABWRITER) };
+  } catch (e) {
+    if (!(e instanceof JsonPathError)) throw e;
+    return kind === "custom-columns"
+      ? { error: `error: ${e.message}\n` }
+      : { error: `error: error parsing jsonpath ${template}, ${e.message}\n` };
+  }
 }
 
 function tableRows(type: ResourceType, objects: KubeObject[], now: number, wide: boolean, withNs: boolean): string[][] {
