@@ -7,6 +7,7 @@ import { curl } from "./curl";
 import { df } from "./df";
 import { dmesg } from "./dmesg";
 import { free } from "./free";
+import { iptables, iptablesRestore, iptablesSave } from "./iptables";
 import { journalctl } from "./journalctl";
 import { kill } from "./kill";
 import { kubectl } from "./kubectl";
@@ -31,6 +32,12 @@ export const NODE_COMMANDS: Record<string, Command> = {
   dmesg,
   free,
   hostname,
+  iptables,
+  "iptables-nft": iptables,
+  "iptables-nft-restore": iptablesRestore,
+  "iptables-nft-save": iptablesSave,
+  "iptables-restore": iptablesRestore,
+  "iptables-save": iptablesSave,
   journalctl,
   kill,
   kubectl,

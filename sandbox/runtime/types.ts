@@ -83,3 +83,18 @@ export interface ImageBehaviour {
    */
   tails?: { dir: string; refreshSeconds: number; whenEnv?: string };
 }
+
+/**
+ * A program that runs inside a container while it runs (kube-proxy, ip-masq-agent): what
+ * the image's binary does on the node. containerd starts it when the container starts and
+ * stops it when the container's process ends, however that happens.
+ */
+export interface ContainerProgramContext {
+  container: ContainerRecord;
+  /** The process's command line (command + args, or the image's entrypoint). */
+  argv: string[];
+  /** A line on the container's stderr (where klog writes) or stdout. */
+  log(line: string, stream?: "stdout" | "stderr"): void;
+}
+
+export type ContainerProgram = (ctx: ContainerProgramContext) => { stop(): void };
