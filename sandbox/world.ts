@@ -25,6 +25,7 @@ import { Listeners } from "./node/net/listeners";
 import { ProcessTable } from "./node/processes";
 import { Systemd } from "./node/systemd/manager";
 import { ProgramRegistry } from "./node/systemd/programs";
+import { PacketPath } from "./packet-path";
 import { mountCgroupfs, mountProcfs } from "./procfs";
 import { KubeProxy } from "./proxy/kube-proxy";
 import { Containerd } from "./runtime/containerd";
@@ -67,6 +68,8 @@ export class World {
   readonly kubelet: Kubelet;
   /** kube-proxy, the program inside the kube-proxy DaemonSet's container. */
   readonly kubeProxy: KubeProxy;
+  /** Where the node's outgoing connections go, through the iptables rules (curl). */
+  readonly packets: PacketPath;
   readonly npd: NodeProblemDetector;
   readonly hostname = HOSTNAME;
   readonly bootTime: number;
@@ -79,6 +82,7 @@ export class World {
     this.clock = new SimClock(options.start);
     const now = () => this.clock.now();
     this.ids = new IdSource(options.seed);
+    this.packets = new PacketPath(this, options.seed);
     this.fs = new NodeFs(now);
     this.journal = new Journal(now);
     this.procs = new ProcessTable(812, now);

@@ -1,3 +1,5 @@
+import type { HttpRequest, HttpResponse } from "../node/net/listeners";
+
 /** containerd's CRI-side records (the fields crictl shows; cri-api runtime/v1). */
 export interface Image {
   /** `mcr.microsoft.com/oss/kubernetes/pause:3.6` */
@@ -82,6 +84,14 @@ export interface ImageBehaviour {
    * each file gone is a line in its log.
    */
   tails?: { dir: string; refreshSeconds: number; whenEnv?: string };
+  /** HTTP servers its process runs, by TCP port, answering in the pod's network namespace. */
+  serves?: PodServer[];
+}
+
+export interface PodServer {
+  port: number;
+  tls?: boolean;
+  http(req: HttpRequest, now: number): HttpResponse;
 }
 
 /**
