@@ -8,14 +8,26 @@
  * lost and connect() times out). Composed here because it joins the host's tables, its
  * listeners, containerd's pods and the API's pod specs.
  */
+
+import type { SimClock } from "./clock";
+import type { ObjectStore } from "./cluster/store";
 import type { Pod } from "./cluster/types";
+import type { Netfilter } from "./node/net/iptables";
 import type { MatchEnv, Packet } from "./node/net/iptables-matches";
 import { type RuleHit, seededRandom, traverseHook } from "./node/net/iptables-walk";
 import { type Cidr, cidrContains, parseCidr } from "./node/net/ipv4";
-import type { HttpRequest, HttpResponse, Listener } from "./node/net/listeners";
+import type { HttpRequest, HttpResponse, Listener, Listeners } from "./node/net/listeners";
+import type { Containerd } from "./runtime/containerd";
 import { NODE_IP } from "./scenarios/node/identity";
 import { sha256Hex } from "./util/sha256";
-import type { World } from "./world";
+
+export interface PacketPathDeps {
+  netfilter: Netfilter;
+  listeners: Listeners;
+  containerd: Containerd;
+  store: ObjectStore;
+  clock: SimClock;
+}
 
 /** The AKS service CIDR (--service-cidr 10.0.0.0/16): no route leads there but kube-proxy's DNAT. */
 const SERVICE_CIDR = parseCidr("10.0.0.0/16") as Cidr;
@@ -54,7 +66,7 @@ export class PacketPath {
   private connections = 0;
 
   constructor(
-    private readonly world: World,
+    private readonly world: PacketPathDeps,
     private readonly seed: number,
   ) {}
 

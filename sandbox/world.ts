@@ -82,7 +82,7 @@ export class World {
     this.clock = new SimClock(options.start);
     const now = () => this.clock.now();
     this.ids = new IdSource(options.seed);
-    this.packets = new PacketPath(this, options.seed);
+
     this.fs = new NodeFs(now);
     this.journal = new Journal(now);
     this.procs = new ProcessTable(812, now);
@@ -146,6 +146,7 @@ export class World {
     for (const bin of ["/sbin/iptables", "/usr/sbin/iptables"])
       this.programs.register(bin, iptablesProgram(this.netfilter));
     this.programs.register("/opt/azure/containers/kubelet.sh", kubeletSh(this.netfilter));
+    this.packets = new PacketPath(this, options.seed);
     this.kubeProxy = new KubeProxy({
       clock: this.clock,
       store: this.store,
