@@ -5,6 +5,7 @@
 import { bindCommands } from "./commands";
 import { grade } from "./grading/grade";
 import type { Check, CheckResult } from "./grading/schema";
+import type { PacketTrace } from "./packet-path";
 import { SCENARIO_BOOT_TIME, SCENARIOS } from "./scenarios";
 import { type ExecResult, type RunOptions, Shell } from "./shell/bash-shell";
 import { World } from "./world";
@@ -60,6 +61,12 @@ export interface Sandbox {
   /** Called after any state change (a command ran, the clock moved). Returns an unsubscribe function. */
   onChange(fn: () => void): () => void;
   snapshot(): SandboxSnapshot;
+  /**
+   * The node's last outgoing connection (what `curl` dialled), with the iptables rules its
+   * first packet matched in the order the kernel evaluated them: a ClusterIP's way through
+   * KUBE-SERVICES, KUBE-SVC-* and KUBE-SEP-* to a pod, for the page to show.
+   */
+  lastPacketTrace(): PacketTrace | undefined;
   /** Rebuild the node from a snapshot (replays it); resolves when done. */
   restore(snapshot: SandboxSnapshot): Promise<void>;
 }
@@ -158,6 +165,7 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
       return () => listeners.delete(fn);
     },
     snapshot: () => ({ scenario, seed, steps: [...steps] }),
+    lastPacketTrace: () => world.packets.lastTrace,
     async restore(snapshot) {
       if (snapshot.scenario !== scenario)
         throw new Error(`snapshot is of scenario "${snapshot.scenario}", not "${scenario}"`);

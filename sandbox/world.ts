@@ -3,6 +3,7 @@
  * Kubernetes wires them (DESIGN.md). Scenarios build on it; commands read and drive it.
  */
 
+import { ipMasqAgent } from "./agents/ip-masq-agent";
 import { NodeProblemDetector } from "./agents/node-problem-detector";
 import { SimClock } from "./clock";
 import { ConditionTaints } from "./cluster/condition-taints";
@@ -18,15 +19,21 @@ import { Journal } from "./node/journal";
 import { kmsgDevice } from "./node/kmsg";
 import { type MemInfo, memInfo, residentK } from "./node/memory";
 import { MountTable } from "./node/mounts";
+import { Netfilter } from "./node/net/iptables";
+import { IptablesClient } from "./node/net/iptables-client";
+import { iptablesProgram } from "./node/net/iptables-programs";
 import { Listeners, listening, textResponse } from "./node/net/listeners";
 import { NetworkStack } from "./node/net/stack";
 import { ProcessTable } from "./node/processes";
 import { Systemd } from "./node/systemd/manager";
 import { ProgramRegistry } from "./node/systemd/programs";
+import { PacketPath } from "./packet-path";
 import { mountCgroupfs, mountProcfs } from "./procfs";
+import { KubeProxy } from "./proxy/kube-proxy";
 import { Containerd } from "./runtime/containerd";
 import { podMounts, runtimeDiskBytes } from "./runtime/mounts";
 import { ETH0, HOSTNAME, MACHINE, NODE_IP } from "./scenarios/node/identity";
+import { kubeletSh } from "./scenarios/node/kubelet-sh";
 import { IdSource } from "./util/ids";
 
 export interface WorldOptions {
@@ -83,6 +90,8 @@ export class World {
   readonly disks: DiskModel;
   readonly mounts = new MountTable();
   readonly programs = new ProgramRegistry();
+  /** The host's iptables tables (nf_tables through iptables-nft). */
+  readonly netfilter = new Netfilter();
   readonly systemd: Systemd;
   readonly cni: AzureVnetCni;
   readonly containerd: Containerd;
@@ -92,6 +101,10 @@ export class World {
   /** The API server's write path, the controllers and the scheduler (cluster/control-plane.ts). */
   readonly controlPlane: ControlPlane;
   readonly kubelet: Kubelet;
+  /** kube-proxy, the program inside the kube-proxy DaemonSet's container. */
+  readonly kubeProxy: KubeProxy;
+  /** Where the node's outgoing connections go, through the iptables rules (curl). */
+  readonly packets: PacketPath;
   readonly npd: NodeProblemDetector;
   readonly hostname = HOSTNAME;
   readonly bootTime: number;
@@ -104,6 +117,7 @@ export class World {
     this.clock = new SimClock(options.start);
     const now = () => this.clock.now();
     this.ids = new IdSource(options.seed);
+
     this.fs = new NodeFs(now);
     this.journal = new Journal(now);
     this.procs = new ProcessTable(812, now);
@@ -114,7 +128,9 @@ export class World {
     this.events = new EventRecorder(this.store, this.clock);
     this.nodeLifecycle = new NodeLifecycleController(this.store, this.clock, this.events);
     this.controlPlane = new ControlPlane(this.store, this.clock, this.ids, this.events);
+    const iptables = new IptablesClient(this.netfilter, now);
     this.kubelet = new Kubelet({
+      iptables,
       fs: this.fs,
       clock: this.clock,
       store: this.store,
@@ -171,6 +187,22 @@ export class World {
     );
     this.programs.register("/usr/local/bin/kubelet", this.kubelet.program);
     this.programs.register("/usr/local/bin/node-problem-detector", this.npd.program);
+    for (const bin of ["/sbin/iptables", "/usr/sbin/iptables"])
+      this.programs.register(bin, iptablesProgram(this.netfilter));
+    this.programs.register("/opt/azure/containers/kubelet.sh", kubeletSh(this.netfilter));
+    this.packets = new PacketPath(this, options.seed);
+    this.kubeProxy = new KubeProxy({
+      clock: this.clock,
+      store: this.store,
+      iptables,
+      listeners: this.listeners,
+      nodeIP: NODE_IP,
+    });
+    this.containerd.programs.set("mcr.microsoft.com/oss/kubernetes/kube-proxy", this.kubeProxy.program);
+    this.containerd.programs.set(
+      "mcr.microsoft.com/oss/v2/kubernetes/ip-masq-agent",
+      ipMasqAgent(this.clock, iptables),
+    );
   }
 
   /** /proc/meminfo now: the processes' resident memory, the kernel's, the page cache. */

@@ -12,6 +12,7 @@
  */
 import type { SimClock } from "../clock";
 import type { IdSource } from "../util/ids";
+import { sha256Hex } from "../util/sha256";
 import { rfc3339 } from "../util/time-format";
 import { type EvictionResult, evictPod } from "./eviction";
 import type { ObjectStore } from "./store";
@@ -130,6 +131,7 @@ export class ApiServer {
   }
 
   private allocateClusterIp(svc: Service): void {
+    this.allocateNodePorts(svc);
     if (svc.spec.clusterIP) {
       svc.spec.clusterIPs = [svc.spec.clusterIP];
       return;
@@ -139,6 +141,20 @@ export class ApiServer {
     const ip = `10.0.${(h >>> 8) % 256}.${(h % 253) + 2}`;
     svc.spec.clusterIP = ip;
     svc.spec.clusterIPs = [ip];
+  }
+
+  /**
+   * NodePort and LoadBalancer services get a node port per service port from
+   * --service-node-port-range (30000-32767) unless one was asked for. Picked from a hash of
+   * the port, not the seeded IdSource, so no other generated name moves.
+   */
+  private allocateNodePorts(svc: Service): void {
+    if (svc.spec.type !== "NodePort" && svc.spec.type !== "LoadBalancer") return;
+    for (const p of svc.spec.ports) {
+      if (p.nodePort) continue;
+      const h = sha256Hex(`nodeport:${svc.metadata.namespace}/${svc.metadata.name}:${p.port}/${p.protocol}`);
+      p.nodePort = 30000 + (Number.parseInt(h.slice(0, 8), 16) % 2768);
+    }
   }
 
   /**

@@ -8,6 +8,7 @@ import { df } from "./df";
 import { dmesg } from "./dmesg";
 import { free } from "./free";
 import { ip } from "./ip";
+import { iptables, iptablesRestore, iptablesSave } from "./iptables";
 import { journalctl } from "./journalctl";
 import { kill } from "./kill";
 import { kubectl } from "./kubectl";
@@ -35,6 +36,12 @@ export const NODE_COMMANDS: Record<string, Command> = {
   free,
   hostname,
   ip,
+  iptables,
+  "iptables-nft": iptables,
+  "iptables-nft-restore": iptablesRestore,
+  "iptables-nft-save": iptablesSave,
+  "iptables-restore": iptablesRestore,
+  "iptables-save": iptablesSave,
   journalctl,
   kill,
   kubectl,

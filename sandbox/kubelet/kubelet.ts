@@ -11,6 +11,7 @@ import type { EventRecorder } from "../cluster/events";
 import type { ObjectStore } from "../cluster/store";
 import type { Lease, Node, Pod } from "../cluster/types";
 import type { NodeFs } from "../node/fs";
+import type { IptablesClient } from "../node/net/iptables-client";
 import type { Listeners } from "../node/net/listeners";
 import type { ProcessTable } from "../node/processes";
 import type { Program, ProgramContext } from "../node/systemd/programs";
@@ -20,6 +21,7 @@ import { rfc3339 } from "../util/time-format";
 import { EvictionManager, MONITORING_INTERVAL_MS, type NodeStats } from "./eviction";
 import { FlagError, type KubeletFlags, parseKubeletFlags } from "./flags";
 import { goQuote, type KV, klogLine, klogPrintf, type Severity } from "./klog";
+import { initNetworkUtil } from "./network";
 import {
   capacityAndAllocatable,
   KUBELET_VERSION,
@@ -54,6 +56,8 @@ export interface KubeletDeps {
   /** cadvisor's view of the node (root filesystem, memory) and its processes: the eviction manager's inputs. */
   stats?: () => NodeStats;
   procs?: ProcessTable;
+  /** The host's iptables: the kubelet keeps its hint chain, KUBE-FIREWALL and a canary there. */
+  iptables?: IptablesClient;
 }
 
 export class Kubelet {
@@ -111,6 +115,11 @@ export class Kubelet {
       ? serveKubelet(this.deps.listeners, () => clock.now(), flags.raw.get("address") ?? "0.0.0.0")
       : () => {};
     this.flags = flags;
+    const stopNetworkUtil = this.deps.iptables
+      ? initNetworkUtil(this.deps.iptables, clock, (protocol) =>
+          log("I", "kubelet_network_linux.go:50", "Initialized iptables rules.", { protocol }),
+        )
+      : () => {};
 
     const pods = new PodWorkers({
       ...this.deps,
@@ -204,6 +213,7 @@ export class Kubelet {
         this.flags = undefined;
         this.eviction = undefined;
         closeServers();
+        stopNetworkUtil();
       },
     };
   }

@@ -21,7 +21,15 @@ import { CriCallError, CriDialError, dialError, socketPath } from "./cri";
 import { type ExecOutput, ExecStartError, runInContainer } from "./exec";
 import { killMemcgOom } from "./oom";
 import { normalizeRef } from "./reference";
-import type { ContainerRecord, CriMount, DnsConfig, Image, ImageBehaviour, PodSandbox } from "./types";
+import type {
+  ContainerProgram,
+  ContainerRecord,
+  CriMount,
+  DnsConfig,
+  Image,
+  ImageBehaviour,
+  PodSandbox,
+} from "./types";
 
 /** logrus's text formatter quotes a value with Go's %q rules: backslashes and quotes escaped. */
 const logfmtEscape = (s: string) => s.replace(/\\/g, "\\\\").replace(/"/g, '\\"');
@@ -77,6 +85,12 @@ export class Containerd {
   readonly commands = new Map<string, string[]>();
   /** What a container of each image does (scenario data); an image not listed keeps running. */
   readonly behaviours = new Map<string, ImageBehaviour>();
+  /**
+   * Programs that run inside containers of an image, by reference or by repository (any
+   * tag): the kube-proxy binary in the kube-proxy image, registered by whoever models it.
+   */
+  readonly programs = new Map<string, ContainerProgram>();
+  private readonly inContainer = new Map<string, { stop(): void }>();
   /** What the registries out there serve: normalised reference -> size in bytes (scenario data). */
   readonly registry = new Map<string, number>();
   private readonly timers = new Map<string, number[]>();
@@ -422,6 +436,13 @@ export class Containerd {
     for (const line of this.startupLogs.get(c.image) ?? []) this.writeLog(c, "stderr", line);
     for (const line of behaviour.logs ?? []) this.writeLog(c, line.stream, this.expand(line.text));
     this.runBehaviour(c, behaviour);
+    const program = this.programs.get(c.image) ?? this.programs.get(c.image.replace(/:[^:/]+$/, ""));
+    if (program) {
+      this.inContainer.set(
+        id,
+        program({ container: c, argv, log: (line, stream = "stderr") => this.writeLog(c, stream, line) }),
+      );
+    }
   }
 
   /** What the process does on its own, on the simulated clock. */
@@ -576,6 +597,8 @@ export class Containerd {
     if (c?.state !== "CONTAINER_RUNNING") return;
     for (const t of this.timers.get(id) ?? []) this.clock.clearTimer(t);
     this.timers.delete(id);
+    this.inContainer.get(id)?.stop();
+    this.inContainer.delete(id);
     if (c.pid !== undefined) this.procs.exit(c.pid);
     c.pid = undefined;
     c.state = "CONTAINER_EXITED";

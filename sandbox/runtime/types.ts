@@ -1,3 +1,5 @@
+import type { HttpRequest, HttpResponse } from "../node/net/listeners";
+
 /** containerd's CRI-side records (the fields crictl shows; cri-api runtime/v1). */
 export interface Image {
   /** `mcr.microsoft.com/oss/kubernetes/pause:3.6` */
@@ -96,4 +98,27 @@ export interface ImageBehaviour {
    * each file gone is a line in its log.
    */
   tails?: { dir: string; refreshSeconds: number; whenEnv?: string };
+  /** HTTP servers its process runs, by TCP port, answering in the pod's network namespace. */
+  serves?: PodServer[];
 }
+
+export interface PodServer {
+  port: number;
+  tls?: boolean;
+  http(req: HttpRequest, now: number): HttpResponse;
+}
+
+/**
+ * A program that runs inside a container while it runs (kube-proxy, ip-masq-agent): what
+ * the image's binary does on the node. containerd starts it when the container starts and
+ * stops it when the container's process ends, however that happens.
+ */
+export interface ContainerProgramContext {
+  container: ContainerRecord;
+  /** The process's command line (command + args, or the image's entrypoint). */
+  argv: string[];
+  /** A line on the container's stderr (where klog writes) or stdout. */
+  log(line: string, stream?: "stdout" | "stderr"): void;
+}
+
+export type ContainerProgram = (ctx: ContainerProgramContext) => { stop(): void };

@@ -7,6 +7,7 @@
 import type { Containerd } from "../runtime/containerd";
 import type { ImageBehaviour } from "../runtime/types";
 import { IMAGE_SIZES } from "./kube-system";
+import { nginxServer } from "./nginx-server";
 
 export interface CatalogueImage {
   /** Compressed size the registry reports (crictl images SIZE). */
@@ -33,12 +34,20 @@ export const IMAGE_CATALOGUE: Record<string, CatalogueImage> = {
     sizeBytes: 72_950_112,
     command: ["nginx", "-g", "daemon off;"],
     // nginx turns SIGTERM into a fast shutdown and exits 0.
-    behaviour: { termExitCode: 0, logs: nginxLogs("1.27.5") },
+    behaviour: {
+      termExitCode: 0,
+      logs: nginxLogs("1.27.5"),
+      serves: [nginxServer("1.27.5", Date.UTC(2025, 3, 16, 12, 1, 11))],
+    },
   },
   "docker.io/library/nginx:latest": {
     sizeBytes: 72_950_112,
     command: ["nginx", "-g", "daemon off;"],
-    behaviour: { termExitCode: 0, logs: nginxLogs("1.29.3") },
+    behaviour: {
+      termExitCode: 0,
+      logs: nginxLogs("1.29.3"),
+      serves: [nginxServer("1.29.3", Date.UTC(2025, 9, 28, 18, 26, 41))],
+    },
   },
   // busybox's default command is `sh`: with no terminal it reads EOF and exits 0 at once, so
   // under restartPolicy Always it ends up in CrashLoopBackOff with reason Completed.

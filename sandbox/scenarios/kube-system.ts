@@ -488,14 +488,11 @@ export const CONTAINER_COMMANDS: Record<string, string[]> = {
   ],
 };
 
-/** What a few images print when they start, for `crictl logs` and /var/log/pods. */
+/**
+ * What a few images print when they start, for `crictl logs` and /var/log/pods (kube-proxy
+ * logs for itself: proxy/kube-proxy.ts).
+ */
 export const STARTUP_LOGS: Record<string, string[]> = {
-  "mcr.microsoft.com/oss/kubernetes/kube-proxy:v1.32.7": [
-    'I1030 14:03:02.104512       1 server_linux.go:66] "Using iptables proxy"',
-    'I1030 14:03:02.251877       1 server.go:698] "Successfully retrieved node IP(s)" IPs=["10.224.0.4"]',
-    'I1030 14:03:02.310554       1 server_linux.go:170] "Using iptables Proxier"',
-    'I1030 14:03:02.401223       1 proxier.go:1519] "Syncing iptables rules" ipFamily="IPv4" fullSync=true',
-  ],
   "mcr.microsoft.com/oss/v2/kubernetes/coredns:v1.11.3-8": [
     ".:53",
     "[INFO] plugin/reload: Running configuration SHA512 = 9c9b1cd2a1b2c0e2d0e0d9d5b1e5b0f5",

@@ -32,7 +32,7 @@ it("ends with 130 on Ctrl-C while the container keeps running", async () => {
   const done = node.exec(`crictl logs -f --tail 1 ${id}`, { onOutput: (c) => chunks.push(c) });
   await settle();
   expect(chunks).toEqual([
-    'I1030 14:03:02.401223       1 proxier.go:1519] "Syncing iptables rules" ipFamily="IPv4" fullSync=true\n',
+    "I1030 16:02:53.287366       1 bounded_frequency_runner.go:296] sync-runner: ran, next possible in 1s, periodic in 1h0m0s\n",
   ]);
   node.interrupt();
   expect(await done).toEqual({ stdout: chunks.join(""), stderr: "", exitCode: 130 });

@@ -24,6 +24,8 @@ interface Options {
   output?: string;
   writeOut?: string;
   method?: string;
+  connectTimeout?: string;
+  maxTime?: string;
   headers: string[];
   urls: string[];
 }
@@ -46,13 +48,17 @@ const LONG_FLAGS: Record<string, keyof Options> = {
   verbose: "verbose",
   fail: "fail",
 };
-const SHORT_VALUES: Record<string, "output" | "writeOut" | "method" | "headers"> = {
+type ValueKey = "output" | "writeOut" | "method" | "headers" | "connectTimeout" | "maxTime";
+const SHORT_VALUES: Record<string, ValueKey> = {
+  m: "maxTime",
   o: "output",
   w: "writeOut",
   X: "method",
   H: "headers",
 };
-const LONG_VALUES: Record<string, "output" | "writeOut" | "method" | "headers"> = {
+const LONG_VALUES: Record<string, ValueKey> = {
+  "connect-timeout": "connectTimeout",
+  "max-time": "maxTime",
   output: "output",
   "write-out": "writeOut",
   request: "method",
@@ -71,7 +77,7 @@ function parse(args: string[]): Options | ExecResult {
     headers: [],
     urls: [],
   };
-  const setValue = (key: "output" | "writeOut" | "method" | "headers", value: string) => {
+  const setValue = (key: ValueKey, value: string) => {
     if (key === "headers") o.headers.push(value);
     else o[key] = value;
   };
@@ -127,6 +133,33 @@ function parseUrl(raw: string): Target | ExecResult {
   return { scheme, host, port, path, url };
 }
 
+/**
+ * A SYN nobody answers: the kernel gives up after tcp_syn_retries (6) retransmissions,
+ * 1+2+4+...+64 = 127 s, and curl reports ETIMEDOUT as error 28 with connect()'s words
+ * (lib/connect.c). A shorter --connect-timeout or --max-time ends it first with curl's own
+ * "Connection timed out after N milliseconds" (lib/multi.c). The clock moves on by the wait.
+ */
+function connectTimeout(
+  o: Options,
+  clock: { advance(ms: number): void },
+  host: string,
+  port: number,
+): { byKernel: boolean; text: string } {
+  const limits = [o.connectTimeout, o.maxTime].filter((v): v is string => v !== undefined).map((v) => Number(v) * 1000);
+  const curlLimit = limits.length ? Math.min(...limits) : Number.POSITIVE_INFINITY;
+  const kernel = 127_000;
+  if (curlLimit < kernel) {
+    const ms = Math.round(curlLimit) + 1;
+    clock.advance(ms);
+    return { byKernel: false, text: `Connection timed out after ${ms} milliseconds` };
+  }
+  clock.advance(kernel + 1);
+  return {
+    byKernel: true,
+    text: `Failed to connect to ${host} port ${port} after ${kernel + 1} ms: Connection timed out`,
+  };
+}
+
 /** The node resolves only itself from /etc/hosts-like knowledge: localhost and its own name. */
 function resolve(host: string, world: World): string | undefined {
   if (/^\d{1,3}(\.\d{1,3}){3}$/.test(host)) return host;
@@ -171,12 +204,25 @@ export const curl: Command = async (args, _io, world) => {
       error(6, `Could not resolve host: ${target.host}`);
     } else {
       verbose(`*   Trying ${address}:${target.port}...`);
-      const listener = world.listeners.connect(address, target.port);
-      if (!listener) {
-        verbose(`* connect to ${address} port ${target.port} failed: Connection refused`);
-        verbose(`* Failed to connect to ${target.host} port ${target.port} after 0 ms: Connection refused`);
-        error(7, `Failed to connect to ${target.host} port ${target.port} after 0 ms: Connection refused`);
-      } else {
+      // The SYN goes through the node's iptables rules (packet-path.ts): a ClusterIP is
+      // DNATed to a pod, a REJECT refuses, a dropped or unrouted SYN times out.
+      const outcome = world.packets.connect(address, target.port);
+      const listener = outcome.kind === "accepted" ? outcome.listener : undefined;
+      if (outcome.kind === "refused" || outcome.kind === "unreachable") {
+        const why = outcome.kind === "refused" ? "Connection refused" : "No route to host";
+        verbose(`* connect to ${address} port ${target.port} failed: ${why}`);
+        verbose(`* Failed to connect to ${target.host} port ${target.port} after 0 ms: ${why}`);
+        error(7, `Failed to connect to ${target.host} port ${target.port} after 0 ms: ${why}`);
+      } else if (outcome.kind === "timeout") {
+        const { byKernel, text } = connectTimeout(o, world.clock, target.host, target.port);
+        if (byKernel) verbose(`* connect to ${address} port ${target.port} failed: Connection timed out`);
+        verbose(`* ${text}`);
+        error(28, text);
+      } else if (outcome.kind === "closed") {
+        verbose(`* Connected to ${target.host} (${address}) port ${target.port} (#0)`);
+        verbose("* Empty reply from server");
+        error(52, "Empty reply from server");
+      } else if (listener) {
         verbose(`* Connected to ${target.host} (${address}) port ${target.port} (#0)`);
         if (target.scheme === "https" && !listener.tls) {
           verbose("* error:0A00010B:SSL routines::wrong version number");

@@ -7,7 +7,7 @@ it("prints procps' table from the same figures as /proc/meminfo", async () => {
   expect(await run(node, "free")).toEqual({
     out: [
       "               total        used        free      shared  buff/cache   available",
-      "Mem:         8137384     1153388     5485561        3184     1498435     6746787",
+      "Mem:         8137384     1153388     5485560        3184     1498436     6746787",
       "Swap:              0           0           0",
       "",
     ].join("\n"),
@@ -19,10 +19,10 @@ it("prints procps' table from the same figures as /proc/meminfo", async () => {
   ).toBe(
     [
       "MemTotal:        8137384 kB",
-      "MemFree:         5485561 kB",
+      "MemFree:         5485560 kB",
       "MemAvailable:    6746787 kB",
       "Buffers:           61232 kB",
-      "Cached:          1318751 kB",
+      "Cached:          1318752 kB",
       "SReclaimable:     118452 kB",
       "",
     ].join("\n"),

@@ -201,7 +201,13 @@ function update(existing: KubeObject, wanted: KubeObject): string | undefined {
   } else if (existing.kind === "PodDisruptionBudget" && wanted.kind === "PodDisruptionBudget") {
     existing.spec = wanted.spec;
   } else if (existing.kind === "Service" && wanted.kind === "Service") {
-    existing.spec.ports = wanted.spec.ports;
+    // The allocated node ports stay with their ports (the API server keeps them on update).
+    const kept = (p: ServicePort) =>
+      existing.spec.ports.find((e) => e.port === p.port && e.protocol === p.protocol)?.nodePort;
+    existing.spec.ports = wanted.spec.ports.map((p) => ({
+      ...p,
+      ...((p.nodePort ?? kept(p)) ? { nodePort: p.nodePort ?? kept(p) } : {}),
+    }));
     existing.spec.type = wanted.spec.type;
     if (wanted.spec.selector) existing.spec.selector = wanted.spec.selector;
     else delete existing.spec.selector;

@@ -37,7 +37,8 @@ it("logs -f follows a crashing container to its end, and Ctrl-C ends it with 130
   await settle();
   healthy.interrupt();
   expect(await follow).toEqual({
-    stdout: 'I1030 14:03:02.401223       1 proxier.go:1519] "Syncing iptables rules" ipFamily="IPv4" fullSync=true\n',
+    stdout:
+      "I1030 16:02:53.287366       1 bounded_frequency_runner.go:296] sync-runner: ran, next possible in 1s, periodic in 1h0m0s\n",
     stderr: "",
     exitCode: 130,
   });

@@ -74,7 +74,7 @@ it("runs a bare pod and refuses a second one of the same name", async () => {
 it("reads logs through the kubelet, which must be running", async () => {
   const node = freshNode();
   expect(await run(node, "kubectl logs -n kube-system kube-proxy-2kcxw --tail 1")).toEqual({
-    out: 'I1030 14:03:02.401223       1 proxier.go:1519] "Syncing iptables rules" ipFamily="IPv4" fullSync=true\n',
+    out: "I1030 16:02:53.287366       1 bounded_frequency_runner.go:296] sync-runner: ran, next possible in 1s, periodic in 1h0m0s\n",
     err: "",
     code: 0,
   });

@@ -11,7 +11,9 @@ it("lists the node's listening sockets with their processes", async () => {
     out: `Netid State  Recv-Q Send-Q Local Address:Port  Peer Address:PortProcess                              
 tcp   LISTEN 0      4096       127.0.0.1:10248      0.0.0.0:*    users:(("kubelet",pid=824,fd=10))   
 tcp   LISTEN 0      4096       127.0.0.1:35275      0.0.0.0:*    users:(("containerd",pid=813,fd=11))
+tcp   LISTEN 0      4096               *:10249            *:*    users:(("kube-proxy",pid=867,fd=10))
 tcp   LISTEN 0      4096               *:10250            *:*    users:(("kubelet",pid=824,fd=11))   
+tcp   LISTEN 0      4096               *:10256            *:*    users:(("kube-proxy",pid=867,fd=11))
 tcp   LISTEN 0      4096               *:10257            *:*    users:(("containerd",pid=813,fd=12))
 `,
     err: "",
@@ -21,7 +23,9 @@ tcp   LISTEN 0      4096               *:10257            *:*    users:(("contai
     out: `State  Recv-Q Send-Q Local Address:Port  Peer Address:PortProcess
 LISTEN 0      4096       127.0.0.1:10248      0.0.0.0:*          
 LISTEN 0      4096       127.0.0.1:35275      0.0.0.0:*          
+LISTEN 0      4096               *:10249            *:*          
 LISTEN 0      4096               *:10250            *:*          
+LISTEN 0      4096               *:10256            *:*          
 LISTEN 0      4096               *:10257            *:*          
 `,
     err: "",

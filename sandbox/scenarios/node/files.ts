@@ -286,6 +286,19 @@ export const ENABLED_UNITS = ["containerd.service", "kubelet.service", "node-pro
  */
 export const LOCAL_BIN_COMMANDS = ["kubectl", "kubelet"];
 
+/**
+ * The iptables programs in /usr/sbin (on the node, alternatives links to xtables-nft-multi):
+ * handed over the same way, since a file in /usr/sbin comes first in PATH.
+ */
+export const SBIN_COMMANDS = [
+  "iptables",
+  "iptables-save",
+  "iptables-restore",
+  "iptables-nft",
+  "iptables-nft-save",
+  "iptables-nft-restore",
+];
+
 export function writeNodeFiles(fs: NodeFs): void {
   // Ubuntu 22.04 is merged-/usr; /var/run is /run.
   for (const dir of ["bin", "sbin", "lib", "lib64"]) {
@@ -299,6 +312,8 @@ export function writeNodeFiles(fs: NodeFs): void {
   for (const name of LOCAL_BIN_COMMANDS) {
     fs.writeFileSync(`/usr/local/bin/${name}`, `#!/bin/bash\n/usr/bin/${name} "$@"\n`, 0o755);
   }
+  for (const name of SBIN_COMMANDS)
+    fs.writeFileSync(`/usr/sbin/${name}`, `#!/bin/bash\n/usr/bin/${name} "$@"\n`, 0o755);
   for (const dir of [
     "/etc/kubernetes/manifests",
     "/etc/kubernetes/volumeplugins",
