@@ -42,7 +42,7 @@ interface NodeApi {
   /** Type a command into the terminal and run it, as a learner would. */
   run(line: string): void;
   attachTerminal(handle: TerminalHandle): () => void;
-  /** The terminal has painted its first prompt; the node may boot now. */
+  /** The terminal has painted its first prompt and takes keys: the engine may load now. */
   terminalShown(): void;
   /** Put the node back in the lesson's start state (exercises already done stay done). */
   resetNode(): void;
@@ -80,17 +80,19 @@ const MAX_STEP_MS = 60_000;
 /** Clears the line the learner was typing (Ctrl-E, Ctrl-U) before a clicked command is typed. */
 const CLEAR_LINE = "\x05\x15";
 
-/** How long the node's boot waits for the terminal to show its prompt before going ahead anyway. */
-const BOOT_WAITS_FOR_TERMINAL_MS = 1500;
+/** How long the engine waits for the terminal to show its prompt before loading anyway (no terminal on screen). */
+const ENGINE_WAITS_FOR_TERMINAL_MS = 1500;
 
 /**
- * Load the engine chunk (the fetch starts as the page hydrates), then boot the node. Booting
- * runs the node's clock through start-up, hundreds of milliseconds on the main thread, so it
- * waits until the terminal has painted its prompt: the learner sees a prompt at once.
+ * Load the engine chunk, then boot the node. The chunk (just-bash and the whole emulator, ~580 kB
+ * gzip) is fetched only once the terminal has painted its prompt and listens for keys: fetched
+ * during hydration it would compete with React, Next and xterm for the network and the main thread
+ * and hold the prompt back. Keys typed meanwhile are kept by the terminal and run when it is ready.
+ * Booting runs the node's clock through start-up, hundreds of milliseconds on the main thread.
  */
 async function startEngine(scenario: string, terminalShown: Promise<void>): Promise<NodeEngine> {
+  await Promise.race([terminalShown, new Promise((resolve) => setTimeout(resolve, ENGINE_WAITS_FOR_TERMINAL_MS))]);
   const { createSandbox, createTerminalSession } = await import("@/sandbox");
-  await Promise.race([terminalShown, new Promise((resolve) => setTimeout(resolve, BOOT_WAITS_FOR_TERMINAL_MS))]);
   return { sandbox: createSandbox({ scenario }), createTerminalSession };
 }
 

@@ -2,10 +2,11 @@
 /**
  * The xterm terminal into the node. Client-only (loaded with next/dynamic, ssr: false).
  *
- * The line editor lives in the engine chunk (`createTerminalSession` from @/sandbox), which
- * takes a second or two to load. So the terminal shows a boot prompt at once, echoes plain
- * typing, and keeps every key; when the engine arrives the screen is redrawn by the real
- * session and the kept keys are replayed into it (typeahead, never lost).
+ * The line editor lives in the engine chunk (`createTerminalSession` from @/sandbox), which is
+ * loaded only after this terminal shows its prompt (see lesson-runtime.tsx). So the terminal
+ * shows the node's prompt at once, echoes plain typing, and keeps every key; when the engine
+ * arrives the screen is redrawn by the real session and the kept keys are replayed into it
+ * (typeahead, never lost).
  */
 import "@xterm/xterm/css/xterm.css";
 import { FitAddon } from "@xterm/addon-fit";
@@ -41,7 +42,12 @@ const THEME = {
 
 export const TERMINAL_FONT = 'ui-monospace, "SF Mono", "Cascadia Mono", "DejaVu Sans Mono", Menlo, Consolas, monospace';
 
-/** Until the engine loads: echo plain text and Backspace; after anything else, just keep keys. */
+/**
+ * Until the engine loads, echo what is typed the way a tty does while the shell is busy: plain
+ * text, Backspace within the current line, Enter as a new line. Every key is also kept and replayed
+ * into the real session, which redraws the screen. After a key the echo cannot show faithfully
+ * (arrows, Ctrl-keys), echo stops and keys are only kept.
+ */
 function bootEcho(term: Terminal) {
   let echoing = true;
   let typed = 0;
@@ -55,8 +61,7 @@ function bootEcho(term: Terminal) {
         }
       } else if (char === "\r" || char === "\n") {
         term.write("\r\n");
-        echoing = false;
-        return;
+        typed = 0;
       } else if (char >= " ") {
         typed++;
         term.write(char);
@@ -87,8 +92,8 @@ export default function NodeTerminal() {
     term.loadAddon(fit);
     term.open(element);
     fit.fit();
-    // Once the prompt is parsed, drawn (xterm renders on an animation frame) and painted,
-    // let the node boot: that keeps the main thread busy for a while.
+    // Once the prompt is parsed, drawn (xterm renders on an animation frame) and painted, let
+    // the engine load and the node boot: that keeps the network and the main thread busy.
     term.write(BOOT_PROMPT, () => requestAnimationFrame(() => setTimeout(() => node.terminalShown(), 0)));
 
     let session: TerminalSession | null = null;
