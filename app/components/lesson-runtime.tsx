@@ -92,7 +92,7 @@ const ENGINE_WAITS_FOR_TERMINAL_MS = 1500;
  */
 async function startEngine(scenario: string, terminalShown: Promise<void>): Promise<NodeEngine> {
   await Promise.race([terminalShown, new Promise((resolve) => setTimeout(resolve, ENGINE_WAITS_FOR_TERMINAL_MS))]);
-  const { createSandbox, createTerminalSession } = await import("@/sandbox");
+  const { createSandbox, createTerminalSession } = await import("@/app/engine/engine");
   return { sandbox: createSandbox({ scenario }), createTerminalSession };
 }
 
