@@ -1,6 +1,8 @@
 "use client";
 /**
- * The xterm terminal into the node. Client-only (loaded with next/dynamic, ssr: false).
+ * The xterm terminal into the node. The static HTML holds a look-alike of the prompt, painted
+ * with the lesson text; xterm (in the page's first chunks, not a later one) replaces it as soon
+ * as the page hydrates.
  *
  * The line editor runs with the node in its Web Worker, which is started only after this
  * terminal shows its prompt (see lesson-runtime.tsx). So the terminal shows the node's prompt
@@ -10,7 +12,7 @@
 import "@xterm/xterm/css/xterm.css";
 import { FitAddon } from "@xterm/addon-fit";
 import { Terminal } from "@xterm/xterm";
-import { useEffect, useRef } from "react";
+import { useEffect, useRef, useState } from "react";
 import { BOOT_PROMPT } from "./boot-prompt";
 import { useNode } from "./lesson-runtime";
 
@@ -74,6 +76,7 @@ function bootEcho(term: Terminal) {
 export default function NodeTerminal() {
   const host = useRef<HTMLDivElement>(null);
   const node = useNode();
+  const [opened, setOpened] = useState(false);
 
   useEffect(() => {
     const element = host.current;
@@ -90,6 +93,7 @@ export default function NodeTerminal() {
     term.loadAddon(fit);
     term.open(element);
     fit.fit();
+    setOpened(true);
     // Once the prompt is parsed, drawn (xterm renders on an animation frame) and painted, start
     // the node's worker: fetching and compiling the engine would compete with the prompt.
     term.write(BOOT_PROMPT, () => requestAnimationFrame(() => setTimeout(() => node.terminalShown(), 0)));
@@ -127,5 +131,15 @@ export default function NodeTerminal() {
     };
   }, [node]);
 
-  return <div ref={host} className="terminal-host" />;
+  return (
+    <>
+      {opened ? null : (
+        <pre className="terminal-boot" aria-hidden="true">
+          {BOOT_PROMPT}
+          <span className="terminal-boot-cursor" />
+        </pre>
+      )}
+      <div ref={host} className="terminal-host" />
+    </>
+  );
 }
