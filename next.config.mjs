@@ -20,6 +20,15 @@ const nextConfig = {
   // names against it). Let Node load just-bash from node_modules there instead of bundling its
   // Node build, whose optional dynamic imports (@mongodb-js/zstd, ...) are not installed.
   serverExternalPackages: ["just-bash"],
+  turbopack: {
+    // In the browser, Next polyfills just-bash's `node:zlib` with browserify-zlib, whose `util`
+    // and `assert` polyfills probe `Function(...)` at load: the CSP (docs/security.md) reports
+    // that. These shims give browserify-zlib the little it uses (app/engine/*-shim.ts).
+    resolveAlias: {
+      util: { browser: "./app/engine/util-shim.ts" },
+      assert: { browser: "./app/engine/assert-shim.ts" },
+    },
+  },
 };
 
 export default withMDX(nextConfig);

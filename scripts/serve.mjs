@@ -5,7 +5,7 @@
  * maps them: `/x` -> x.html (or the file x itself), `/x/` -> x/index.html, else out/404.html.
  */
 import { createReadStream } from "node:fs";
-import { stat } from "node:fs/promises";
+import { readFile, stat } from "node:fs/promises";
 import { createServer } from "node:http";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -63,7 +63,19 @@ async function resolve(urlPath) {
   return null;
 }
 
-function send(request, response, status, file) {
+const CSP_META = /<meta http-equiv="Content-Security-Policy" content="([^"]*)"\/>/;
+
+/**
+ * A page's Content-Security-Policy as a header: the one `npm run build` wrote into its <meta>
+ * (scripts/csp.ts, with the hashes of that page's inline scripts), plus what only a header can
+ * say: no framing. Pages of a build without the policy get `default-src 'self'` alone.
+ */
+async function policyOf(file) {
+  const meta = (await readFile(file, "utf8")).match(CSP_META)?.[1] ?? "default-src 'self'";
+  return `${meta}; frame-ancestors 'none'`;
+}
+
+async function send(request, response, status, file) {
   const type = TYPES[path.extname(file).toLowerCase()] ?? "application/octet-stream";
   // Hashed build assets never change; pages must be re-checked so a rebuild shows up.
   const immutable = file.startsWith(path.join(root, "_next", "static") + path.sep);
@@ -71,6 +83,7 @@ function send(request, response, status, file) {
     "Content-Type": type,
     "Cache-Control": immutable ? "public, max-age=31536000, immutable" : "no-cache",
     "X-Content-Type-Options": "nosniff",
+    ...(file.endsWith(".html") ? { "Content-Security-Policy": await policyOf(file) } : {}),
   });
   if (request.method === "HEAD") return response.end();
   createReadStream(file).pipe(response);

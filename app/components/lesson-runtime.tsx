@@ -1,48 +1,42 @@
 "use client";
 /**
- * One lesson's live state in the page: the emulated node (loaded lazily, it is the heavy part),
- * its clock kept in step with wall time, and the exercises re-graded after every command and
- * every tick. The MDX body (exercise cards, click-to-run commands) and the sandbox pane read it
- * through two contexts: the node (stable) and the progress (changes as the learner works).
+ * One lesson's live state in the page. The emulated node runs in a Web Worker
+ * (app/engine/node.worker.ts): booting it, every command, its clock and the grading happen
+ * there, so the page never freezes. The worker is started only once the terminal shows its
+ * prompt, so the engine (~550 kB gzip) is never on the way to the prompt. The MDX body (exercise
+ * cards, click-to-run commands) and the sandbox pane read the state through two contexts: the
+ * node (stable) and the progress (changes as the learner works).
  */
 import { createContext, type ReactNode, useCallback, useContext, useEffect, useMemo, useRef, useState } from "react";
 import type { Exercise } from "@/lib/content/schema";
-import type {
-  ExecOptions,
-  ExecResult,
-  Sandbox,
-  SandboxSnapshot,
-  TerminalSession,
-  TerminalSessionOptions,
-} from "@/sandbox";
-import { type ExerciseStatus, gradeInOrder, statusOf } from "./grading";
+import { type EngineState, RemoteNode, type TerminalSink } from "../engine/remote-node";
+import { type ExerciseStatus, statusOf } from "./grading";
 import { loadDone, saveDone } from "./progress-store";
 
-/** What the engine chunk provides once it has loaded. */
-export interface NodeEngine {
-  sandbox: Sandbox;
-  createTerminalSession: (options: TerminalSessionOptions) => TerminalSession;
-}
-
-export type EngineState = "loading" | "ready" | "failed";
+export type { EngineState };
 
 /** A terminal attached to the node: the runtime types commands into it. */
-export interface TerminalHandle {
+export interface TerminalHandle extends TerminalSink {
+  /** Type into the terminal as the learner would (goes through the terminal's own key path). */
   feed(data: string): void;
   focus(): void;
 }
 
+/** What the terminal does with the node once attached. */
+export interface NodeLink {
+  /** Raw keys from xterm. */
+  input(data: string): void;
+  resize(columns: number): void;
+  /** True once the node's own line editor reads the keys and echoes them. */
+  readonly ready: boolean;
+  detach(): void;
+}
+
 interface NodeApi {
-  engine(): Promise<NodeEngine>;
-  /**
-   * Run a line on the node and re-grade afterwards (what the terminal calls on Enter);
-   * `onOutput` streams follow-mode output (`journalctl -f`) while the clock ticks.
-   */
-  exec(line: string, options?: ExecOptions): Promise<ExecResult>;
   /** Type a command into the terminal and run it, as a learner would. */
   run(line: string): void;
-  attachTerminal(handle: TerminalHandle): () => void;
-  /** The terminal has painted its first prompt; the node may boot now. */
+  attachTerminal(handle: TerminalHandle): NodeLink;
+  /** The terminal has painted its first prompt and takes keys: the engine may load now. */
   terminalShown(): void;
   /** Put the node back in the lesson's start state (exercises already done stay done). */
   resetNode(): void;
@@ -73,26 +67,11 @@ export function useProgress(): Progress | null {
   return useContext(ProgressContext);
 }
 
-/** Wall time between clock steps, and the most one step may add (a laptop waking from sleep). */
-const TICK_MS = 1000;
-const MAX_STEP_MS = 60_000;
-
 /** Clears the line the learner was typing (Ctrl-E, Ctrl-U) before a clicked command is typed. */
 const CLEAR_LINE = "\x05\x15";
 
-/** How long the node's boot waits for the terminal to show its prompt before going ahead anyway. */
-const BOOT_WAITS_FOR_TERMINAL_MS = 1500;
-
-/**
- * Load the engine chunk (the fetch starts as the page hydrates), then boot the node. Booting
- * runs the node's clock through start-up, hundreds of milliseconds on the main thread, so it
- * waits until the terminal has painted its prompt: the learner sees a prompt at once.
- */
-async function startEngine(scenario: string, terminalShown: Promise<void>): Promise<NodeEngine> {
-  const { createSandbox, createTerminalSession } = await import("@/sandbox");
-  await Promise.race([terminalShown, new Promise((resolve) => setTimeout(resolve, BOOT_WAITS_FOR_TERMINAL_MS))]);
-  return { sandbox: createSandbox({ scenario }), createTerminalSession };
-}
+/** How long the engine waits for the terminal to show its prompt before loading anyway (no terminal on screen). */
+const ENGINE_WAITS_FOR_TERMINAL_MS = 1500;
 
 export function LessonRuntime(props: {
   slug: string;
@@ -108,23 +87,9 @@ export function LessonRuntime(props: {
   const [announcement, setAnnouncement] = useState("");
 
   const doneRef = useRef<ReadonlySet<string>>(done);
-  const engineRef = useRef<Promise<NodeEngine> | null>(null);
-  const gradeRef = useRef<() => void>(() => {});
   const terminalRef = useRef<TerminalHandle | null>(null);
   const pendingRuns = useRef<string[]>([]);
-  const startRef = useRef<SandboxSnapshot | null>(null);
-  const [shown] = useState(() => {
-    let resolve = () => {};
-    const promise = new Promise<void>((done) => {
-      resolve = done;
-    });
-    return { promise, resolve };
-  });
-
-  const engine = useCallback(() => {
-    engineRef.current ??= startEngine(scenario, shown.promise);
-    return engineRef.current;
-  }, [scenario, shown]);
+  const startRef = useRef<() => void>(() => {});
 
   const markDone = useCallback(
     (ids: string[]) => {
@@ -139,7 +104,7 @@ export function LessonRuntime(props: {
     [exercises, slug],
   );
 
-  // Progress from an earlier visit. Runs before the engine effect below, and the engine is async.
+  // Progress from an earlier visit. Runs before the node effect below, which boots the worker with it.
   useEffect(() => {
     const known = new Set(exercises.map((e) => e.id));
     const stored = loadDone(slug).filter((id) => known.has(id));
@@ -147,68 +112,45 @@ export function LessonRuntime(props: {
     setDone(doneRef.current);
   }, [exercises, slug]);
 
+  // The worker's grades arrive through callbacks fixed at construction; they read these refs.
+  const markDoneRef = useRef(markDone);
   useEffect(() => {
-    let stopped = false;
-    let stop = () => {};
-    engine().then(
-      ({ sandbox }) => {
-        if (stopped) return;
-        startRef.current ??= sandbox.snapshot();
-        const grade = () => {
-          const result = gradeInOrder(exercises, doneRef.current, (check) => sandbox.check(check));
-          if (result.done.length !== doneRef.current.size) markDone(result.done);
-          setDetail(result.current?.detail ?? null);
-        };
-        // Coalesce: a command can change a lot of state and fire onChange many times.
-        let scheduled = false;
-        const schedule = () => {
-          if (scheduled) return;
-          scheduled = true;
-          queueMicrotask(() => {
-            scheduled = false;
-            grade();
-          });
-        };
-        gradeRef.current = schedule;
-        const unsubscribe = sandbox.onChange(schedule);
-        // Keep simulated time in step with wall time, so a stopped kubelet turns the node
-        // NotReady while the learner reads.
-        let last = performance.now();
-        const timer = setInterval(() => {
-          const elapsed = Math.floor(performance.now() - last);
-          last += elapsed;
-          if (elapsed > 0) sandbox.clock.advance(Math.min(elapsed, MAX_STEP_MS));
-          schedule();
-        }, TICK_MS);
-        setEngineState("ready");
-        schedule();
-        stop = () => {
-          clearInterval(timer);
-          unsubscribe();
-          gradeRef.current = () => {};
-        };
-      },
-      (error: unknown) => {
-        if (stopped) return;
-        setEngineState("failed");
-        setEngineError(error instanceof Error ? error.message : String(error));
-      },
-    );
-    return () => {
-      stopped = true;
-      stop();
+    markDoneRef.current = markDone;
+  }, [markDone]);
+
+  const [remote] = useState(
+    () =>
+      new RemoteNode({
+        scenario,
+        exercises: exercises.map(({ id, check }) => ({ id, check })),
+        done: () => [...doneRef.current],
+        onState(state, error) {
+          setEngineState(state);
+          setEngineError(error ?? null);
+        },
+        onGraded(ids, current) {
+          const known = doneRef.current;
+          if (ids.length !== known.size || ids.some((id) => !known.has(id))) markDoneRef.current(ids);
+          setDetail(current?.detail ?? null);
+        },
+      }),
+  );
+
+  useEffect(() => {
+    const fallback = setTimeout(() => remote.start(), ENGINE_WAITS_FOR_TERMINAL_MS);
+    startRef.current = () => {
+      clearTimeout(fallback);
+      remote.start();
     };
-  }, [engine, exercises, markDone]);
+    return () => {
+      clearTimeout(fallback);
+      startRef.current = () => {};
+      remote.dispose();
+    };
+  }, [remote]);
 
   const node = useMemo<NodeApi>(
     () => ({
-      engine,
-      async exec(line, options) {
-        const { sandbox } = await engine();
-        const result = await sandbox.exec(line, options);
-        gradeRef.current();
-        return result;
-      },
       run(line) {
         const terminal = terminalRef.current;
         if (!terminal) {
@@ -220,20 +162,27 @@ export function LessonRuntime(props: {
       },
       attachTerminal(handle) {
         terminalRef.current = handle;
-        for (const line of pendingRuns.current.splice(0)) handle.feed(`${CLEAR_LINE}${line}\r`);
-        return () => {
-          if (terminalRef.current === handle) terminalRef.current = null;
+        const detachSink = remote.attach(handle);
+        // Commands clicked before the terminal was there: typed once the terminal holds its link.
+        queueMicrotask(() => {
+          for (const line of pendingRuns.current.splice(0)) handle.feed(`${CLEAR_LINE}${line}\r`);
+        });
+        return {
+          input: (data) => remote.input(data),
+          resize: (columns) => remote.resize(columns),
+          get ready() {
+            return remote.ready;
+          },
+          detach() {
+            detachSink();
+            if (terminalRef.current === handle) terminalRef.current = null;
+          },
         };
       },
-      terminalShown: shown.resolve,
-      resetNode() {
-        void engine().then(async ({ sandbox }) => {
-          if (startRef.current) await sandbox.restore(startRef.current);
-          gradeRef.current();
-        });
-      },
+      terminalShown: () => startRef.current(),
+      resetNode: () => remote.reset(),
     }),
-    [engine, shown],
+    [remote],
   );
 
   const progress = useMemo<Progress>(
@@ -248,10 +197,10 @@ export function LessonRuntime(props: {
       resetProgress() {
         markDone([]);
         setAnnouncement("Progress reset");
-        gradeRef.current();
+        remote.setDone([]);
       },
     }),
-    [exercises, done, detail, engineState, engineError, announcement, markDone],
+    [exercises, done, detail, engineState, engineError, announcement, markDone, remote],
   );
 
   return (

@@ -1,17 +1,18 @@
 "use client";
 /**
- * The xterm terminal into the node. Client-only (loaded with next/dynamic, ssr: false).
+ * The xterm terminal into the node. The static HTML holds a look-alike of the prompt, painted
+ * with the lesson text; xterm (in the page's first chunks, not a later one) replaces it as soon
+ * as the page hydrates.
  *
- * The line editor lives in the engine chunk (`createTerminalSession` from @/sandbox), which
- * takes a second or two to load. So the terminal shows a boot prompt at once, echoes plain
- * typing, and keeps every key; when the engine arrives the screen is redrawn by the real
- * session and the kept keys are replayed into it (typeahead, never lost).
+ * The line editor runs with the node in its Web Worker, which is started only after this
+ * terminal shows its prompt (see lesson-runtime.tsx). So the terminal shows the node's prompt
+ * at once, echoes plain typing, and sends every key on; when the node is up its session
+ * redraws the screen and reads the keys typed so far (typeahead, never lost).
  */
 import "@xterm/xterm/css/xterm.css";
 import { FitAddon } from "@xterm/addon-fit";
 import { Terminal } from "@xterm/xterm";
-import { useEffect, useRef } from "react";
-import type { TerminalSession } from "@/sandbox";
+import { useEffect, useRef, useState } from "react";
 import { BOOT_PROMPT } from "./boot-prompt";
 import { useNode } from "./lesson-runtime";
 
@@ -41,7 +42,12 @@ const THEME = {
 
 export const TERMINAL_FONT = 'ui-monospace, "SF Mono", "Cascadia Mono", "DejaVu Sans Mono", Menlo, Consolas, monospace';
 
-/** Until the engine loads: echo plain text and Backspace; after anything else, just keep keys. */
+/**
+ * Until the engine loads, echo what is typed the way a tty does while the shell is busy: plain
+ * text, Backspace within the current line, Enter as a new line. Every key is also kept and replayed
+ * into the real session, which redraws the screen. After a key the echo cannot show faithfully
+ * (arrows, Ctrl-keys), echo stops and keys are only kept.
+ */
 function bootEcho(term: Terminal) {
   let echoing = true;
   let typed = 0;
@@ -55,8 +61,7 @@ function bootEcho(term: Terminal) {
         }
       } else if (char === "\r" || char === "\n") {
         term.write("\r\n");
-        echoing = false;
-        return;
+        typed = 0;
       } else if (char >= " ") {
         typed++;
         term.write(char);
@@ -71,6 +76,7 @@ function bootEcho(term: Terminal) {
 export default function NodeTerminal() {
   const host = useRef<HTMLDivElement>(null);
   const node = useNode();
+  const [opened, setOpened] = useState(false);
 
   useEffect(() => {
     const element = host.current;
@@ -87,49 +93,29 @@ export default function NodeTerminal() {
     term.loadAddon(fit);
     term.open(element);
     fit.fit();
-    // Once the prompt is parsed, drawn (xterm renders on an animation frame) and painted,
-    // let the node boot: that keeps the main thread busy for a while.
+    setOpened(true);
+    // Once the prompt is parsed, drawn (xterm renders on an animation frame) and painted, start
+    // the node's worker: fetching and compiling the engine would compete with the prompt.
     term.write(BOOT_PROMPT, () => requestAnimationFrame(() => setTimeout(() => node.terminalShown(), 0)));
 
-    let session: TerminalSession | null = null;
-    let kept = "";
-    let disposed = false;
+    // Until the node's own line editor reads the keys (in its worker), echo them here; every
+    // key goes to the node, which keeps them until it runs. The echo is for the first boot
+    // only: the node's session redraws the screen when it starts.
     const echo = bootEcho(term);
+    let booting = true;
     const feed = (data: string) => {
-      if (session) {
-        session.input(data);
-      } else {
-        kept += data;
-        echo(data);
-      }
+      booting &&= !link.ready;
+      if (booting) echo(data);
+      link.input(data);
     };
+    const link = node.attachTerminal({
+      feed,
+      focus: () => term.focus(),
+      write: (data) => term.write(data),
+      columns: () => term.cols,
+    });
     const typing = term.onData(feed);
-    const detach = node.attachTerminal({ feed, focus: () => term.focus() });
-
-    node.engine().then(
-      ({ sandbox, createTerminalSession }) => {
-        if (disposed) return;
-        // RIS (full reset) through write(), not term.reset(): writes are queued, so a reset
-        // that bypasses the queue could run before the boot prompt is even drawn.
-        term.write("\x1bc");
-        session = createTerminalSession({
-          exec: (line, options) => node.exec(line, options),
-          prompt: () => sandbox.prompt(),
-          write: (data) => term.write(data),
-          columns: () => term.cols,
-          interrupt: () => sandbox.interrupt(),
-        });
-        session.start();
-        const replay = kept;
-        kept = "";
-        if (replay) session.input(replay);
-      },
-      (error: unknown) => {
-        if (disposed) return;
-        const reason = error instanceof Error ? error.message : String(error);
-        term.write(`\r\n\x1b[31mThe node failed to start: ${reason}\x1b[0m\r\nReload the page to try again.\r\n`);
-      },
-    );
+    const resized = term.onResize(({ cols }) => link.resize(cols));
 
     const resize = new ResizeObserver(() => {
       if (element.clientWidth > 0 && element.clientHeight > 0) fit.fit();
@@ -137,13 +123,23 @@ export default function NodeTerminal() {
     resize.observe(element);
 
     return () => {
-      disposed = true;
       resize.disconnect();
       typing.dispose();
-      detach();
+      resized.dispose();
+      link.detach();
       term.dispose();
     };
   }, [node]);
 
-  return <div ref={host} className="terminal-host" />;
+  return (
+    <>
+      {opened ? null : (
+        <pre className="terminal-boot" aria-hidden="true">
+          {BOOT_PROMPT}
+          <span className="terminal-boot-cursor" />
+        </pre>
+      )}
+      <div ref={host} className="terminal-host" />
+    </>
+  );
 }

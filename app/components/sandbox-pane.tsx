@@ -1,22 +1,10 @@
 "use client";
 /**
- * The sandbox beside the lesson: the terminal into the node and the exercise list. The
- * terminal (xterm) is client-only; until its chunk arrives a look-alike shows the prompt.
+ * The sandbox beside the lesson: the terminal into the node and the exercise list.
  */
-import dynamic from "next/dynamic";
-import { BOOT_PROMPT } from "./boot-prompt";
 import { ExerciseList } from "./exercise-list";
 import { useNode, useProgress } from "./lesson-runtime";
-
-const NodeTerminal = dynamic(() => import("./node-terminal"), {
-  ssr: false,
-  loading: () => (
-    <pre className="terminal-boot" aria-hidden="true">
-      {BOOT_PROMPT}
-      <span className="terminal-boot-cursor" />
-    </pre>
-  ),
-});
+import NodeTerminal from "./node-terminal";
 
 const ENGINE_LABEL = {
   loading: "starting the node…",

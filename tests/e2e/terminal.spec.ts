@@ -80,3 +80,34 @@ test("time from navigation to the prompt", async ({ page }) => {
   console.log(`navigation -> DOMContentLoaded ${ms(domContentLoaded)}, prompt ${ms(prompt)}, node ready ${ms(ready)}`);
   expect(prompt).toBeDefined();
 });
+
+test("a command that never yields leaves the page responsive, and Ctrl-C gets the prompt back", async ({ page }) => {
+  await page.goto("/lessons/kubelet");
+  await waitForNode(page);
+  await runInTerminal(page, "systemctl stop kubelet");
+  const rows = terminalRows(page).locator(":scope > div");
+  // A loop that never yields to the event loop, each pass expanding 200,000 characters: it
+  // would run for minutes before just-bash's command limit. The worker cannot even read Ctrl-C.
+  await runInTerminal(page, "x=$(printf '%0100000d' 0); while true; do : $x$x; done");
+  await expect(rows.filter({ hasText: `${PROMPT} x=$(printf` })).toHaveCount(1);
+  await page.keyboard.press("Control+C");
+  // The node works in its own thread: the page keeps drawing frames while it is stuck.
+  const longestFrameGap = await page.evaluate(async () => {
+    let longest = 0;
+    let last = performance.now();
+    const until = last + 500;
+    while (last < until) {
+      const now = await new Promise<number>((resolve) => requestAnimationFrame(resolve));
+      longest = Math.max(longest, now - last);
+      last = now;
+    }
+    return longest;
+  });
+  expect(longestFrameGap).toBeLessThan(200);
+  // A row holding just ^C, then the prompt: the page stopped the worker and started another.
+  await expect(rows.filter({ hasText: /^\s*\^C\s*$/ })).toHaveCount(1, { timeout: 5_000 });
+  await waitForNode(page);
+  // The node is as it was before the line: the kubelet stopped by the command before it.
+  await runInTerminal(page, "systemctl is-active kubelet");
+  await expect(rows.filter({ hasText: /^\s*inactive\s*$/ })).toHaveCount(1);
+});

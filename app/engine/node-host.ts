@@ -1,0 +1,145 @@
+/**
+ * The worker's side of the node (node.worker.ts wires it to `self`): one sandbox, the line
+ * editor that reads the page's keys, the simulated clock kept in step with wall time, and the
+ * exercises re-graded after every change. Without DOM or Worker APIs, so tests drive it directly.
+ */
+import { createSandbox, createTerminalSession, type Sandbox, type TerminalSession } from "@/sandbox";
+import { gradeInOrder } from "../components/grading";
+import type { FromWorker, GradableExercise, ToWorker } from "./protocol";
+
+/** Wall time between clock steps, and the most one step may add (a laptop waking from sleep). */
+export const TICK_MS = 1000;
+const MAX_STEP_MS = 60_000;
+
+/** Full reset (RIS): the page's boot prompt and echo make way for the real session. */
+const RESET_SCREEN = "\x1bc";
+
+export interface HostTimers {
+  now(): number;
+  every(ms: number, fn: () => void): () => void;
+}
+
+const wallClock: HostTimers = {
+  now: () => performance.now(),
+  every: (ms, fn) => {
+    const timer = setInterval(fn, ms);
+    return () => clearInterval(timer);
+  },
+};
+
+export class NodeHost {
+  private sandbox?: Sandbox;
+  private session?: TerminalSession;
+  private exercises: GradableExercise[] = [];
+  private done = new Set<string>();
+  private columns = 80;
+  private start?: ReturnType<Sandbox["snapshot"]>;
+  private lastGrade = "";
+  private gradeScheduled = false;
+
+  constructor(
+    private readonly post: (message: FromWorker) => void,
+    private readonly timers: HostTimers = wallClock,
+  ) {}
+
+  async receive(message: ToWorker): Promise<void> {
+    try {
+      await this.handle(message);
+    } catch (error) {
+      this.post({ type: "failed", reason: error instanceof Error ? error.message : String(error) });
+    }
+  }
+
+  private async handle(message: ToWorker): Promise<void> {
+    switch (message.type) {
+      case "boot":
+        return this.boot(message);
+      case "input":
+        this.session?.input(message.data);
+        return;
+      case "resize":
+        this.columns = message.columns;
+        return;
+      case "done":
+        this.done = new Set(message.ids);
+        this.lastGrade = "";
+        this.scheduleGrade();
+        return;
+      case "reset":
+        return this.reset();
+    }
+  }
+
+  private async boot(message: Extract<ToWorker, { type: "boot" }>): Promise<void> {
+    this.exercises = message.exercises;
+    this.done = new Set(message.done);
+    this.columns = message.columns;
+    const sandbox = createSandbox({ scenario: message.scenario });
+    this.start = sandbox.snapshot();
+    if (message.restore) await sandbox.restore(message.restore);
+    this.sandbox = sandbox;
+    sandbox.onChange(() => this.scheduleGrade());
+    this.tickWithWallTime(sandbox);
+    // "ready" goes first: from then on the page stops echoing keys itself, so a key typed
+    // while the screen is being reset is echoed once, by the session.
+    this.post({ type: "ready" });
+    if (message.clear) this.post({ type: "write", data: RESET_SCREEN });
+    this.session = createTerminalSession({
+      exec: async (line, options) => {
+        this.post({ type: "busy", snapshot: sandbox.snapshot() });
+        try {
+          return await sandbox.exec(line, options);
+        } finally {
+          this.post({ type: "idle" });
+          this.scheduleGrade();
+        }
+      },
+      prompt: () => sandbox.prompt(),
+      write: (data) => this.post({ type: "write", data }),
+      columns: () => this.columns,
+      interrupt: () => sandbox.interrupt(),
+    });
+    this.session.start();
+    this.scheduleGrade();
+  }
+
+  /** Keep simulated time in step with wall time, so a stopped kubelet turns the node NotReady while the learner reads. */
+  private tickWithWallTime(sandbox: Sandbox): void {
+    let last = this.timers.now();
+    this.timers.every(TICK_MS, () => {
+      const elapsed = Math.floor(this.timers.now() - last);
+      last += elapsed;
+      if (elapsed > 0) sandbox.clock.advance(Math.min(elapsed, MAX_STEP_MS));
+      this.scheduleGrade();
+    });
+  }
+
+  /** The worker handles messages in order (node.worker.ts), so keys sent meanwhile wait for the rebuilt node. */
+  private async reset(): Promise<void> {
+    if (!this.sandbox || !this.start) return;
+    await this.sandbox.restore(this.start);
+    this.scheduleGrade();
+  }
+
+  /** Coalesce: a command can change a lot of state and fire onChange many times. */
+  private scheduleGrade(): void {
+    if (this.gradeScheduled || !this.sandbox) return;
+    this.gradeScheduled = true;
+    queueMicrotask(() => {
+      this.gradeScheduled = false;
+      this.grade();
+    });
+  }
+
+  private grade(): void {
+    const sandbox = this.sandbox;
+    if (!sandbox) return;
+    const result = gradeInOrder(this.exercises, this.done, (check) => sandbox.check(check));
+    for (const id of result.done) this.done.add(id);
+    const message: FromWorker = { type: "graded", done: result.done, current: result.current ?? null };
+    const key = JSON.stringify(message);
+    if (key === this.lastGrade) return;
+    this.lastGrade = key;
+    this.post(message);
+  }
+}

@@ -1,0 +1,170 @@
+/**
+ * The page's side of the node: it starts the node's Web Worker (node.worker.ts), sends it the
+ * learner's keys and prints what it answers. Light on purpose (no engine code): it is on the
+ * page before the prompt.
+ *
+ * Ctrl-C goes to the worker's line editor like any key, which stops the running command
+ * (`sleep`, `journalctl -f` yield to the worker's event loop). A command that never yields
+ * (`while true; do :; done`) keeps the worker from even reading the key: if the worker has not
+ * given the prompt back `INTERRUPT_GRACE_MS` after a Ctrl-C, the page stops it and starts a new
+ * one from the snapshot taken just before that line (the line's own effects are lost with it).
+ */
+import type { FromWorker, GradableExercise, ToWorker } from "./protocol";
+
+/** The node as the page shows it: starting (or restarting after a hung line), running, or broken. */
+export type EngineState = "loading" | "ready" | "failed";
+
+export const INTERRUPT_GRACE_MS = 1000;
+
+export interface WorkerLike {
+  postMessage(message: ToWorker): void;
+  terminate(): void;
+  onmessage: ((event: MessageEvent<FromWorker>) => void) | null;
+  onerror: ((event: ErrorEvent) => void) | null;
+}
+
+export interface TerminalSink {
+  write(data: string): void;
+  columns(): number;
+}
+
+export interface RemoteNodeOptions {
+  scenario: string;
+  exercises: GradableExercise[];
+  /** The exercises done when the worker boots (stored progress). */
+  done(): string[];
+  onState(state: EngineState, error?: string): void;
+  onGraded(done: string[], current: { id: string; detail: string } | null): void;
+  /** Start a worker; tests pass one that runs the host in-process. */
+  spawn?: () => WorkerLike;
+}
+
+const spawnNodeWorker = (): WorkerLike =>
+  new Worker(new URL("./node.worker.ts", import.meta.url), { type: "module", name: "node" }) as WorkerLike;
+
+export class RemoteNode {
+  private worker: WorkerLike | null = null;
+  private terminal: TerminalSink | null = null;
+  /** Keys typed before the worker was started. */
+  private kept: string[] = [];
+  private busy = false;
+  private beforeLine: Extract<FromWorker, { type: "busy" }>["snapshot"] | undefined;
+  private watchdog: ReturnType<typeof setTimeout> | undefined;
+  /** True once the worker's session owns the terminal (the page's boot echo must stop). */
+  ready = false;
+
+  constructor(private readonly options: RemoteNodeOptions) {}
+
+  attach(terminal: TerminalSink): () => void {
+    this.terminal = terminal;
+    return () => {
+      if (this.terminal === terminal) this.terminal = null;
+    };
+  }
+
+  /** Start the worker and boot the node; keys typed so far follow the boot. */
+  start(): void {
+    if (this.worker) return;
+    this.spawn({ clear: true });
+    for (const data of this.kept.splice(0)) this.post({ type: "input", data });
+  }
+
+  input(data: string): void {
+    if (!this.worker) {
+      this.kept.push(data);
+      return;
+    }
+    this.post({ type: "input", data });
+    if (this.busy && data.includes("\x03") && this.watchdog === undefined) {
+      this.watchdog = setTimeout(() => this.restartHung(), INTERRUPT_GRACE_MS);
+    }
+  }
+
+  resize(columns: number): void {
+    this.post({ type: "resize", columns });
+  }
+
+  setDone(ids: string[]): void {
+    this.post({ type: "done", ids });
+  }
+
+  reset(): void {
+    this.post({ type: "reset" });
+  }
+
+  dispose(): void {
+    clearTimeout(this.watchdog);
+    this.worker?.terminate();
+    this.worker = null;
+  }
+
+  private post(message: ToWorker): void {
+    this.worker?.postMessage(message);
+  }
+
+  private spawn({ clear, restore }: { clear: boolean; restore?: RemoteNode["beforeLine"] }): void {
+    const { scenario, exercises, done, spawn = spawnNodeWorker } = this.options;
+    this.ready = false;
+    this.options.onState("loading");
+    let worker: WorkerLike;
+    try {
+      worker = spawn();
+    } catch (error) {
+      this.options.onState("failed", error instanceof Error ? error.message : String(error));
+      return;
+    }
+    this.worker = worker;
+    worker.onmessage = (event) => {
+      if (this.worker === worker) this.receive(event.data);
+    };
+    worker.onerror = (event) => {
+      if (this.worker === worker) this.fail(event.message || "the node's worker could not start");
+    };
+    const columns = this.terminal?.columns() ?? 80;
+    worker.postMessage({ type: "boot", scenario, exercises, done: done(), columns, clear, restore });
+  }
+
+  private receive(message: FromWorker): void {
+    switch (message.type) {
+      case "write":
+        this.terminal?.write(message.data);
+        return;
+      case "ready":
+        this.ready = true;
+        this.options.onState("ready");
+        return;
+      case "busy":
+        this.busy = true;
+        this.beforeLine = message.snapshot;
+        return;
+      case "idle":
+        this.busy = false;
+        clearTimeout(this.watchdog);
+        this.watchdog = undefined;
+        return;
+      case "graded":
+        this.options.onGraded(message.done, message.current);
+        return;
+      case "failed":
+        this.fail(message.reason);
+        return;
+    }
+  }
+
+  private fail(reason: string): void {
+    this.options.onState("failed", reason);
+    this.terminal?.write(`\r\n\x1b[31mThe node failed: ${reason}\x1b[0m\r\nReload the page to try again.\r\n`);
+  }
+
+  /** The worker did not answer Ctrl-C: stop it, and rebuild the node as it was before the line. */
+  private restartHung(): void {
+    this.watchdog = undefined;
+    if (!this.busy) return;
+    this.busy = false;
+    this.worker?.terminate();
+    this.worker = null;
+    // What the line editor would have echoed, had it been able to read the key.
+    this.terminal?.write("^C\r\n");
+    this.spawn({ clear: false, restore: this.beforeLine });
+  }
+}
