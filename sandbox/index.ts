@@ -4,7 +4,17 @@
  */
 export type { Check, CheckResult } from "./grading/schema";
 export { checkSchema } from "./grading/schema";
-export type { ExecOptions, ExecResult, Sandbox, SandboxClock, SandboxOptions, SandboxSnapshot } from "./sandbox";
+export type {
+  ExecOptions,
+  ExecResult,
+  FileChange,
+  HistoryEntry,
+  Sandbox,
+  SandboxClock,
+  SandboxHistory,
+  SandboxOptions,
+  SandboxSnapshot,
+} from "./sandbox";
 export { createSandbox, scenarioNames } from "./sandbox";
 export type { TerminalSession, TerminalSessionOptions } from "./shell/terminal-session";
 export { createTerminalSession } from "./shell/terminal-session";

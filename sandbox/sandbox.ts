@@ -5,11 +5,31 @@
 import { bindCommands } from "./commands";
 import { grade } from "./grading/grade";
 import type { Check, CheckResult } from "./grading/schema";
+import { stateDigest } from "./history/digest";
+import type { FileChange, HistoryEntry, NodeHistory } from "./history/node-history";
+import { trackedFiles } from "./history/tracked";
 import { SCENARIO_BOOT_TIME, SCENARIOS } from "./scenarios";
 import { type ExecResult, type RunOptions, Shell } from "./shell/bash-shell";
 import { World } from "./world";
 
-export type { ExecResult };
+export type { ExecResult, FileChange, HistoryEntry };
+
+/**
+ * The node's history (isomorphic-git under the sandbox): a commit when an exercise starts and
+ * after every command that changed the node. Undo and reset restore the whole node.
+ */
+export interface SandboxHistory {
+  /** Commit the node as it is now and remember it as the exercise's start. */
+  startExercise(id: string): Promise<HistoryEntry>;
+  /** Restore the node to before the last command that changed it; undefined when there is none. */
+  undo(): Promise<HistoryEntry | undefined>;
+  /** Restore the node to how it was when the exercise started. */
+  resetExercise(id: string): Promise<HistoryEntry>;
+  /** Files changed since the exercise started (or since the history began). */
+  changes(sinceExercise?: string): Promise<FileChange[]>;
+  /** Commits, newest first. */
+  log(): Promise<HistoryEntry[]>;
+}
 
 export interface ExecOptions {
   /**
@@ -62,6 +82,8 @@ export interface Sandbox {
   snapshot(): SandboxSnapshot;
   /** Rebuild the node from a snapshot (replays it); resolves when done. */
   restore(snapshot: SandboxSnapshot): Promise<void>;
+  /** Start keeping the node's history (loads isomorphic-git on first call); the same object after. */
+  history(): Promise<SandboxHistory>;
 }
 
 export const scenarioNames: readonly string[] = Object.keys(SCENARIOS);
@@ -103,6 +125,14 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
   };
   let queue: Promise<unknown> = Promise.resolve();
   let running: AbortController | undefined;
+  let nodeHistory: NodeHistory | undefined;
+  let historyApi: Promise<SandboxHistory> | undefined;
+  /** Run after every command already queued, and before any queued after it: one thing at a time, as in a terminal. */
+  const enqueue = <T>(task: () => Promise<T>): Promise<T> => {
+    const run = queue.then(task);
+    queue = run.catch(() => undefined);
+    return run;
+  };
 
   const runLine = async (line: string, options: ExecOptions = {}): Promise<ExecResult> => {
     running = new AbortController();
@@ -132,15 +162,14 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
       },
     },
     exec(line, options) {
-      // One command at a time, in order, as in a terminal.
-      const run = queue.then(async () => {
+      return enqueue(async () => {
+        const before = nodeHistory ? stateDigest(world) : undefined;
         steps.push({ exec: line });
         const result = await runLine(line, options);
+        await nodeHistory?.record(line, stateDigest(world) !== before);
         emit();
         return result;
       });
-      queue = run.catch(() => undefined);
-      return run;
     },
     interrupt() {
       if (!running || running.signal.aborted) return;
@@ -158,6 +187,32 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
       return () => listeners.delete(fn);
     },
     snapshot: () => ({ scenario, seed, steps: [...steps] }),
+    history() {
+      historyApi ??= enqueue(async () => {
+        const { NodeHistory } = await import("./history/node-history");
+        const h = await NodeHistory.open({
+          files: () => trackedFiles(world.fs),
+          now: () => world.clock.now(),
+          snapshot: () => sandbox.snapshot(),
+          restore: (s) => sandbox.restore(s as SandboxSnapshot),
+        });
+        nodeHistory = h;
+        const changing = <T>(task: () => Promise<T>) =>
+          enqueue(async () => {
+            const result = await task();
+            emit();
+            return result;
+          });
+        return {
+          startExercise: (id) => enqueue(() => h.startExercise(id)),
+          undo: () => changing(() => h.undo()),
+          resetExercise: (id) => changing(() => h.resetExercise(id)),
+          changes: (since) => enqueue(() => h.changes(since)),
+          log: () => enqueue(() => h.log()),
+        };
+      });
+      return historyApi;
+    },
     async restore(snapshot) {
       if (snapshot.scenario !== scenario)
         throw new Error(`snapshot is of scenario "${snapshot.scenario}", not "${scenario}"`);

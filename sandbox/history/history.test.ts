@@ -1,0 +1,64 @@
+import { describe, expect, it } from "vitest";
+import { createSandbox } from "../sandbox";
+import { run } from "../test-helpers";
+
+describe("the node's history", () => {
+  it("commits only commands that changed the node, and undo restores files and running state", async () => {
+    const node = createSandbox();
+    const history = await node.history();
+    await run(node, "systemctl status kubelet >/dev/null; kubectl get nodes >/dev/null");
+    await run(node, "sed -i 's/--max-pods=30/--max-pods=50/' /etc/default/kubelet");
+    await run(node, "systemctl stop kubelet");
+    await run(node, "crictl ps -q | wc -l > /dev/null");
+    expect((await history.log()).map((e) => e.message)).toEqual([
+      "systemctl stop kubelet",
+      "sed -i 's/--max-pods=30/--max-pods=50/' /etc/default/kubelet",
+      "Start",
+    ]);
+
+    expect((await history.undo())?.message).toBe("sed -i 's/--max-pods=30/--max-pods=50/' /etc/default/kubelet");
+    expect((await run(node, "systemctl is-active kubelet")).out).toBe("active\n");
+    expect((await run(node, "grep -o 'max-pods=[0-9]*' /etc/default/kubelet")).out).toBe("max-pods=50\n");
+
+    expect((await history.undo())?.message).toBe("Start");
+    expect((await run(node, "grep -o 'max-pods=[0-9]*' /etc/default/kubelet")).out).toBe("max-pods=30\n");
+    expect(await history.undo()).toBeUndefined();
+  });
+
+  it("a sleep is a change: undo puts the clock back", async () => {
+    const node = createSandbox();
+    const history = await node.history();
+    const before = node.clock.now();
+    await run(node, "systemctl stop kubelet");
+    await run(node, "sleep 60");
+    expect((await run(node, "kubectl get nodes | awk 'NR==2{print $2}'")).out).toBe("NotReady\n");
+    await history.undo();
+    expect(node.clock.now()).toBe(before);
+    expect((await run(node, "kubectl get nodes | awk 'NR==2{print $2}'")).out).toBe("Ready\n");
+    expect((await run(node, "systemctl is-active kubelet")).out).toBe("inactive\n");
+  });
+
+  it("resets an exercise and lists what changed since it started", async () => {
+    const node = createSandbox();
+    const history = await node.history();
+    await run(node, "echo '# a note' >> /etc/hosts");
+    await history.startExercise("raise-max-pods");
+    await run(node, "sed -i 's/--max-pods=30/--max-pods=50/' /etc/default/kubelet");
+    await run(node, "mkdir -p /root/work && echo hello > /root/work/notes.txt");
+    await run(node, "rm /etc/crictl.yaml");
+    const changes = await history.changes("raise-max-pods");
+    expect(changes.map((c) => [c.path, c.change])).toEqual([
+      ["/etc/crictl.yaml", "deleted"],
+      ["/etc/default/kubelet", "modified"],
+      ["/root/work/notes.txt", "added"],
+    ]);
+    expect(changes[0]?.before).toBe("runtime-endpoint: unix:///run/containerd/containerd.sock\n");
+    expect(changes[2]?.after).toBe("hello\n");
+
+    await history.resetExercise("raise-max-pods");
+    expect(await history.changes("raise-max-pods")).toEqual([]);
+    expect((await run(node, "tail -1 /etc/hosts")).out).toBe("# a note\n");
+    expect((await run(node, "cat /etc/crictl.yaml")).code).toBe(0);
+    expect((await history.changes()).map((c) => c.path)).toEqual(["/etc/hosts"]);
+  });
+});
