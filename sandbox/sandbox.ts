@@ -6,6 +6,7 @@ import { bindCommands } from "./commands";
 import { grade } from "./grading/grade";
 import type { Check, CheckResult } from "./grading/schema";
 import { stateDigest } from "./history/digest";
+import { etcBaseline } from "./history/etc-baseline";
 import type { FileChange, HistoryEntry, NodeHistory } from "./history/node-history";
 import { trackedFiles } from "./history/tracked";
 import { SCENARIO_BOOT_TIME, SCENARIOS } from "./scenarios";
@@ -96,6 +97,7 @@ function bootWorld(scenario: string, seed: number): { world: World; shell: Shell
   const world = new World({ start: SCENARIO_BOOT_TIME, seed });
   s.boot(world);
   world.sessionStart = world.clock.now();
+  world.pendingEtcRepo = etcBaseline(world.fs, world.sessionStart, world.hostname);
   const shell = new Shell({
     fs: world.fs,
     commands: bindCommands(world),

@@ -7,6 +7,7 @@ import { curl } from "./curl";
 import { df } from "./df";
 import { dmesg } from "./dmesg";
 import { free } from "./free";
+import { git } from "./git";
 import { journalctl } from "./journalctl";
 import { kill } from "./kill";
 import { kubectl } from "./kubectl";
@@ -30,6 +31,7 @@ export const NODE_COMMANDS: Record<string, Command> = {
   df,
   dmesg,
   free,
+  git,
   hostname,
   journalctl,
   kill,

@@ -10,16 +10,25 @@ import { Buffer } from "./buffer";
 const fsError = (code: string, op: string, path: string) =>
   Object.assign(new Error(`${code}: ${op} '${path}'`), { code });
 
-/** A stable inode number per path, so git's index sees unchanged files as unchanged. */
-function inodeOf(path: string): number {
+function fnv(bytes: ArrayLike<number>): number {
   let h = 2166136261;
-  for (let i = 0; i < path.length; i++) h = Math.imul(h ^ path.charCodeAt(i), 16777619) >>> 0;
+  for (let i = 0; i < bytes.length; i++) h = Math.imul(h ^ (bytes[i] as number), 16777619) >>> 0;
   return h;
 }
 
-function gitStat(path: string, s: NodeStat) {
+/** A stable inode number per path, so git's index sees unchanged files as unchanged. */
+const inodeOf = (path: string) => fnv(new TextEncoder().encode(path));
+
+/**
+ * The node's clock stands still while a command runs, so two writes in one command share an
+ * mtime and the same size may hide a change. Real git rechecks such "racy" index entries by
+ * content; here the content's hash stands in for the change time, so git's stat check (which
+ * compares ctime) notices every change.
+ */
+function gitStat(path: string, s: NodeStat, bytes?: Uint8Array) {
   const ms = s.mtime.getTime();
   return {
+    ctimeMs: bytes ? fnv(bytes) : ms,
     type: s.isDirectory ? "dir" : s.isSymbolicLink ? "symlink" : "file",
     mode: s.mode,
     size: s.size,
@@ -28,7 +37,6 @@ function gitStat(path: string, s: NodeStat) {
     uid: 0,
     gid: 0,
     mtimeMs: ms,
-    ctimeMs: ms,
     isFile: () => s.isFile,
     isDirectory: () => s.isDirectory,
     isSymbolicLink: () => s.isSymbolicLink,
@@ -67,10 +75,12 @@ export function gitFs(fs: NodeFs) {
       fs.rmSync(path);
     },
     async stat(path: string) {
-      return gitStat(path, fs.statSync(path));
+      const s = fs.statSync(path);
+      return gitStat(path, s, s.isFile ? await fs.readFileBuffer(path) : undefined);
     },
     async lstat(path: string) {
-      return gitStat(path, fs.statSync(path, false));
+      const s = fs.statSync(path, false);
+      return gitStat(path, s, s.isFile ? await fs.readFileBuffer(path) : undefined);
     },
     async readlink(path: string) {
       return fs.readlink(path);

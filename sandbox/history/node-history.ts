@@ -11,6 +11,7 @@ import git from "isomorphic-git";
 import { NodeFs } from "../node/fs";
 import { Buffer } from "./buffer";
 import { gitFs } from "./git-fs";
+import { type FlatEntry, writeNestedTree } from "./git-tree";
 import { asText, sameFile, type TrackedFile } from "./tracked";
 
 const GITDIR = "/history.git";
@@ -190,9 +191,9 @@ export class NodeHistory {
     }
     if (!changed && !force) return undefined;
     const state = await this.writeBlob(JSON.stringify(this.host.snapshot()));
-    const entries: [string, string, string][] = [...next].map(([path, { file, oid }]) => [path, file.mode, oid]);
+    const entries: FlatEntry[] = [...next].map(([path, { file, oid }]) => [path, file.mode, oid]);
     entries.push([STATE_PATH, "100644", state]);
-    const tree = await this.writeTree(entries);
+    const tree = await writeNestedTree({ fs: this.fs, gitdir: GITDIR }, entries, this.trees);
     const parent = await git.resolveRef({ fs: this.fs, gitdir: GITDIR, ref: "HEAD" }).catch(() => undefined);
     const timestamp = Math.floor(this.host.now() / 1000);
     const oid = await git.writeCommit({
@@ -213,34 +214,4 @@ export class NodeHistory {
 
   /** Tree ids by their entries: a commit rewrites only the directories that changed. */
   private readonly trees = new Map<string, string>();
-
-  /** Nested git trees from flat `[path, mode, blob]` entries. */
-  private async writeTree(entries: [string, string, string][]): Promise<string> {
-    const key = entries.map((e) => e.join(" ")).join("\n");
-    const known = this.trees.get(key);
-    if (known) return known;
-    const oid = await this.buildTree(entries);
-    this.trees.set(key, oid);
-    return oid;
-  }
-
-  private async buildTree(entries: [string, string, string][]): Promise<string> {
-    const children = new Map<string, [string, string, string][]>();
-    const tree: { mode: string; path: string; oid: string; type: "blob" | "tree" }[] = [];
-    for (const [path, mode, oid] of entries) {
-      const slash = path.indexOf("/");
-      if (slash < 0) {
-        tree.push({ mode, path, oid, type: "blob" });
-      } else {
-        const dir = path.slice(0, slash);
-        const list = children.get(dir) ?? [];
-        list.push([path.slice(slash + 1), mode, oid]);
-        children.set(dir, list);
-      }
-    }
-    for (const [dir, list] of children) {
-      tree.push({ mode: "040000", path: dir, oid: await this.writeTree(list), type: "tree" });
-    }
-    return git.writeTree({ fs: this.fs, gitdir: GITDIR, tree });
-  }
 }
