@@ -5,6 +5,7 @@
 export type { Check, CheckResult } from "./grading/schema";
 export { checkSchema } from "./grading/schema";
 export type {
+  EditorRequest,
   ExecOptions,
   ExecResult,
   FileChange,

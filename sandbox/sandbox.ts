@@ -3,6 +3,7 @@
  * notification and snapshots. The page, the CLI and the tests all come through here.
  */
 import { bindCommands } from "./commands";
+import { type EditorRequest, openInEditor, saveFromEditor } from "./editor/editor";
 import { grade } from "./grading/grade";
 import type { Check, CheckResult } from "./grading/schema";
 import { stateDigest } from "./history/digest";
@@ -13,7 +14,7 @@ import { SCENARIO_BOOT_TIME, SCENARIOS } from "./scenarios";
 import { type ExecResult, type RunOptions, Shell } from "./shell/bash-shell";
 import { World } from "./world";
 
-export type { ExecResult, FileChange, HistoryEntry };
+export type { EditorRequest, ExecResult, FileChange, HistoryEntry };
 
 /**
  * The node's history (isomorphic-git under the sandbox): a commit when an exercise starts and
@@ -61,7 +62,12 @@ export interface SandboxOptions {
 export interface SandboxSnapshot {
   readonly scenario: string;
   readonly seed: number;
-  readonly steps: readonly ({ exec: string } | { advance: number; whileRunning?: true } | { interrupt: true })[];
+  readonly steps: readonly (
+    | { exec: string }
+    | { advance: number; whileRunning?: true }
+    | { interrupt: true }
+    | { save: string; content: string }
+  )[];
 }
 
 export interface Sandbox {
@@ -83,6 +89,15 @@ export interface Sandbox {
   snapshot(): SandboxSnapshot;
   /** Rebuild the node from a snapshot (replays it); resolves when done. */
   restore(snapshot: SandboxSnapshot): Promise<void>;
+  /**
+   * Be told when a command (`vi FILE`, `nano FILE`, ...) asks to open a file in the editor pane.
+   * While nobody listens, those commands say there is no editor here. Returns an unsubscribe function.
+   */
+  onOpenFile(fn: (request: EditorRequest) => void): () => void;
+  /** What the editor would show for a file (a lesson's "open in editor" link), or why it cannot open. */
+  openFile(path: string): EditorRequest | { error: string };
+  /** Write the editor's text to the node, in order with commands; a failed write changes nothing. */
+  saveFile(path: string, content: string): Promise<{ error?: string }>;
   /** Start keeping the node's history (loads isomorphic-git on first call); the same object after. */
   history(): Promise<SandboxHistory>;
 }
@@ -122,6 +137,10 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
   let { world, shell } = bootWorld(scenario, seed);
   let steps: SandboxSnapshot["steps"][number][] = [];
   const listeners = new Set<() => void>();
+  const editorListeners = new Set<(request: EditorRequest) => void>();
+  const attachEditor = () => {
+    world.openEditor = editorListeners.size ? (request) => editorListeners.forEach((fn) => fn(request)) : undefined;
+  };
   const emit = () => {
     for (const fn of listeners) fn();
   };
@@ -189,6 +208,27 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
       return () => listeners.delete(fn);
     },
     snapshot: () => ({ scenario, seed, steps: [...steps] }),
+    onOpenFile(fn) {
+      editorListeners.add(fn);
+      attachEditor();
+      return () => {
+        editorListeners.delete(fn);
+        attachEditor();
+      };
+    },
+    openFile: (path) => openInEditor(world.fs, shell.cwd, path),
+    saveFile(path, content) {
+      return enqueue(async () => {
+        const before = nodeHistory ? stateDigest(world) : undefined;
+        const saved = saveFromEditor(world.fs, path, content);
+        if (saved.error) return saved;
+        steps.push({ save: path, content });
+        world.clock.advance(0);
+        await nodeHistory?.record(`edit ${path}`, stateDigest(world) !== before);
+        emit();
+        return saved;
+      });
+    },
     history() {
       historyApi ??= enqueue(async () => {
         const { NodeHistory } = await import("./history/node-history");
@@ -230,6 +270,9 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
           await pending;
           pending = runLine(step.exec);
           await settle();
+        } else if ("save" in step) {
+          await pending;
+          saveFromEditor(world.fs, step.save, step.content);
         } else if ("advance" in step) {
           if (!step.whileRunning) await pending;
           world.clock.advance(step.advance);
@@ -240,6 +283,7 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
         steps.push(step);
       }
       await pending;
+      attachEditor();
       emit();
     },
   };

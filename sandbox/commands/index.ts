@@ -6,6 +6,7 @@ import { ctr } from "./ctr";
 import { curl } from "./curl";
 import { df } from "./df";
 import { dmesg } from "./dmesg";
+import { editorCommand } from "./editor";
 import { free } from "./free";
 import { git } from "./git";
 import { journalctl } from "./journalctl";
@@ -24,12 +25,14 @@ import type { Command } from "./types";
 import { uptime } from "./uptime";
 
 export const NODE_COMMANDS: Record<string, Command> = {
+  code: editorCommand("code"),
   crictl,
   ctr,
   curl,
   date,
   df,
   dmesg,
+  edit: editorCommand("edit"),
   free,
   git,
   hostname,
@@ -40,6 +43,7 @@ export const NODE_COMMANDS: Record<string, Command> = {
   ls,
   lsblk,
   mount,
+  nano: editorCommand("nano"),
   ps,
   pstree,
   sleep,
@@ -48,6 +52,8 @@ export const NODE_COMMANDS: Record<string, Command> = {
   touch,
   uname,
   uptime,
+  vi: editorCommand("vi"),
+  vim: editorCommand("vim"),
   whoami,
 };
 
