@@ -65,7 +65,7 @@ export interface SandboxSnapshot {
   readonly steps: readonly (
     | { exec: string }
     | { advance: number; whileRunning?: true }
-    | { interrupt: true }
+    | { interrupt: true; beforeStart?: true }
     | { save: string; content: string }
   )[];
 }
@@ -155,8 +155,12 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
     return run;
   };
 
-  const runLine = async (line: string, options: ExecOptions = {}): Promise<ExecResult> => {
+  /** Lines handed to exec() that have not finished; Ctrl-C while one waits its turn stops it as it starts. */
+  let waiting = 0;
+  let interruptNext = false;
+  const runLine = async (line: string, options: ExecOptions = {}, interrupted = false): Promise<ExecResult> => {
     running = new AbortController();
+    if (interrupted) running.abort();
     try {
       const result = await shell.run(line, { signal: running.signal, onOutput: options.onOutput });
       world.clock.advance(0);
@@ -183,16 +187,25 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
       },
     },
     exec(line, options) {
-      return enqueue(async () => {
+      waiting++;
+      const run = enqueue(async () => {
         const before = nodeHistory ? stateDigest(world) : undefined;
         steps.push({ exec: line });
-        const result = await runLine(line, options);
+        const interrupted = interruptNext;
+        interruptNext = false;
+        if (interrupted) steps.push({ interrupt: true, beforeStart: true });
+        const result = await runLine(line, options, interrupted);
         await nodeHistory?.record(line, stateDigest(world) !== before);
         emit();
         return result;
       });
+      void run.finally(() => waiting--);
+      return run;
     },
     interrupt() {
+      // The line the learner sees running may still wait behind work of the page's (the
+      // history opening): Ctrl-C then stops it as it starts, as SIGINT would have.
+      if (!running && waiting > 0) interruptNext = true;
       if (!running || running.signal.aborted) return;
       steps.push({ interrupt: true });
       running.abort();
@@ -265,10 +278,11 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
       // runs, as they did the first time (a follow-mode command waits for exactly that).
       let pending: Promise<ExecResult> | undefined;
       const settle = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
-      for (const step of snapshot.steps) {
+      for (const [i, step] of snapshot.steps.entries()) {
         if ("exec" in step) {
           await pending;
-          pending = runLine(step.exec);
+          const next = snapshot.steps[i + 1];
+          pending = runLine(step.exec, {}, next !== undefined && "beforeStart" in next);
           await settle();
         } else if ("save" in step) {
           await pending;
@@ -277,7 +291,7 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
           if (!step.whileRunning) await pending;
           world.clock.advance(step.advance);
           await settle();
-        } else {
+        } else if (!step.beforeStart) {
           running?.abort();
         }
         steps.push(step);

@@ -46,6 +46,10 @@ interface NodeApi {
   terminalShown(): void;
   /** Put the node back in the lesson's start state (exercises already done stay done). */
   resetNode(): void;
+  /** Grade again now (after an editor save or an undo, which change the node outside `exec`). */
+  regrade(): void;
+  /** Give the terminal the keyboard back (an editor pane closed). */
+  focusTerminal(): void;
 }
 
 interface Progress {
@@ -226,6 +230,8 @@ export function LessonRuntime(props: {
         };
       },
       terminalShown: shown.resolve,
+      regrade: () => gradeRef.current(),
+      focusTerminal: () => terminalRef.current?.focus(),
       resetNode() {
         void engine().then(async ({ sandbox }) => {
           if (startRef.current) await sandbox.restore(startRef.current);

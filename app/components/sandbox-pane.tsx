@@ -7,6 +7,7 @@ import dynamic from "next/dynamic";
 import { BOOT_PROMPT } from "./boot-prompt";
 import { ExerciseList } from "./exercise-list";
 import { useNode, useProgress } from "./lesson-runtime";
+import { NodeWorkbench } from "./node-workbench";
 
 const NodeTerminal = dynamic(() => import("./node-terminal"), {
   ssr: false,
@@ -53,6 +54,7 @@ export function SandboxPane({ scenario }: { scenario: string }) {
       <section className="terminal-region" aria-label="Node terminal" data-engine={engineState}>
         <NodeTerminal />
       </section>
+      <NodeWorkbench />
       <ExerciseList />
     </aside>
   );

@@ -28,8 +28,12 @@ describe("the editor pane", () => {
       ["/etc/containerd/config.toml", "ini", false, false],
     ]);
     expect(await run(node, "vi /etc")).toEqual({ out: "", err: '"/etc" is a directory\n', code: 1 });
-    expect(await node.saveFile("/nope/x.conf", "a=1\n")).toEqual({ error: '"/nope/x.conf" E212: Can\'t open file for writing' });
-    expect(await node.saveFile("/proc/loadavg", "0\n")).toEqual({ error: '"/proc/loadavg" E212: Can\'t open file for writing' });
+    expect(await node.saveFile("/nope/x.conf", "a=1\n")).toEqual({
+      error: '"/nope/x.conf" E212: Can\'t open file for writing',
+    });
+    expect(await node.saveFile("/proc/loadavg", "0\n")).toEqual({
+      error: '"/proc/loadavg" E212: Can\'t open file for writing',
+    });
     expect((await run(node, "ls /nope")).code).toBe(2);
   });
 

@@ -62,3 +62,18 @@ describe("the node's history", () => {
     expect((await history.changes()).map((c) => c.path)).toEqual(["/etc/hosts"]);
   });
 });
+
+describe("Ctrl-C while a line waits its turn", () => {
+  it("stops the line as it starts, and a replay does the same", async () => {
+    const node = createSandbox();
+    const opening = node.history();
+    const line = node.exec("sleep 999999");
+    node.interrupt();
+    await opening;
+    expect(await line).toEqual({ stdout: "", stderr: "", exitCode: 130 });
+    const at = node.clock.now();
+    const copy = createSandbox();
+    await copy.restore(node.snapshot());
+    expect(copy.clock.now()).toBe(at);
+  });
+});

@@ -8,6 +8,7 @@
  * diffs a commit's tree against the node's files now.
  */
 import git from "isomorphic-git";
+import { languageOf } from "../editor/editor";
 import { NodeFs } from "../node/fs";
 import { Buffer } from "./buffer";
 import { gitFs } from "./git-fs";
@@ -47,6 +48,8 @@ export interface FileChange {
   /** Absolute path on the node. */
   path: string;
   change: "added" | "modified" | "deleted";
+  /** Monaco language id from the file's name, for the diff view. */
+  language: string;
   before: string;
   after: string;
 }
@@ -133,6 +136,7 @@ export class NodeHistory {
       changes.push({
         path: `/${path}`,
         change: old === undefined ? "added" : after === undefined ? "deleted" : "modified",
+        language: languageOf(`/${path}`),
         before: old ?? "",
         after: after ?? "",
       });
