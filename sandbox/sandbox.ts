@@ -96,6 +96,8 @@ export interface Sandbox {
   onOpenFile(fn: (request: EditorRequest) => void): () => void;
   /** What the editor would show for a file (a lesson's "open in editor" link), or why it cannot open. */
   openFile(path: string): EditorRequest | { error: string };
+  /** A directory's entries for the page's file tree (directories first, then files, by name); [] if it is not one. */
+  listDirectory(path: string): { name: string; path: string; directory: boolean }[];
   /** Write the editor's text to the node, in order with commands; a failed write changes nothing. */
   saveFile(path: string, content: string): Promise<{ error?: string }>;
   /** Start keeping the node's history (loads isomorphic-git on first call); the same object after. */
@@ -230,6 +232,14 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
       };
     },
     openFile: (path) => openInEditor(world.fs, shell.cwd, path),
+    listDirectory(path) {
+      if (!world.fs.isDirectorySync(path)) return [];
+      const base = path === "/" ? "" : path.replace(/\/+$/, "");
+      return world.fs
+        .readdirSync(path)
+        .map((name) => ({ name, path: `${base}/${name}`, directory: world.fs.isDirectorySync(`${base}/${name}`) }))
+        .sort((a, b) => Number(b.directory) - Number(a.directory) || a.name.localeCompare(b.name));
+    },
     saveFile(path, content) {
       return enqueue(async () => {
         const before = nodeHistory ? stateDigest(world) : undefined;

@@ -7,7 +7,8 @@
  */
 import dynamic from "next/dynamic";
 import { useCallback, useEffect, useRef, useState } from "react";
-import type { EditorRequest, FileChange, SandboxHistory } from "@/sandbox";
+import type { EditorRequest, FileChange, Sandbox, SandboxHistory } from "@/sandbox";
+import { FileTree } from "./editor/file-tree";
 import { useNode, useProgress } from "./lesson-runtime";
 
 const FileEditor = dynamic(() => import("./editor/file-editor"), { ssr: false, loading: () => <EditorLoading /> });
@@ -24,6 +25,8 @@ export function NodeWorkbench() {
   const progress = useProgress();
   const [panel, setPanel] = useState<Panel>(null);
   const [history, setHistory] = useState<SandboxHistory | null>(null);
+  const [sandbox, setSandbox] = useState<Sandbox | null>(null);
+  const [showFiles, setShowFiles] = useState(false);
   const [notice, setNotice] = useState("");
   const ready = progress?.engineState === "ready";
   const current = progress?.exercises.find((e) => !progress.done.has(e.id))?.id;
@@ -36,6 +39,7 @@ export function NodeWorkbench() {
     void node.engine().then(async ({ sandbox }) => {
       if (stopped) return;
       unsubscribe = sandbox.onOpenFile((request) => setPanel({ kind: "file", request }));
+      setSandbox(sandbox);
       const h = await sandbox.history();
       if (!stopped) setHistory(h);
     });
@@ -102,10 +106,20 @@ export function NodeWorkbench() {
         >
           What did I change?
         </button>
+        <button
+          type="button"
+          className="quiet-button"
+          aria-expanded={showFiles}
+          disabled={!sandbox}
+          onClick={() => setShowFiles(!showFiles)}
+        >
+          Files
+        </button>
         <span className="history-notice" role="status">
           {notice}
         </span>
       </div>
+      {showFiles && sandbox ? <FileTree sandbox={sandbox} open={(path) => node.run(`vi ${path}`)} /> : null}
       {panel?.kind === "file" ? (
         <FileEditor
           key={`${panel.request.path}:${panel.request.content.length}`}

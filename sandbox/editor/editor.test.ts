@@ -37,6 +37,24 @@ describe("the editor pane", () => {
     expect((await run(node, "ls /nope")).code).toBe(2);
   });
 
+  it("lists a directory for the file tree: directories first, then files", async () => {
+    const node = createSandbox();
+    expect(
+      node
+        .listDirectory("/etc/systemd/system")
+        .slice(0, 3)
+        .map((e) => [e.name, e.directory]),
+    ).toEqual([
+      ["containerd.service.d", true],
+      ["kubelet.service.d", true],
+      ["multi-user.target.wants", true],
+    ]);
+    expect(node.listDirectory("/etc/default")).toEqual([
+      { name: "kubelet", path: "/etc/default/kubelet", directory: false },
+    ]);
+    expect(node.listDirectory("/etc/hosts")).toEqual([]);
+  });
+
   it("without an editor pane (the CLI) the editors say so and change nothing", async () => {
     const node = createSandbox();
     expect(await run(node, "vi /etc/hosts")).toEqual({

@@ -63,6 +63,38 @@ describe("the node's history", () => {
   });
 });
 
+describe("undo restores the whole node", () => {
+  it("pods, containers and their IDs come back as they were, with the clock", async () => {
+    const node = createSandbox();
+    const history = await node.history();
+    const pods = "kubectl get pods -n kube-system -l k8s-app=kube-dns -o name";
+    const containers = "crictl ps --name coredns -q";
+    const before = {
+      pods: (await run(node, pods)).out,
+      containers: (await run(node, containers)).out,
+      at: node.clock.now(),
+    };
+    const victim = before.pods.split("\n")[0] as string;
+    await run(node, `kubectl delete -n kube-system ${victim}`);
+    const survivor = (await run(node, containers)).out.split("\n")[0] as string;
+    expect((await run(node, `crictl stop ${survivor}`)).code).toBe(0);
+    await run(node, "sleep 30");
+    expect((await run(node, pods)).out).not.toBe(before.pods);
+    expect((await history.log()).map((e) => e.message)).toEqual([
+      "sleep 30",
+      `crictl stop ${survivor}`,
+      `kubectl delete -n kube-system ${victim}`,
+      "Start",
+    ]);
+    await history.undo();
+    await history.undo();
+    await history.undo();
+    expect((await run(node, pods)).out).toBe(before.pods);
+    expect((await run(node, containers)).out).toBe(before.containers);
+    expect(node.clock.now()).toBe(before.at);
+  });
+});
+
 describe("Ctrl-C while a line waits its turn", () => {
   it("stops the line as it starts, and a replay does the same", async () => {
     const node = createSandbox();

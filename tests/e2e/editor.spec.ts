@@ -10,14 +10,30 @@ const editorText = (page: Page) =>
     .then((t) => (t ?? "").replace(/\u00a0/g, " "));
 
 test("vi opens a config file in Monaco; a save and a restart change the node; undo puts it back", async ({ page }) => {
+  // Every script the page fetches, with whether it is Monaco's (its editor DOM class is in its code).
+  const scripts: { url: string; monaco: Promise<boolean>; afterVi: boolean }[] = [];
+  let viTyped = false;
+  page.on("response", (response) => {
+    if (response.request().resourceType() !== "script") return;
+    const monaco = response.text().then(
+      (body) => body.includes("monaco-editor"),
+      () => false,
+    );
+    scripts.push({ url: response.url(), monaco, afterVi: viTyped });
+  });
   await page.goto("/lessons/kubelet");
   await waitForNode(page);
   await expect(page.getByRole("button", { name: "Undo last change" })).toBeEnabled({ timeout: 20_000 });
 
+  viTyped = true;
   await runInTerminal(page, "vi /etc/default/kubelet");
   const editor = page.getByRole("region", { name: "Editor: /etc/default/kubelet" });
   await expect(editor).toBeVisible({ timeout: 20_000 });
   await expect.poll(() => editorText(page), { timeout: 20_000 }).toContain("--max-pods=30");
+  // Monaco's bytes arrive only once the editor opens.
+  const loaded = await Promise.all(scripts.map(async (s) => ({ ...s, monaco: await s.monaco })));
+  expect(loaded.filter((s) => s.monaco && !s.afterVi).map((s) => s.url)).toEqual([]);
+  expect(loaded.filter((s) => s.monaco && s.afterVi).length).toBeGreaterThan(0);
 
   // Replace the flag as a learner would: find it, select it, type over it.
   await page.getByTestId("monaco-host").locator(".view-lines").click();
@@ -69,4 +85,20 @@ test("reset exercise brings the node back to where the exercise started", async 
     'clear; echo "left-behind: $(ls /root/left-behind 2>/dev/null | wc -l), scratch: $(grep -c scratch /etc/hosts)"',
   );
   await expect(terminalRows(page)).toContainText("left-behind: 0, scratch: 0");
+});
+
+test("the file tree opens a node file in the editor", async ({ page }) => {
+  await page.goto("/lessons/kubelet");
+  await waitForNode(page);
+  await page.getByRole("button", { name: "Files" }).click();
+  const tree = page.getByRole("navigation", { name: "Node files" });
+  await tree.getByRole("button", { name: "/etc/containerd/" }).click();
+  await tree.getByRole("button", { name: "config.toml" }).click();
+  await expect(page.getByRole("region", { name: "Editor: /etc/containerd/config.toml" })).toBeVisible({
+    timeout: 20_000,
+  });
+  await expect
+    .poll(() => editorText(page), { timeout: 20_000 })
+    .toContain('sandbox_image = "mcr.microsoft.com/oss/kubernetes/pause:3.6"');
+  await expect(terminalRows(page)).toContainText("vi /etc/containerd/config.toml");
 });
