@@ -5,7 +5,18 @@
 export type { Check, CheckResult } from "./grading/schema";
 export { checkSchema } from "./grading/schema";
 export type { PacketTrace } from "./packet-path";
-export type { ExecOptions, ExecResult, Sandbox, SandboxClock, SandboxOptions, SandboxSnapshot } from "./sandbox";
+export type {
+  EditorRequest,
+  ExecOptions,
+  ExecResult,
+  FileChange,
+  HistoryEntry,
+  Sandbox,
+  SandboxClock,
+  SandboxHistory,
+  SandboxOptions,
+  SandboxSnapshot,
+} from "./sandbox";
 export { createSandbox, scenarioNames } from "./sandbox";
 export type { TerminalSession, TerminalSessionOptions } from "./shell/terminal-session";
 export { createTerminalSession } from "./shell/terminal-session";

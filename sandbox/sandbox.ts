@@ -3,14 +3,36 @@
  * notification and snapshots. The page, the CLI and the tests all come through here.
  */
 import { bindCommands } from "./commands";
+import { type EditorRequest, openInEditor, saveFromEditor } from "./editor/editor";
 import { grade } from "./grading/grade";
 import type { Check, CheckResult } from "./grading/schema";
+import { stateDigest } from "./history/digest";
+import { etcBaseline } from "./history/etc-baseline";
+import type { FileChange, HistoryEntry, NodeHistory } from "./history/node-history";
+import { trackedFiles } from "./history/tracked";
 import type { PacketTrace } from "./packet-path";
 import { SCENARIO_BOOT_TIME, SCENARIOS } from "./scenarios";
 import { type ExecResult, type RunOptions, Shell } from "./shell/bash-shell";
 import { World } from "./world";
 
-export type { ExecResult };
+export type { EditorRequest, ExecResult, FileChange, HistoryEntry };
+
+/**
+ * The node's history (isomorphic-git under the sandbox): a commit when an exercise starts and
+ * after every command that changed the node. Undo and reset restore the whole node.
+ */
+export interface SandboxHistory {
+  /** Commit the node as it is now and remember it as the exercise's start. */
+  startExercise(id: string): Promise<HistoryEntry>;
+  /** Restore the node to before the last command that changed it; undefined when there is none. */
+  undo(): Promise<HistoryEntry | undefined>;
+  /** Restore the node to how it was when the exercise started. */
+  resetExercise(id: string): Promise<HistoryEntry>;
+  /** Files changed since the exercise started (or since the history began). */
+  changes(sinceExercise?: string): Promise<FileChange[]>;
+  /** Commits, newest first. */
+  log(): Promise<HistoryEntry[]>;
+}
 
 export interface ExecOptions {
   /**
@@ -41,7 +63,12 @@ export interface SandboxOptions {
 export interface SandboxSnapshot {
   readonly scenario: string;
   readonly seed: number;
-  readonly steps: readonly ({ exec: string } | { advance: number; whileRunning?: true } | { interrupt: true })[];
+  readonly steps: readonly (
+    | { exec: string }
+    | { advance: number; whileRunning?: true }
+    | { interrupt: true; beforeStart?: true }
+    | { save: string; content: string }
+  )[];
 }
 
 export interface Sandbox {
@@ -69,6 +96,19 @@ export interface Sandbox {
   lastPacketTrace(): PacketTrace | undefined;
   /** Rebuild the node from a snapshot (replays it); resolves when done. */
   restore(snapshot: SandboxSnapshot): Promise<void>;
+  /**
+   * Be told when a command (`vi FILE`, `nano FILE`, ...) asks to open a file in the editor pane.
+   * While nobody listens, those commands say there is no editor here. Returns an unsubscribe function.
+   */
+  onOpenFile(fn: (request: EditorRequest) => void): () => void;
+  /** What the editor would show for a file (a lesson's "open in editor" link), or why it cannot open. */
+  openFile(path: string): EditorRequest | { error: string };
+  /** A directory's entries for the page's file tree (directories first, then files, by name); [] if it is not one. */
+  listDirectory(path: string): { name: string; path: string; directory: boolean }[];
+  /** Write the editor's text to the node, in order with commands; a failed write changes nothing. */
+  saveFile(path: string, content: string): Promise<{ error?: string }>;
+  /** Start keeping the node's history (loads isomorphic-git on first call); the same object after. */
+  history(): Promise<SandboxHistory>;
 }
 
 export const scenarioNames: readonly string[] = Object.keys(SCENARIOS);
@@ -81,6 +121,7 @@ function bootWorld(scenario: string, seed: number): { world: World; shell: Shell
   const world = new World({ start: SCENARIO_BOOT_TIME, seed });
   s.boot(world);
   world.sessionStart = world.clock.now();
+  world.pendingEtcRepo = etcBaseline(world.fs, world.sessionStart, world.hostname);
   const shell = new Shell({
     fs: world.fs,
     commands: bindCommands(world),
@@ -105,14 +146,34 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
   let { world, shell } = bootWorld(scenario, seed);
   let steps: SandboxSnapshot["steps"][number][] = [];
   const listeners = new Set<() => void>();
+  const editorListeners = new Set<(request: EditorRequest) => void>();
+  const attachEditor = () => {
+    world.openEditor = editorListeners.size
+      ? (request) => {
+          for (const fn of editorListeners) fn(request);
+        }
+      : undefined;
+  };
   const emit = () => {
     for (const fn of listeners) fn();
   };
   let queue: Promise<unknown> = Promise.resolve();
   let running: AbortController | undefined;
+  let nodeHistory: NodeHistory | undefined;
+  let historyApi: Promise<SandboxHistory> | undefined;
+  /** Run after every command already queued, and before any queued after it: one thing at a time, as in a terminal. */
+  const enqueue = <T>(task: () => Promise<T>): Promise<T> => {
+    const run = queue.then(task);
+    queue = run.catch(() => undefined);
+    return run;
+  };
 
-  const runLine = async (line: string, options: ExecOptions = {}): Promise<ExecResult> => {
+  /** Lines handed to exec() that have not finished; Ctrl-C while one waits its turn stops it as it starts. */
+  let waiting = 0;
+  let interruptNext = false;
+  const runLine = async (line: string, options: ExecOptions = {}, interrupted = false): Promise<ExecResult> => {
     running = new AbortController();
+    if (interrupted) running.abort();
     try {
       const result = await shell.run(line, { signal: running.signal, onOutput: options.onOutput });
       world.clock.advance(0);
@@ -139,17 +200,25 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
       },
     },
     exec(line, options) {
-      // One command at a time, in order, as in a terminal.
-      const run = queue.then(async () => {
+      waiting++;
+      const run = enqueue(async () => {
+        const before = nodeHistory ? stateDigest(world) : undefined;
         steps.push({ exec: line });
-        const result = await runLine(line, options);
+        const interrupted = interruptNext;
+        interruptNext = false;
+        if (interrupted) steps.push({ interrupt: true, beforeStart: true });
+        const result = await runLine(line, options, interrupted);
+        await nodeHistory?.record(line, stateDigest(world) !== before);
         emit();
         return result;
       });
-      queue = run.catch(() => undefined);
+      void run.finally(() => waiting--);
       return run;
     },
     interrupt() {
+      // The line the learner sees running may still wait behind work of the page's (the
+      // history opening): Ctrl-C then stops it as it starts, as SIGINT would have.
+      if (!running && waiting > 0) interruptNext = true;
       if (!running || running.signal.aborted) return;
       steps.push({ interrupt: true });
       running.abort();
@@ -166,6 +235,61 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
     },
     snapshot: () => ({ scenario, seed, steps: [...steps] }),
     lastPacketTrace: () => world.packets.lastTrace,
+    onOpenFile(fn) {
+      editorListeners.add(fn);
+      attachEditor();
+      return () => {
+        editorListeners.delete(fn);
+        attachEditor();
+      };
+    },
+    openFile: (path) => openInEditor(world.fs, shell.cwd, path),
+    listDirectory(path) {
+      if (!world.fs.isDirectorySync(path)) return [];
+      const base = path === "/" ? "" : path.replace(/\/+$/, "");
+      return world.fs
+        .readdirSync(path)
+        .map((name) => ({ name, path: `${base}/${name}`, directory: world.fs.isDirectorySync(`${base}/${name}`) }))
+        .sort((a, b) => Number(b.directory) - Number(a.directory) || a.name.localeCompare(b.name));
+    },
+    saveFile(path, content) {
+      return enqueue(async () => {
+        const before = nodeHistory ? stateDigest(world) : undefined;
+        const saved = saveFromEditor(world.fs, path, content);
+        if (saved.error) return saved;
+        steps.push({ save: path, content });
+        world.clock.advance(0);
+        await nodeHistory?.record(`edit ${path}`, stateDigest(world) !== before);
+        emit();
+        return saved;
+      });
+    },
+    history() {
+      historyApi ??= enqueue(async () => {
+        const { NodeHistory } = await import("./history/node-history");
+        const h = await NodeHistory.open({
+          files: () => trackedFiles(world.fs),
+          now: () => world.clock.now(),
+          snapshot: () => sandbox.snapshot(),
+          restore: (s) => sandbox.restore(s as SandboxSnapshot),
+        });
+        nodeHistory = h;
+        const changing = <T>(task: () => Promise<T>) =>
+          enqueue(async () => {
+            const result = await task();
+            emit();
+            return result;
+          });
+        return {
+          startExercise: (id) => enqueue(() => h.startExercise(id)),
+          undo: () => changing(() => h.undo()),
+          resetExercise: (id) => changing(() => h.resetExercise(id)),
+          changes: (since) => enqueue(() => h.changes(since)),
+          log: () => enqueue(() => h.log()),
+        };
+      });
+      return historyApi;
+    },
     async restore(snapshot) {
       if (snapshot.scenario !== scenario)
         throw new Error(`snapshot is of scenario "${snapshot.scenario}", not "${scenario}"`);
@@ -176,21 +300,26 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
       // runs, as they did the first time (a follow-mode command waits for exactly that).
       let pending: Promise<ExecResult> | undefined;
       const settle = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
-      for (const step of snapshot.steps) {
+      for (const [i, step] of snapshot.steps.entries()) {
         if ("exec" in step) {
           await pending;
-          pending = runLine(step.exec);
+          const next = snapshot.steps[i + 1];
+          pending = runLine(step.exec, {}, next !== undefined && "beforeStart" in next);
           await settle();
+        } else if ("save" in step) {
+          await pending;
+          saveFromEditor(world.fs, step.save, step.content);
         } else if ("advance" in step) {
           if (!step.whileRunning) await pending;
           world.clock.advance(step.advance);
           await settle();
-        } else {
+        } else if (!step.beforeStart) {
           running?.abort();
         }
         steps.push(step);
       }
       await pending;
+      attachEditor();
       emit();
     },
   };

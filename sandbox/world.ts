@@ -12,6 +12,8 @@ import { EventRecorder } from "./cluster/events";
 import { NodeLifecycleController } from "./cluster/node-lifecycle";
 import { ObjectStore } from "./cluster/store";
 import { AzureVnetCni } from "./cni/azure-vnet";
+import type { EditorRequest } from "./editor/editor";
+import type { EtcBaseline } from "./history/etc-baseline";
 import { Kubelet } from "./kubelet/kubelet";
 import { DiskModel } from "./node/disks";
 import { NodeFs } from "./node/fs";
@@ -110,6 +112,10 @@ export class World {
   readonly bootTime: number;
   /** When the learner's login shell started: createSandbox sets it once the scenario has booted. */
   sessionStart: number;
+  /** Set while a page shows an editor pane: `vi FILE` hands it the file to open. */
+  openEditor?: (request: EditorRequest) => void;
+  /** /etc at the end of boot, until git first runs and writes etckeeper's repository from it. */
+  pendingEtcRepo?: EtcBaseline;
 
   constructor(options: WorldOptions) {
     this.bootTime = options.start;

@@ -9,6 +9,7 @@
  */
 import { createContext, type ReactNode, useCallback, useContext, useEffect, useMemo, useRef, useState } from "react";
 import type { Exercise } from "@/lib/content/schema";
+import type { EditorRequest } from "@/sandbox";
 import { type EngineState, RemoteNode, type TerminalSink } from "../engine/remote-node";
 import { type ExerciseStatus, statusOf } from "./grading";
 import { loadDone, saveDone } from "./progress-store";
@@ -40,6 +41,12 @@ interface NodeApi {
   terminalShown(): void;
   /** Put the node back in the lesson's start state (exercises already done stay done). */
   resetNode(): void;
+  /** The editor's and the history's requests to the node (save, list, undo, reset exercise, changes). */
+  call: RemoteNode["call"];
+  /** Be told when a command (`vi FILE`) opens a file in the editor pane; returns an unsubscribe function. */
+  onOpenFile(fn: (request: EditorRequest) => void): () => void;
+  /** Give the terminal the keyboard back (an editor pane closed). */
+  focusTerminal(): void;
 }
 
 interface Progress {
@@ -52,6 +59,8 @@ interface Progress {
   engineError: string | null;
   /** Last thing worth announcing to a screen reader ("Exercise done: ..."). */
   announcement: string;
+  /** The node keeps its history (undo, reset exercise, what did I change?). */
+  historyReady: boolean;
   resetProgress(): void;
 }
 
@@ -85,6 +94,8 @@ export function LessonRuntime(props: {
   const [engineState, setEngineState] = useState<EngineState>("loading");
   const [engineError, setEngineError] = useState<string | null>(null);
   const [announcement, setAnnouncement] = useState("");
+  const [historyReady, setHistoryReady] = useState(false);
+  const [openFileListeners] = useState(() => new Set<(request: EditorRequest) => void>());
 
   const doneRef = useRef<ReadonlySet<string>>(done);
   const terminalRef = useRef<TerminalHandle | null>(null);
@@ -133,6 +144,10 @@ export function LessonRuntime(props: {
           if (ids.length !== known.size || ids.some((id) => !known.has(id))) markDoneRef.current(ids);
           setDetail(current?.detail ?? null);
         },
+        onOpenFile(request) {
+          for (const fn of openFileListeners) fn(request);
+        },
+        onHistory: setHistoryReady,
       }),
   );
 
@@ -181,8 +196,14 @@ export function LessonRuntime(props: {
       },
       terminalShown: () => startRef.current(),
       resetNode: () => remote.reset(),
+      call: (call) => remote.call(call),
+      onOpenFile(fn) {
+        openFileListeners.add(fn);
+        return () => openFileListeners.delete(fn);
+      },
+      focusTerminal: () => terminalRef.current?.focus(),
     }),
-    [remote],
+    [remote, openFileListeners],
   );
 
   const progress = useMemo<Progress>(
@@ -194,13 +215,14 @@ export function LessonRuntime(props: {
       engineState,
       engineError,
       announcement,
+      historyReady,
       resetProgress() {
         markDone([]);
         setAnnouncement("Progress reset");
         remote.setDone([]);
       },
     }),
-    [exercises, done, detail, engineState, engineError, announcement, markDone, remote],
+    [exercises, done, detail, engineState, engineError, announcement, historyReady, markDone, remote],
   );
 
   return (

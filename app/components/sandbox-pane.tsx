@@ -5,6 +5,7 @@
 import { ExerciseList } from "./exercise-list";
 import { useNode, useProgress } from "./lesson-runtime";
 import NodeTerminal from "./node-terminal";
+import { NodeWorkbench } from "./node-workbench";
 
 const ENGINE_LABEL = {
   loading: "starting the node…",
@@ -41,6 +42,7 @@ export function SandboxPane({ scenario }: { scenario: string }) {
       <section className="terminal-region" aria-label="Node terminal" data-engine={engineState}>
         <NodeTerminal />
       </section>
+      <NodeWorkbench />
       <ExerciseList />
     </aside>
   );

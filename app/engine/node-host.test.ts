@@ -49,6 +49,8 @@ describe("NodeHost", () => {
     expect(await type("hostname")).toEqual([
       { type: "write", data: "hostname\r\n" },
       { type: "busy", steps: [] },
+      // the history opens behind the first prompt, before the first line runs
+      { type: "history-ready" },
       { type: "write", data: "aks-nodepool1-12345678-vmss000000\r\n" },
       { type: "idle" },
       { type: "write", data: PROMPT },
@@ -82,6 +84,7 @@ describe("NodeHost", () => {
       { type: "write", data: "systemctl is-active kubelet\r\n" },
       // the stuck line (here `hostname`) is not in the rebuilt node's history
       { type: "busy", steps: [{ exec: "systemctl stop kubelet" }] },
+      { type: "history-ready" },
       { type: "write", data: "inactive\r\n" },
       { type: "idle" },
       { type: "write", data: PROMPT },
@@ -100,6 +103,32 @@ describe("NodeHost", () => {
       done: [],
       current: { id: "stop", detail: "kubelet.service is active (running)" },
     });
+  });
+
+  it("answers the editor's and the history's calls in order with commands", async () => {
+    const { node, posted, boot, type } = host();
+    await boot();
+    // the history opens with the first line, and the current exercise's start is marked in it
+    await type("hostname");
+    await type("systemctl stop kubelet");
+    const reply = async (id: number) => {
+      while (!posted.some((m) => m.type === "reply" && m.id === id)) await new Promise((r) => setTimeout(r, 5));
+      return posted.find((m) => m.type === "reply" && m.id === id);
+    };
+    await node.receive({ type: "call", id: 1, call: { op: "save", path: "/root/notes", content: "kubelet\n" } });
+    expect(await reply(1)).toEqual({ type: "reply", id: 1, result: {} });
+    await node.receive({ type: "call", id: 2, call: { op: "list", path: "/root" } });
+    expect(await reply(2)).toMatchObject({
+      result: expect.arrayContaining([{ name: "notes", path: "/root/notes", directory: false }]),
+    });
+    // undo the save, then the stop: back to where the exercise started
+    await node.receive({ type: "call", id: 3, call: { op: "undo" } });
+    expect(await reply(3)).toMatchObject({ result: { message: "systemctl stop kubelet" } });
+    await node.receive({ type: "call", id: 4, call: { op: "undo" } });
+    expect(await reply(4)).toMatchObject({ result: { message: "Start exercise stop" } });
+    expect(await type("systemctl is-active kubelet")).toContainEqual({ type: "write", data: "active\r\n" });
+    await node.receive({ type: "call", id: 5, call: { op: "resetExercise", exercise: "nope" } });
+    expect(await reply(5)).toEqual({ type: "reply", id: 5, error: 'exercise "nope" was never started' });
   });
 
   it("reports a boot that fails instead of throwing", async () => {

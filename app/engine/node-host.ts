@@ -3,9 +3,15 @@
  * editor that reads the page's keys, the simulated clock kept in step with wall time, and the
  * exercises re-graded after every change. Without DOM or Worker APIs, so tests drive it directly.
  */
-import { createSandbox, createTerminalSession, type Sandbox, type TerminalSession } from "@/sandbox";
+import {
+  createSandbox,
+  createTerminalSession,
+  type Sandbox,
+  type SandboxHistory,
+  type TerminalSession,
+} from "@/sandbox";
 import { gradeInOrder } from "../components/grading";
-import type { FromWorker, GradableExercise, ToWorker } from "./protocol";
+import type { FromWorker, GradableExercise, NodeCall, ToWorker } from "./protocol";
 
 /** Wall time between clock steps, and the most one step may add (a laptop waking from sleep). */
 export const TICK_MS = 1000;
@@ -36,6 +42,9 @@ export class NodeHost {
   private start?: ReturnType<Sandbox["snapshot"]>;
   private lastGrade = "";
   private gradeScheduled = false;
+  private history?: SandboxHistory;
+  /** The exercise whose start the history last marked (reset exercise comes back there). */
+  private exerciseStarted?: string;
 
   constructor(
     private readonly post: (message: FromWorker) => void,
@@ -67,6 +76,28 @@ export class NodeHost {
         return;
       case "reset":
         return this.reset();
+      case "call":
+        return this.call(message.id, message.call);
+    }
+  }
+
+  /** The page's editor and history buttons: answered by id, in order with the learner's commands. */
+  private async call(id: number, call: NodeCall): Promise<void> {
+    const sandbox = this.sandbox;
+    const history = this.history;
+    try {
+      if (!sandbox) throw new Error("the node is not running yet");
+      let result: unknown;
+      if (call.op === "save") result = await sandbox.saveFile(call.path, call.content);
+      else if (call.op === "list") result = sandbox.listDirectory(call.path);
+      else if (!history) throw new Error("the node's history is not ready yet");
+      else if (call.op === "undo") result = (await history.undo()) ?? null;
+      else if (call.op === "resetExercise") result = await history.resetExercise(call.exercise);
+      else result = await history.changes(call.exercise);
+      this.post({ type: "reply", id, result });
+      this.scheduleGrade();
+    } catch (error) {
+      this.post({ type: "reply", id, error: error instanceof Error ? error.message : String(error) });
     }
   }
 
@@ -79,6 +110,7 @@ export class NodeHost {
     if (message.restore) await sandbox.restore(message.restore);
     this.sandbox = sandbox;
     sandbox.onChange(() => this.scheduleGrade());
+    sandbox.onOpenFile((request) => this.post({ type: "open-file", request }));
     this.tickWithWallTime(sandbox);
     // "ready" goes first: from then on the page stops echoing keys itself, so a key typed
     // while the screen is being reset is echoed once, by the session.
@@ -101,6 +133,12 @@ export class NodeHost {
     });
     this.session.start();
     this.scheduleGrade();
+    // The history loads isomorphic-git; it opens behind the first prompt, in line with commands.
+    void sandbox.history().then((history) => {
+      this.history = history;
+      this.post({ type: "history-ready" });
+      this.scheduleGrade();
+    });
   }
 
   /** Keep simulated time in step with wall time, so a stopped kubelet turns the node NotReady while the learner reads. */
@@ -136,6 +174,11 @@ export class NodeHost {
     if (!sandbox) return;
     const result = gradeInOrder(this.exercises, this.done, (check) => sandbox.check(check));
     for (const id of result.done) this.done.add(id);
+    const current = result.current?.id;
+    if (this.history && current && current !== this.exerciseStarted) {
+      this.exerciseStarted = current;
+      void this.history.startExercise(current);
+    }
     const message: FromWorker = { type: "graded", done: result.done, current: result.current ?? null };
     const key = JSON.stringify(message);
     if (key === this.lastGrade) return;

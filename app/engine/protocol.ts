@@ -3,7 +3,7 @@
  * editor, its clock and the grading run in the worker, so a long command never freezes the
  * page; the page sends keys and receives what to print, the grade and the worker's state.
  */
-import type { Check, SandboxSnapshot } from "@/sandbox";
+import type { Check, EditorRequest, FileChange, HistoryEntry, Sandbox, SandboxSnapshot } from "@/sandbox";
 
 export interface GradableExercise {
   id: string;
@@ -31,7 +31,25 @@ export type ToWorker =
   /** The exercises done, as the page knows them (stored progress, or a progress reset). */
   | { type: "done"; ids: string[] }
   /** Put the node back in the lesson's start state. */
-  | { type: "reset" };
+  | { type: "reset" }
+  /** Ask the node something the page shows outside the terminal; answered by a `reply` with the same id. */
+  | { type: "call"; id: number; call: NodeCall };
+
+/** The editor's and the history's requests, and what each answers. */
+export type NodeCall =
+  | { op: "save"; path: string; content: string }
+  | { op: "list"; path: string }
+  | { op: "undo" }
+  | { op: "resetExercise"; exercise: string }
+  | { op: "changes"; exercise?: string };
+
+export interface NodeCallResult {
+  save: { error?: string };
+  list: ReturnType<Sandbox["listDirectory"]>;
+  undo: HistoryEntry | null;
+  resetExercise: HistoryEntry;
+  changes: FileChange[];
+}
 
 export type FromWorker =
   /** Print this on the terminal. */
@@ -44,4 +62,9 @@ export type FromWorker =
   | { type: "idle" }
   /** Exercises done, in order, and why the first open one does not pass yet. */
   | { type: "graded"; done: string[]; current: { id: string; detail: string } | null }
-  | { type: "failed"; reason: string };
+  | { type: "failed"; reason: string }
+  /** A command (`vi FILE`) asks the page to open a file in the editor pane. */
+  | { type: "open-file"; request: EditorRequest }
+  /** The node's history is kept from now on (undo, reset exercise and the diff view work). */
+  | { type: "history-ready" }
+  | { type: "reply"; id: number; result?: unknown; error?: string };

@@ -9,7 +9,8 @@
  * given the prompt back `INTERRUPT_GRACE_MS` after a Ctrl-C, the page stops it and starts a new
  * one from the snapshot taken just before that line (the line's own effects are lost with it).
  */
-import type { FromWorker, GradableExercise, ToWorker } from "./protocol";
+import type { EditorRequest } from "@/sandbox";
+import type { FromWorker, GradableExercise, NodeCall, NodeCallResult, ToWorker } from "./protocol";
 
 /** The node as the page shows it: starting (or restarting after a hung line), running, or broken. */
 export type EngineState = "loading" | "ready" | "failed";
@@ -35,6 +36,10 @@ export interface RemoteNodeOptions {
   done(): string[];
   onState(state: EngineState, error?: string): void;
   onGraded(done: string[], current: { id: string; detail: string } | null): void;
+  /** A command asked for a file in the editor pane. */
+  onOpenFile?(request: EditorRequest): void;
+  /** The node's history is ready (true) or gone with a restarted worker (false). */
+  onHistory?(ready: boolean): void;
   /** Start a worker; tests pass one that runs the host in-process. */
   spawn?: () => WorkerLike;
 }
@@ -52,6 +57,18 @@ export class RemoteNode {
   private watchdog: ReturnType<typeof setTimeout> | undefined;
   /** True once the worker's session owns the terminal (the page's boot echo must stop). */
   ready = false;
+  private nextCall = 1;
+  private readonly calls = new Map<number, { resolve(value: unknown): void; reject(error: Error): void }>();
+
+  /** Ask the node for something outside the terminal (save a file, undo, a diff); rejects if it cannot. */
+  call<K extends NodeCall["op"]>(call: Extract<NodeCall, { op: K }>): Promise<NodeCallResult[K]> {
+    if (!this.worker) return Promise.reject(new Error("the node is not running"));
+    const id = this.nextCall++;
+    return new Promise((resolve, reject) => {
+      this.calls.set(id, { resolve: resolve as (value: unknown) => void, reject });
+      this.post({ type: "call", id, call });
+    });
+  }
 
   constructor(private readonly options: RemoteNodeOptions) {}
 
@@ -105,6 +122,10 @@ export class RemoteNode {
   private spawn({ clear, restore }: { clear: boolean; restore?: RemoteNode["beforeLine"] }): void {
     const { scenario, exercises, done, spawn = spawnNodeWorker } = this.options;
     this.ready = false;
+    // A new worker starts a new history; calls the old one never answered fail.
+    this.options.onHistory?.(false);
+    for (const pending of this.calls.values()) pending.reject(new Error("the node restarted"));
+    this.calls.clear();
     this.options.onState("loading");
     let worker: WorkerLike;
     try {
@@ -148,6 +169,19 @@ export class RemoteNode {
       case "failed":
         this.fail(message.reason);
         return;
+      case "open-file":
+        this.options.onOpenFile?.(message.request);
+        return;
+      case "history-ready":
+        this.options.onHistory?.(true);
+        return;
+      case "reply": {
+        const pending = this.calls.get(message.id);
+        this.calls.delete(message.id);
+        if (message.error !== undefined) pending?.reject(new Error(message.error));
+        else pending?.resolve(message.result);
+        return;
+      }
     }
   }
 

@@ -56,6 +56,11 @@ export class ObjectStore {
     return true;
   }
 
+  /** The store's last resourceVersion: it moves on every write, so equal revisions mean nothing was written. */
+  revision(): number {
+    return this.resourceVersion;
+  }
+
   watch(fn: (e: WatchEvent) => void): () => void {
     this.watchers.add(fn);
     return () => this.watchers.delete(fn);

@@ -6,7 +6,9 @@ import { ctr } from "./ctr";
 import { curl } from "./curl";
 import { df } from "./df";
 import { dmesg } from "./dmesg";
+import { editorCommand } from "./editor";
 import { free } from "./free";
+import { git } from "./git";
 import { ip } from "./ip";
 import { iptables, iptablesRestore, iptablesSave } from "./iptables";
 import { journalctl } from "./journalctl";
@@ -27,13 +29,16 @@ import type { Command } from "./types";
 import { uptime } from "./uptime";
 
 export const NODE_COMMANDS: Record<string, Command> = {
+  code: editorCommand("code"),
   crictl,
   ctr,
   curl,
   date,
   df,
   dmesg,
+  edit: editorCommand("edit"),
   free,
+  git,
   hostname,
   ip,
   iptables,
@@ -50,6 +55,7 @@ export const NODE_COMMANDS: Record<string, Command> = {
   lsblk,
   mount,
   nsenter,
+  nano: editorCommand("nano"),
   ps,
   pstree,
   sleep,
@@ -59,6 +65,8 @@ export const NODE_COMMANDS: Record<string, Command> = {
   touch,
   uname,
   uptime,
+  vi: editorCommand("vi"),
+  vim: editorCommand("vim"),
   whoami,
 };
 

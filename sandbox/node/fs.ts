@@ -46,6 +46,13 @@ export interface CharDevice {
   write(text: string): void;
 }
 
+/** A stored file's bytes (or a symlink's target) and its permission bits. */
+export interface StoredEntry {
+  type: "file" | "symlink";
+  mode: number;
+  data: FileData;
+}
+
 export interface NodeStat {
   isFile: boolean;
   isDirectory: boolean;
@@ -374,6 +381,17 @@ export class NodeFs {
     if (!node) throw enoent("chmod", path);
     node.mode = (node.mode & S_IFSOCK) | (mode & 0o7777);
     this.generation++;
+  }
+
+  /**
+   * Every stored (not generated) file and symlink, without copying: the history layer reads
+   * them after each command to see whether the learner changed a file.
+   */
+  *storedEntries(): IterableIterator<[string, StoredEntry]> {
+    for (const [path, node] of this.nodes) {
+      if (node.type === "file") yield [path, { type: "file", mode: node.mode, data: node.content }];
+      else if (node.type === "symlink") yield [path, { type: "symlink", mode: node.mode, data: node.target }];
+    }
   }
 
   /** Every path, for snapshots and for `find`. */

@@ -6,7 +6,11 @@ test("hostname prints the node's name in the terminal", async ({ page }) => {
   await waitForNode(page);
   await runInTerminal(page, "hostname");
   await expect(terminalRows(page)).toContainText(`${PROMPT} hostname`);
-  await expect(terminalRows(page)).toContainText(NODE_NAME);
+  // the prompt holds the name too: wait for the answer's own row before reading the rows
+  const answer = terminalRows(page)
+    .locator(":scope > div")
+    .filter({ hasText: new RegExp(`^\\s*${NODE_NAME}\\s*$`) });
+  await expect(answer).toHaveCount(1);
   // the answer sits on its own row, after the command
   // xterm draws spaces as no-break spaces
   const rows = (await terminalRows(page).locator(":scope > div").allTextContents()).map((row) =>

@@ -1,0 +1,2 @@
+/** Monaco's editor worker (diffs, word ranges), served from this site. */
+import "monaco-editor/editor/editor.worker";
