@@ -20,6 +20,8 @@ import { type MemInfo, memInfo, residentK } from "./node/memory";
 import { MountTable } from "./node/mounts";
 import { Listeners, listening, textResponse } from "./node/net/listeners";
 import { NetworkStack } from "./node/net/stack";
+import { registerOsDaemons } from "./node/os/daemons";
+import { registerMaintenanceScripts } from "./node/os/maintenance";
 import { ProcessTable } from "./node/processes";
 import { Systemd } from "./node/systemd/manager";
 import { ProgramRegistry } from "./node/systemd/programs";
@@ -171,6 +173,13 @@ export class World {
     );
     this.programs.register("/usr/local/bin/kubelet", this.kubelet.program);
     this.programs.register("/usr/local/bin/node-problem-detector", this.npd.program);
+    registerOsDaemons(this.programs, {
+      clock: this.clock,
+      journal: this.journal,
+      listeners: this.listeners,
+      host: { hostname: HOSTNAME, machineId: MACHINE.machineID, nodeIp: NODE_IP, gateway: "10.224.0.1" },
+    });
+    registerMaintenanceScripts(this.programs, now);
   }
 
   /** /proc/meminfo now: the processes' resident memory, the kernel's, the page cache. */

@@ -35,6 +35,11 @@ export interface Listener {
   /** The owning process and the socket's file descriptor in it; `ss -p` looks the pid up by owner otherwise. */
   pid?: number;
   fd?: number;
+  /**
+   * A server that does not speak HTTP: sshd sends its version line first, resolved's DNS
+   * stub waits for a length-prefixed query. `handle` is never asked.
+   */
+  speaks?: "ssh" | "dns";
 }
 
 export class Listeners {
