@@ -3,10 +3,11 @@
  * base cloud image's users in the order their packages created them (systemd-network 100,
  * systemd-resolve 101, messagebus 102, systemd-timesync 103, syslog 104, ...), then _chrony,
  * created when AgentBaker installs chrony on top (its UID is unconfirmed). Processes carry a
- * login name; `ps -n`, /proc/PID/status and top need the number behind it.
+ * login name (man is base-passwd's 6, for man-db.service's User=); `ps -n`, /proc/PID/status and top need the number behind it.
  */
 const UIDS: Record<string, number> = {
   root: 0,
+  man: 6,
   "systemd-network": 100,
   "systemd-resolve": 101,
   messagebus: 102,
