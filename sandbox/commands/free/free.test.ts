@@ -7,7 +7,7 @@ it("prints procps' table from the same figures as /proc/meminfo", async () => {
   expect(await run(node, "free")).toEqual({
     out: [
       "               total        used        free      shared  buff/cache   available",
-      "Mem:         8137384     1375490     5263463        3184     1498431     6524685",
+      "Mem:         8137384     1375490     5263459        3184     1498435     6524685",
       "Swap:              0           0           0",
       "",
     ].join("\n"),
@@ -19,7 +19,7 @@ it("prints procps' table from the same figures as /proc/meminfo", async () => {
   ).toBe(
     [
       "MemTotal:        8137384 kB",
-      "MemFree:         5263463 kB",
+      "MemFree:         5263459 kB",
       "MemAvailable:    6524685 kB",
       "Buffers:           61232 kB",
       "Cached:          1318751 kB",

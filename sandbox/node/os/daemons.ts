@@ -7,6 +7,7 @@
 
 import { comm } from "../comm";
 import { HOST_PROCESSES } from "../memory";
+import type { Listener } from "../net/listeners";
 import type { Program, ProgramContext, ProgramRegistry, RunningProgram } from "../systemd/programs";
 import type { HostIdentity, OsDeps } from "./deps";
 import { startWaagent } from "./waagent";
@@ -20,7 +21,8 @@ interface Daemon {
   title?: (argv: string[]) => string[];
   /** A helper process forked at start, as the same user. */
   helper?: boolean;
-  listen?: { host: string; port: number; protocol?: "tcp" | "udp"; speaks?: "ssh" | "dns" }[];
+  /** Sockets it binds, with the fd they get (as `ss -p` shows them; the fds are unconfirmed). */
+  listen?: Omit<Listener, "tls" | "owner" | "handle" | "pid">[];
   /** sd_notify(STATUS=...) once running (systemd 249's daemons: journald.c, networkd.c, resolved.c, udevd.c). */
   status?: string;
 }
@@ -80,8 +82,8 @@ const DAEMONS: Record<string, Daemon> = {
     ],
     // The stub listener on 127.0.0.53:53, UDP and TCP (resolved-dns-stub.c).
     listen: [
-      { host: "127.0.0.53", port: 53, protocol: "udp", speaks: "dns" },
-      { host: "127.0.0.53", port: 53, speaks: "dns" },
+      { host: "127.0.0.53", port: 53, protocol: "udp", speaks: "dns", fd: 13 },
+      { host: "127.0.0.53", port: 53, speaks: "dns", fd: 14 },
     ],
   },
   "/lib/systemd/systemd-logind": { lines: () => ["New seat seat0."] },
@@ -105,7 +107,7 @@ const DAEMONS: Record<string, Daemon> = {
     dropTo: "_chrony",
     helper: true,
     // chronyc's command port (cmdport 323), bound to loopback.
-    listen: [{ host: "127.0.0.1", port: 323, protocol: "udp" }],
+    listen: [{ host: "127.0.0.1", port: 323, protocol: "udp", fd: 5 }],
     lines: () => [
       "chronyd version 4.2 starting (+CMDMON +NTP +REFCLOCK +RTC +PRIVDROP +SCFILTER +SIGND +ASYNCDNS +NTS +SECHASH +IPV6 -DEBUG)",
       "Frequency -4.188 +/- 0.246 ppm read from /var/lib/chrony/chrony.drift",
@@ -118,7 +120,11 @@ const DAEMONS: Record<string, Daemon> = {
     // OpenSSH 8.9's listener retitles itself (sshd.c server_accept_loop, setproctitle).
     title: () => ["sshd: /usr/sbin/sshd -D [listener] 0 of 10-100 startups"],
     lines: () => ["Server listening on 0.0.0.0 port 22.", "Server listening on :: port 22."],
-    listen: [{ host: "0.0.0.0", port: 22, speaks: "ssh" }],
+    listen: [
+      // listen(2) with SSH_LISTEN_BACKLOG (128).
+      { host: "0.0.0.0", port: 22, speaks: "ssh", family: "v4", fd: 3, backlog: 128 },
+      { host: "::", port: 22, speaks: "ssh", family: "v6", fd: 4, backlog: 128 },
+    ],
   },
 };
 
