@@ -36,7 +36,7 @@ const EPHEMERAL = 32768;
 
 export type ConnectOutcome =
   /** Accepted: the listener answers HTTP (a host program, or a pod's server). */
-  | { kind: "accepted"; listener: Pick<Listener, "tls" | "handle">; address: string; port: number }
+  | { kind: "accepted"; listener: Pick<Listener, "tls" | "handle" | "speaks">; address: string; port: number }
   /** Accepted by a server that does not speak HTTP: it closes on curl's request. */
   | { kind: "closed"; address: string; port: number }
   /** RST or ICMP port unreachable (REJECT). */

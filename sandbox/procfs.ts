@@ -11,11 +11,12 @@ import type { Pod } from "./cluster/types";
 import { type CgroupInfo, cgroupTree } from "./node/cgroupfs";
 import type { NodeFs } from "./node/fs";
 import { loadAverage } from "./node/loadavg";
-import { type MemInfo, residentK } from "./node/memory";
+import { hostProcess, type MemInfo, residentK } from "./node/memory";
 import { type MountTable, procMounts } from "./node/mounts";
 import { comm, type ProcEntry, type ProcSnapshot, procTree } from "./node/proc";
 import type { ProcessTable } from "./node/processes";
 import type { Systemd } from "./node/systemd/manager";
+import { uidOf } from "./node/users";
 import { capabilityMask } from "./runtime/capabilities";
 import { KERNEL_VERSION_STRING } from "./scenarios/node/identity";
 
@@ -53,19 +54,29 @@ export function procEntries(world: ProcHost): ProcEntry[] {
     startedAt: number,
     rssK: number,
     threads: number,
-  ): ProcEntry => ({
-    pid,
-    ppid,
-    argv,
-    comm: comm(argv),
-    uid: user === "root" ? 0 : Number(user),
-    cgroup,
-    rssK,
-    vszK: threads > 1 ? 1_240_000 + ((pid * 7919) % 1024) * 4 : rssK * 2 + 2_048,
-    threads,
-    contained: cgroup.startsWith("/kubepods"),
-    startedAt,
-  });
+    exe?: string,
+  ): ProcEntry => {
+    const host = hostProcess({ argv, cgroup, ...(exe ? { exe } : {}) });
+    const jitter = (pid * 7919) % 1024;
+    return {
+      pid,
+      ppid,
+      argv,
+      comm: comm(argv, exe),
+      uid: uidOf(user),
+      cgroup,
+      rssK,
+      // Host daemons: the size ps shows too; Go daemons' heaps otherwise.
+      vszK: host
+        ? host.vszK + (host.vszK > 100_000 ? jitter * 4 : 0)
+        : threads > 1
+          ? 1_240_000 + jitter * 4
+          : rssK * 2 + 2_048,
+      threads,
+      contained: cgroup.startsWith("/kubepods"),
+      startedAt,
+    };
+  };
   // A container's process runs with the capabilities of its securityContext.
   const caps = new Map<number, string>();
   for (const c of world.containerd.containers.values()) {
@@ -74,8 +85,11 @@ export function procEntries(world: ProcHost): ProcEntry[] {
   const table = world.procs.all().map((p) => {
     const program = units.get(p.pid);
     const threads =
-      program?.tasks ?? (p.argv[0] === "/pause" ? 1 : p.argv[0]?.startsWith("/usr/bin/containerd-shim") ? 12 : 9);
-    const e = entry(p.pid, p.ppid, p.argv, p.user, p.cgroup, p.startedAt, residentK(p, program?.memoryBytes), threads);
+      program?.tasks ??
+      hostProcess(p)?.threads ??
+      (p.argv[0] === "/pause" ? 1 : p.argv[0]?.startsWith("/usr/bin/containerd-shim") ? 12 : 9);
+    const rss = residentK(p, program?.memoryBytes);
+    const e = entry(p.pid, p.ppid, p.argv, p.user, p.cgroup, p.startedAt, rss, threads, p.exe);
     const mask = caps.get(p.pid);
     return mask ? { ...e, caps: mask } : e;
   });

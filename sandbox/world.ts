@@ -26,6 +26,8 @@ import { IptablesClient } from "./node/net/iptables-client";
 import { iptablesProgram } from "./node/net/iptables-programs";
 import { Listeners, listening, textResponse } from "./node/net/listeners";
 import { NetworkStack } from "./node/net/stack";
+import { registerOsDaemons } from "./node/os/daemons";
+import { registerMaintenanceScripts } from "./node/os/maintenance";
 import { ProcessTable } from "./node/processes";
 import { Systemd } from "./node/systemd/manager";
 import { ProgramRegistry } from "./node/systemd/programs";
@@ -209,6 +211,13 @@ export class World {
       "mcr.microsoft.com/oss/v2/kubernetes/ip-masq-agent",
       ipMasqAgent(this.clock, iptables),
     );
+    registerOsDaemons(this.programs, {
+      clock: this.clock,
+      journal: this.journal,
+      listeners: this.listeners,
+      host: { hostname: HOSTNAME, machineId: MACHINE.machineID, nodeIp: NODE_IP, gateway: "10.224.0.1" },
+    });
+    registerMaintenanceScripts(this.programs, now);
   }
 
   /** /proc/meminfo now: the processes' resident memory, the kernel's, the page cache. */

@@ -16,7 +16,7 @@ it("reports a read-only remount and a hung task from the kernel log, and tempora
   );
   expect(
     await run(node, 'echo "<2>EXT4-fs (sda1): Remounting filesystem read-only" > /dev/kmsg && dmesg | tail -1'),
-  ).toEqual({ out: "[ 7429.000254] EXT4-fs (sda1): Remounting filesystem read-only\n", err: "", code: 0 });
+  ).toEqual({ out: "[ 7429.000648] EXT4-fs (sda1): Remounting filesystem read-only\n", err: "", code: 0 });
   expect((await run(node, condition("ReadonlyFilesystem"))).out).toBe(
     "True FilesystemIsReadOnly EXT4-fs (sda1): Remounting filesystem read-only\n",
   );

@@ -47,7 +47,7 @@ describe("the editor pane", () => {
     ).toEqual([
       ["containerd.service.d", true],
       ["kubelet.service.d", true],
-      ["multi-user.target.wants", true],
+      ["logrotate.timer.d", true],
     ]);
     expect(node.listDirectory("/etc/default")).toEqual([
       { name: "kubelet", path: "/etc/default/kubelet", directory: false },

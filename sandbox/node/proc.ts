@@ -42,12 +42,7 @@ const ALL_CAPS = "000001ffffffffff";
 /** containerd's default set (oci/spec.go defaultUnixCaps): CHOWN ... AUDIT_WRITE, SETFCAP. */
 const CONTAINER_CAPS = "00000000a80425fb";
 
-export function comm(argv: string[]): string {
-  const [bin = "", script] = argv;
-  if (bin === "/sbin/init") return "systemd";
-  const path = (bin === "/bin/bash" || bin === "/bin/sh") && script?.startsWith("/") ? script : bin;
-  return (path.split("/").pop() ?? "").replace(/^-/, "").slice(0, 15);
-}
+export { comm } from "./comm";
 
 const kb = (n: number) => `${String(n).padStart(8)} kB`;
 

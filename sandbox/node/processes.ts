@@ -14,6 +14,12 @@ export interface ProcessInfo {
   cgroup: string;
   startedAt: number;
   user: string;
+  /**
+   * The file the kernel executed, when argv[0] does not name it: `@dbus-daemon` (systemd's
+   * `@` prefix sets argv[0]) or a daemon that rewrote its title (sshd's `sshd: ... [listener]`).
+   * /proc/PID/comm comes from it.
+   */
+  exe?: string;
 }
 
 export class ProcessTable {
@@ -27,7 +33,7 @@ export class ProcessTable {
   spawn(
     argv: string[],
     cgroup: string,
-    opts: { ppid?: number; user?: string; onSignal?: SignalHandler } = {},
+    opts: { ppid?: number; user?: string; exe?: string; onSignal?: SignalHandler } = {},
   ): ProcessInfo {
     const info: ProcessInfo = {
       pid: this.nextPid++,
@@ -36,10 +42,34 @@ export class ProcessTable {
       cgroup,
       startedAt: this.now(),
       user: opts.user ?? "root",
+      ...(opts.exe ? { exe: opts.exe } : {}),
     };
     this.procs.set(info.pid, info);
     if (opts.onSignal) this.handlers.set(info.pid, opts.onSignal);
     return info;
+  }
+
+  /**
+   * Where the next PID comes from. Only a scenario's boot uses it: it replays the real boot
+   * order, in which kernel threads and short-lived helpers (udev workers, generators) took the
+   * PIDs between the early daemons, which the model does not hold.
+   */
+  continueAt(pid: number): void {
+    this.nextPid = pid;
+  }
+
+  /** setuid(2): the process now runs as this user. */
+  setUser(pid: number, user: string): void {
+    const p = this.procs.get(pid);
+    if (p) p.user = user;
+  }
+
+  /** setproctitle(3): the daemon rewrites the argv `ps` shows (sshd's `[listener]` line). */
+  setTitle(pid: number, title: string[]): void {
+    const p = this.procs.get(pid);
+    if (!p) return;
+    p.exe ??= p.argv[0];
+    p.argv = title;
   }
 
   /** Take a PID for a short-lived process (an ExecStartPre step) without keeping it. */

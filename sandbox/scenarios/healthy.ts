@@ -15,6 +15,7 @@ import {
   kubeSystemWorkloads,
   STARTUP_LOGS,
 } from "./kube-system";
+import { CONTAINERD_FIRST_PID, EARLY_BOOT } from "./node/boot";
 import { writeNodeFiles } from "./node/files";
 import { KERNEL_VERSION_STRING } from "./node/identity";
 
@@ -55,9 +56,20 @@ export function bootHealthyNode(world: World, beforeNow?: (world: World) => void
 
   world.nodeLifecycle.start();
   world.controlPlane.start();
-  clock.setTimeout(() => systemd.start("containerd.service"), 4_120);
-  // The CSE (custom script extension) starts the kubelet once it has written its config.
+  for (const step of EARLY_BOOT) {
+    clock.setTimeout(() => {
+      if (step.pid !== undefined) world.procs.continueAt(step.pid);
+      systemd.start(step.unit);
+    }, step.at);
+  }
+  clock.setTimeout(() => {
+    world.procs.continueAt(CONTAINERD_FIRST_PID);
+    systemd.start("containerd.service");
+  }, 4_120);
+  // The CSE (custom script extension) starts the kubelet once it has written its config,
+  // and enables the snapshot-update timer (cse_config.sh ensureSnapshotUpdate).
   clock.setTimeout(() => systemd.start("kubelet.service"), 41_870);
+  clock.setTimeout(() => systemd.start("snapshot-update.timer"), 42_115);
   // The AKS Linux extension (a VM extension, after provisioning) brings node-problem-detector.
   clock.setTimeout(() => systemd.start("node-problem-detector.service"), 157_340);
   beforeNow?.(world);

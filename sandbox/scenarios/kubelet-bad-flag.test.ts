@@ -12,14 +12,14 @@ it("cycles a kubelet that rejects an unknown flag, until the flag is fixed", asy
   expect((await run(node, "systemctl status kubelet | grep -E '^ +(Active|Main PID):'")).out).toBe(
     [
       "     Active: activating (auto-restart) (Result: exit-code) since Thu 2025-10-30 16:05:59 UTC; 1s ago",
-      "   Main PID: 2726 (code=exited, status=1/FAILURE)",
+      "   Main PID: 2743 (code=exited, status=1/FAILURE)",
       "",
     ].join("\n"),
   );
   expect((await run(node, "journalctl -u kubelet -n 4 -q")).out).toBe(
     [
       `Oct 30 16:05:59 ${HOST} systemd[1]: Started Kubelet.`,
-      `Oct 30 16:05:59 ${HOST} kubelet[2726]: E1030 16:05:59.107113    2726 run.go:72] "command failed" err="failed to parse kubelet flag: unknown flag: --maxpods"`,
+      `Oct 30 16:05:59 ${HOST} kubelet[2743]: E1030 16:05:59.107113    2743 run.go:72] "command failed" err="failed to parse kubelet flag: unknown flag: --maxpods"`,
       `Oct 30 16:05:59 ${HOST} systemd[1]: kubelet.service: Main process exited, code=exited, status=1/FAILURE`,
       `Oct 30 16:05:59 ${HOST} systemd[1]: kubelet.service: Failed with result 'exit-code'.`,
       "",
@@ -54,10 +54,10 @@ it("reports a bad value and a stray word with the kubelet's own errors", async (
   const node = createSandbox({ scenario: "healthy" });
   await run(node, "sed -i 's/--max-pods=30/--max-pods=3O/' /etc/default/kubelet; systemctl restart kubelet");
   expect((await run(node, "journalctl -u kubelet -q -o cat | grep 'command failed'")).out).toBe(
-    'E1030 16:06:00.417113     886 run.go:72] "command failed" err="failed to parse kubelet flag: invalid argument \\"3O\\" for \\"--max-pods\\" flag: strconv.ParseInt: parsing \\"3O\\": invalid syntax"\n',
+    'E1030 16:06:00.417113     903 run.go:72] "command failed" err="failed to parse kubelet flag: invalid argument \\"3O\\" for \\"--max-pods\\" flag: strconv.ParseInt: parsing \\"3O\\": invalid syntax"\n',
   );
   await run(node, "sed -i 's/--max-pods=3O/--max-pods 30 extra/' /etc/default/kubelet; sleep 2");
   expect((await run(node, "journalctl -u kubelet -q -n 3 -o cat | grep 'command failed'")).out).toBe(
-    'E1030 16:06:02.417113     896 run.go:72] "command failed" err="unknown command extra"\n',
+    'E1030 16:06:02.417113     913 run.go:72] "command failed" err="unknown command extra"\n',
   );
 });

@@ -38,8 +38,16 @@ export function rfc3339(ms: number): string {
   return `${new Date(ms).toISOString().slice(0, 19)}Z`;
 }
 
-/** systemd's format_timestamp_relative() (src/basic/time-util.c, v249): `2h 3min ago`. */
+/**
+ * systemd's format_timestamp_relative() (src/basic/time-util.c, v249): `2h 3min ago`, or for
+ * a time to come `6min left` (a negative delta).
+ */
 export function systemdRelative(deltaMs: number): string {
+  if (deltaMs < 0) return systemdRelativeSpan(-deltaMs, "left");
+  return systemdRelativeSpan(deltaMs, "ago");
+}
+
+function systemdRelativeSpan(deltaMs: number, s: string): string {
   const usec = Math.max(0, Math.round(deltaMs * 1000));
   const S = 1_000_000;
   const M = 60 * S;
@@ -49,18 +57,18 @@ export function systemdRelative(deltaMs: number): string {
   const MONTH = 2_629_800 * S;
   const Y = 31_557_600 * S;
   const f = Math.floor;
-  if (usec >= Y) return `${f(usec / Y)} years ${f((usec % Y) / MONTH)} months ago`;
-  if (usec >= MONTH) return `${f(usec / MONTH)} months ${f((usec % MONTH) / D)} days ago`;
-  if (usec >= W) return `${f(usec / W)} weeks ${f((usec % W) / D)} days ago`;
-  if (usec >= 2 * D) return `${f(usec / D)} days ago`;
-  if (usec >= 25 * H) return `1 day ${f((usec - D) / H)}h ago`;
-  if (usec >= 6 * H) return `${f(usec / H)}h ago`;
-  if (usec >= H) return `${f(usec / H)}h ${f((usec % H) / M)}min ago`;
-  if (usec >= 5 * M) return `${f(usec / M)}min ago`;
-  if (usec >= M) return `${f(usec / M)}min ${f((usec % M) / S)}s ago`;
-  if (usec >= S) return `${f(usec / S)}s ago`;
-  if (usec >= 1000) return `${f(usec / 1000)}ms ago`;
-  if (usec > 0) return `${usec}us ago`;
+  if (usec >= Y) return `${f(usec / Y)} years ${f((usec % Y) / MONTH)} months ${s}`;
+  if (usec >= MONTH) return `${f(usec / MONTH)} months ${f((usec % MONTH) / D)} days ${s}`;
+  if (usec >= W) return `${f(usec / W)} weeks ${f((usec % W) / D)} days ${s}`;
+  if (usec >= 2 * D) return `${f(usec / D)} days ${s}`;
+  if (usec >= 25 * H) return `1 day ${f((usec - D) / H)}h ${s}`;
+  if (usec >= 6 * H) return `${f(usec / H)}h ${s}`;
+  if (usec >= H) return `${f(usec / H)}h ${f((usec % H) / M)}min ${s}`;
+  if (usec >= 5 * M) return `${f(usec / M)}min ${s}`;
+  if (usec >= M) return `${f(usec / M)}min ${f((usec % M) / S)}s ${s}`;
+  if (usec >= S) return `${f(usec / S)}s ${s}`;
+  if (usec >= 1000) return `${f(usec / 1000)}ms ${s}`;
+  if (usec > 0) return `${usec}us ${s}`;
   return "now";
 }
 

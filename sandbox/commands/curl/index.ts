@@ -224,7 +224,19 @@ export const curl: Command = async (args, _io, world) => {
         error(52, "Empty reply from server");
       } else if (listener) {
         verbose(`* Connected to ${target.host} (${address}) port ${target.port} (#0)`);
-        if (target.scheme === "https" && !listener.tls) {
+        if (listener.speaks === "ssh" && target.scheme === "http") {
+          // sshd's `SSH-2.0-OpenSSH_8.9p1 ...` line is no HTTP status line (lib/http.c).
+          verbose("* Received HTTP/0.9 when not allowed");
+          error(1, "Received HTTP/0.9 when not allowed");
+        } else if (listener.speaks === "dns" && target.scheme === "http") {
+          // resolved reads curl's request as a DNS length prefix, waits, and closes after its
+          // stream timeout (10 s, not waited for here).
+          verbose("* Empty reply from server");
+          error(52, "Empty reply from server");
+        } else if (listener.speaks && target.scheme === "https") {
+          verbose("* error:0A00010B:SSL routines::wrong version number");
+          error(35, "error:0A00010B:SSL routines::wrong version number");
+        } else if (target.scheme === "https" && !listener.tls) {
           verbose("* error:0A00010B:SSL routines::wrong version number");
           error(35, "error:0A00010B:SSL routines::wrong version number");
         } else if (target.scheme === "https" && !o.insecure) {

@@ -7,7 +7,7 @@ it("prints procps' table from the same figures as /proc/meminfo", async () => {
   expect(await run(node, "free")).toEqual({
     out: [
       "               total        used        free      shared  buff/cache   available",
-      "Mem:         8137384     1153388     5485560        3184     1498436     6746787",
+      "Mem:         8137384     1375490     5263458        3184     1498436     6524685",
       "Swap:              0           0           0",
       "",
     ].join("\n"),
@@ -19,8 +19,8 @@ it("prints procps' table from the same figures as /proc/meminfo", async () => {
   ).toBe(
     [
       "MemTotal:        8137384 kB",
-      "MemFree:         5485560 kB",
-      "MemAvailable:    6746787 kB",
+      "MemFree:         5263458 kB",
+      "MemAvailable:    6524685 kB",
       "Buffers:           61232 kB",
       "Cached:          1318752 kB",
       "SReclaimable:     118452 kB",
@@ -30,7 +30,7 @@ it("prints procps' table from the same figures as /proc/meminfo", async () => {
   expect((await run(node, "free -h")).out).toBe(
     [
       "               total        used        free      shared  buff/cache   available",
-      "Mem:           7.8Gi       1.1Gi       5.2Gi       3.1Mi       1.4Gi       6.4Gi",
+      "Mem:           7.8Gi       1.3Gi       5.0Gi       3.1Mi       1.4Gi       6.2Gi",
       "Swap:             0B          0B          0B",
       "",
     ].join("\n"),

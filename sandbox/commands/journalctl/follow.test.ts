@@ -33,7 +33,7 @@ it("streams new entries as they are journaled and exits 130 on Ctrl-C with nothi
   ]);
   expect(chunks).toContain("Started Kubelet.\n");
   expect(chunks.slice(-3)).toEqual([
-    'E1030 16:06:02.419052     898 run.go:72] "command failed" err="failed to run Kubelet: validate service connection: validate CRI v1 runtime API for endpoint \\"unix:///run/containerd/containerd.sock\\": rpc error: code = Unavailable desc = connection error: desc = \\"transport: Error while dialing: dial unix /run/containerd/containerd.sock: connect: no such file or directory\\""\n',
+    'E1030 16:06:02.419052     915 run.go:72] "command failed" err="failed to run Kubelet: validate service connection: validate CRI v1 runtime API for endpoint \\"unix:///run/containerd/containerd.sock\\": rpc error: code = Unavailable desc = connection error: desc = \\"transport: Error while dialing: dial unix /run/containerd/containerd.sock: connect: no such file or directory\\""\n',
     "kubelet.service: Main process exited, code=exited, status=1/FAILURE\n",
     "kubelet.service: Failed with result 'exit-code'.\n",
   ]);

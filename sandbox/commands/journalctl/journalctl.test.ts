@@ -1,7 +1,7 @@
 import { expect, it } from "vitest";
 import { freshNode, run } from "../../test-helpers";
 
-const HEADER = "-- Journal begins at Thu 2025-10-30 14:02:11 UTC, ends at Thu 2025-10-30 14:04:48 UTC. --\n";
+const HEADER = "-- Journal begins at Thu 2025-10-30 14:02:11 UTC, ends at Thu 2025-10-30 16:02:11 UTC. --\n";
 
 it("shows one unit's lines, the last N, with systemd 249's header", async () => {
   const node = freshNode();

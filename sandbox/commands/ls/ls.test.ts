@@ -7,7 +7,11 @@ describe("ls", () => {
   it("prints the long format from the node's modes, sizes and mtimes", async () => {
     const node = freshNode();
     expect(await run(node, "ls -l /etc/default")).toEqual({
-      out: lines("total 4", "-rw------- 1 root root 1949 Oct 30 14:02 kubelet"),
+      out: lines(
+        "total 8",
+        "-rw-r--r-- 1 root root   48 Oct 30 14:02 chrony",
+        "-rw------- 1 root root 1949 Oct 30 14:02 kubelet",
+      ),
       err: "",
       code: 0,
     });
@@ -90,15 +94,19 @@ describe("ls", () => {
         "-rw------- 1 root root 394 Oct 30 14:02 10-azure.conflist",
         "",
         "/etc/default:",
-        "total 4.0K",
+        "total 8.0K",
+        "-rw-r--r-- 1 root root   48 Oct 30 14:02 chrony",
         "-rw------- 1 root root 2.0K Oct 30 14:02 kubelet",
       ),
     );
     expect((await run(node, "ls -R /etc/systemd/system")).out).toBe(
       lines(
         "/etc/systemd/system:",
-        "containerd.service.d  kubelet.service.d        node-problem-detector.service",
-        "kubelet.service       multi-user.target.wants",
+        "aks-log-collector.service  kubelet.service.d\t\t  snapshot-update.timer",
+        "aks-log-collector.slice    logrotate.timer.d\t\t  sysinit.target.wants",
+        "aks-log-collector.timer    multi-user.target.wants\t  timers.target.wants",
+        "containerd.service.d\t   node-problem-detector.service",
+        "kubelet.service\t\t   snapshot-update.service",
         "",
         "/etc/systemd/system/containerd.service.d:",
         "exec_start.conf",
@@ -107,8 +115,22 @@ describe("ls", () => {
         "10-cgroupv2.conf\t      10-tlsbootstrap.conf",
         "10-containerd-base-flag.conf  10-watchdog.conf",
         "",
+        "/etc/systemd/system/logrotate.timer.d:",
+        "override.conf",
+        "",
         "/etc/systemd/system/multi-user.target.wants:",
-        "containerd.service  kubelet.service  node-problem-detector.service",
+        "chrony.service\t    networkd-dispatcher.service    systemd-networkd.service",
+        "containerd.service  node-problem-detector.service  systemd-resolved.service",
+        "cron.service\t    rsyslog.service\t\t   walinuxagent.service",
+        "irqbalance.service  snapshot-update.timer",
+        "kubelet.service     ssh.service",
+        "",
+        "/etc/systemd/system/sysinit.target.wants:",
+        "multipathd.service",
+        "",
+        "/etc/systemd/system/timers.target.wants:",
+        "aks-log-collector.timer  e2scrub_all.timer  logrotate.timer",
+        "dpkg-db-backup.timer\t fstrim.timer\t    man-db.timer",
       ),
     );
   });

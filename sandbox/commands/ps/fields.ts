@@ -61,6 +61,8 @@ function pmem(p: PsProcess): string {
 }
 
 const args = (p: PsProcess) => p.argv.join(" ");
+/** A login name wider than the column is cut and marked with `+` (`systemd+`), as procps does. */
+const userName = (p: PsProcess) => (p.user.length > 8 ? `${p.user.slice(0, 7)}+` : p.user);
 const f = (header: string, width: number, align: Align, value: Field["value"]): Field => ({
   header,
   width,
@@ -73,8 +75,8 @@ export const FIELDS: Record<string, Field> = {
   pid: f("PID", 7, "right", (p) => String(p.pid)),
   ppid: f("PPID", 7, "right", (p) => String(p.ppid)),
   // CF_USER columns are left-aligned unless ps -n asks for numbers.
-  uid_hack: f("UID", 8, "left", (p) => p.user),
-  user: f("USER", 8, "left", (p) => p.user),
+  uid_hack: f("UID", 8, "left", userName),
+  user: f("USER", 8, "left", userName),
   uid: f("UID", 5, "right", (p) => String(p.uid)),
   c: f("C", 2, "right", (p, now) => String(Math.min(99, Math.floor(permille(p, now) / 10)))),
   stime: f("STIME", 5, "right", stime),

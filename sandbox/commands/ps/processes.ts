@@ -5,6 +5,10 @@
  * from what their programs report to systemd (the same numbers `systemctl status` uses),
  * the rest from a table of typical sizes on a Standard_D2as_v4 node (plausible, unconfirmed).
  */
+
+import { comm as commOf } from "../../node/comm";
+import { hostProcess } from "../../node/memory";
+import { uidOf } from "../../node/users";
 import { MACHINE } from "../../scenarios/node/identity";
 import type { World } from "../../world";
 
@@ -70,17 +74,6 @@ const USAGE: Record<string, Usage> = {
 };
 const GO_DAEMON: Usage = { vszKb: 1_240_000, rssKb: 20_000, cpu: 0.001, stat: "Ssl" };
 
-/**
- * /proc/PID/comm: the executable's (or the script's) base name, cut to 15 characters;
- * /sbin/init is a link to systemd, which names itself.
- */
-function commOf(argv: string[]): string {
-  const [bin = "", script] = argv;
-  if (bin === "/sbin/init") return "systemd";
-  const path = (bin === "/bin/bash" || bin === "/bin/sh") && script?.startsWith("/") ? script : bin;
-  return (path.split("/").pop() ?? "").replace(/^-/, "").slice(0, 15);
-}
-
 /** Every process on the node, by PID, as of now; `ps` itself gets a fresh PID. */
 export function nodeProcesses(world: World, psArgv: string[]): PsProcess[] {
   const now = world.clock.now();
@@ -98,9 +91,14 @@ export function nodeProcesses(world: World, psArgv: string[]): PsProcess[] {
     startedAt: number,
     cgroup: string,
     tty = "?",
+    exe?: string,
   ): PsProcess => {
-    const comm = commOf(argv);
-    const base = USAGE[comm.startsWith("containerd-shim") ? "containerd-shim" : comm] ?? GO_DAEMON;
+    const comm = commOf(argv, exe);
+    // Host daemons share their sizes with the memory model (node/memory.ts HOST_PROCESSES).
+    const host = hostProcess({ argv, cgroup, ...(exe ? { exe } : {}) });
+    const base = host
+      ? { vszKb: host.vszK, rssKb: host.rssK, cpu: host.cpu, stat: host.stat }
+      : (USAGE[comm.startsWith("containerd-shim") ? "containerd-shim" : comm] ?? GO_DAEMON);
     const unit = units.get(pid);
     // Small per-process differences, stable for a given PID, so the shims do not all match.
     const jitter = (pid * 7919) % 1024;
@@ -112,11 +110,11 @@ export function nodeProcesses(world: World, psArgv: string[]): PsProcess[] {
       pid,
       ppid,
       user,
-      uid: user === "root" ? 0 : Number(user),
+      uid: uidOf(user),
       argv,
       comm,
       tty,
-      stat: unit ? "Ssl" : base.stat,
+      stat: unit && !host ? "Ssl" : base.stat,
       startedAt,
       cgroup,
       vszKb: base.vszKb + (base.vszKb > 100_000 ? jitter * 4 : 0),
@@ -128,7 +126,7 @@ export function nodeProcesses(world: World, psArgv: string[]): PsProcess[] {
   const ownPid = world.procs.allocatePid();
   return [
     build(1, 0, ["/sbin/init"], "root", world.bootTime, "/init.scope"),
-    ...world.procs.all().map((p) => build(p.pid, p.ppid, p.argv, p.user, p.startedAt, p.cgroup)),
+    ...world.procs.all().map((p) => build(p.pid, p.ppid, p.argv, p.user, p.startedAt, p.cgroup, "?", p.exe)),
     build(SHELL_PID, SHELL_PPID, ["-bash"], "root", world.sessionStart, SESSION_CGROUP, SESSION_TTY),
     // The process table's counter has not reached the shell's PID yet; the shell's children
     // must still come after it, so ps's PID is counted on from there.

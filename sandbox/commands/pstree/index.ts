@@ -75,15 +75,15 @@ export const pstree: Command = (args, _io, world) => {
   const byPid = new Map<number, TreeNode>();
   const label = (comm: string, pid: number) => (showPids ? `${comm}(${pid})` : comm);
   for (const p of entries) byPid.set(p.pid, { label: label(p.comm, p.pid), pid: p.pid, children: [] });
-  // The login chain the process table does not hold: sshd → azureuser's bash → sudo → root's bash.
+  // The login chain below ssh.service's listener (688), which the process table does not
+  // hold: the session's sshd → azureuser's bash → sudo → root's bash.
   const chain: [string, number][] = [
-    ["sshd", 688],
     ["sshd", 4102],
     ["sshd", 4116],
     ["bash", 4117],
     ["sudo", 4120],
   ];
-  let parent = byPid.get(1) as TreeNode;
+  let parent = byPid.get(688) ?? (byPid.get(1) as TreeNode);
   for (const [comm, pid] of chain) {
     const n: TreeNode = { label: label(comm, pid), pid, children: [] };
     parent.children.push(n);

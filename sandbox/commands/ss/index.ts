@@ -118,8 +118,12 @@ function render(columns: Column[], lines: string[][]): string {
     .join("");
 }
 
-/** A wildcard listener in Go is one dual-stack IPv6 socket (`*`); anything else is IPv4. */
-const isV6 = (l: Listener) => l.host === "0.0.0.0" || l.host === "::";
+/**
+ * A wildcard listener in Go is one dual-stack IPv6 socket (`*`); a C daemon's are one per
+ * family (`0.0.0.0` and `[::]`); anything else is IPv4.
+ */
+const isV6 = (l: Listener) => (l.family ? l.family === "v6" : l.host === "0.0.0.0" || l.host === "::");
+const wildcard = (l: Listener) => (l.family === "v4" ? "0.0.0.0:" : l.family === "v6" ? "[::]:" : "*:");
 
 export const ss: Command = (args, io, world) => {
   const flags = parse(args);
@@ -151,13 +155,14 @@ export const ss: Command = (args, io, world) => {
   if (flags.header) (lines[0] as string[])[9] = "";
   for (const l of [...wanted].sort(order)) {
     const udp = l.protocol === "udp";
-    const local = isV6(l) ? "*:" : `${l.host}:`;
-    const peer = isV6(l) ? "*:" : "0.0.0.0:";
+    const any = l.host === "0.0.0.0" || l.host === "::";
+    const local = any ? wildcard(l) : `${l.host}:`;
+    const peer = any ? wildcard(l) : "0.0.0.0:";
     lines.push([
       udp ? "udp" : "tcp",
       udp ? "UNCONN" : "LISTEN",
       "0".padEnd(6),
-      (udp ? "0" : "4096").padEnd(6),
+      (udp ? "0" : String(l.backlog ?? 4096)).padEnd(6),
       local,
       String(l.port),
       peer,

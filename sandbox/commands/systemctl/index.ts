@@ -7,6 +7,7 @@
 import { canonicalUnitName } from "../../node/systemd/manager";
 import { exitStatusName, signalNumber } from "../../node/systemd/programs";
 import { type Command, type ExecResult, fail, ok } from "../types";
+import { renderListTimers } from "./list-timers";
 import { renderListUnitFiles, renderListUnits } from "./list-units";
 import { renderShow } from "./show";
 import { renderOverview, renderStatus } from "./status";
@@ -162,6 +163,8 @@ export const systemctl: Command = (args, _io, world) => {
       return ok(renderListUnits(systemd, flags));
     case "list-unit-files":
       return ok(renderListUnitFiles(systemd, flags));
+    case "list-timers":
+      return ok(renderListTimers(systemd, world.clock.now(), flags));
     case "show":
       return ok(
         renderShow(systemd, units.length ? units : [], flags.props, flags.value, (u) => {
@@ -234,8 +237,9 @@ export const systemctl: Command = (args, _io, world) => {
       return eachUnit((unit) => {
         if (systemd.masked(unit)) return { stdout: quiet ? "" : "masked\n", stderr: "", exitCode: 1 };
         if (!systemd.unit(unit)) return fail(`Failed to get unit file state for ${unit}: No such file or directory\n`);
-        const enabled = systemd.isEnabled(unit);
-        return { stdout: quiet ? "" : `${enabled ? "enabled" : "disabled"}\n`, stderr: "", exitCode: enabled ? 0 : 1 };
+        // is-enabled exits 0 for enabled and static units alike (systemctl-is-enabled.c).
+        const state = systemd.enablement(unit);
+        return { stdout: quiet ? "" : `${state}\n`, stderr: "", exitCode: state === "disabled" ? 1 : 0 };
       });
     case "enable":
     case "disable":

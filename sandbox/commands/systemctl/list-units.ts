@@ -63,7 +63,11 @@ export function renderListUnitFiles(
   const rows = systemd
     .unitFileNames()
     .filter((name) => !o.types.length || o.types.some((t) => name.endsWith(`.${t}`)))
-    .map((name) => [name, systemd.isEnabled(name) ? "enabled" : "disabled", "enabled"])
+    .map((name) => {
+      // Ubuntu presets every unit enabled; a static unit has no preset to compare with.
+      const state = systemd.enablement(name);
+      return [name, state, state === "static" ? "-" : "enabled"];
+    })
     .filter((r) => !o.states.length || o.states.includes(r[1] as string));
   const lines = table(["UNIT FILE", "STATE", "VENDOR PRESET"], rows);
   if (!o.legend) return lines.length > 1 ? `${lines.slice(1).join("\n")}\n` : "";

@@ -4,7 +4,10 @@
  * Exec step, Main PID, Tasks/Memory/CPU, the CGroup tree, then the unit's last 10 journal
  * lines. Output is not ellipsized, as when systemctl writes to a pipe.
  */
+import { comm } from "../../node/comm";
 import type { Systemd, UnitRuntime } from "../../node/systemd/manager";
+import { timerTarget } from "../../node/systemd/timer";
+import { unitList } from "../../node/systemd/unit-file";
 import { systemdRelative, systemdTimespan, systemdTimestamp } from "../../util/time-format";
 import type { World } from "../../world";
 import { formatShort } from "../journalctl/format";
@@ -66,22 +69,40 @@ export function renderStatus(
   } else if (!def) {
     lines.push(`     Loaded: not-found (Reason: Unit ${rt.name} not found.)`);
   } else {
-    const enabled = systemd.isEnabled(rt.name) ? "enabled" : "disabled";
-    lines.push(`     Loaded: loaded (${def.fragmentPath}; ${enabled}; vendor preset: enabled)`);
+    // Ubuntu presets every unit enabled; a static unit has no preset to show.
+    const state = systemd.enablement(rt.name);
+    const preset = state === "static" ? "" : "; vendor preset: enabled";
+    lines.push(`     Loaded: loaded (${def.fragmentPath}; ${state}${preset})`);
     def.dropIns.forEach((d, i) => {
       lines.push(`${i === 0 ? "    Drop-In: " : "             "}${d.dir}`);
       lines.push(`             └─${d.files.join(", ")}`);
     });
   }
   lines.push(`     Active: ${activeLine(rt, now)}`);
+  const triggeredBy = systemd.triggeredBy(rt.name);
+  if (triggeredBy.length)
+    lines.push(`TriggeredBy: ${triggeredBy.map((t) => `${glyph(t)} ${t.name}`).join("\n             ")}`);
+  if (rt.timer && def) {
+    const next = rt.activeState === "active" ? rt.timer.nextElapseAt : undefined;
+    lines.push(
+      `    Trigger: ${next === undefined ? "n/a" : `${systemdTimestamp(next)}; ${systemdRelative(now - next)}`}`,
+    );
+    const target = systemd.unit(timerTarget(def));
+    if (target) lines.push(`   Triggers: ${glyph(target)} ${target.name}`);
+  }
   for (const e of rt.controlExits) lines.push(`    Process: ${e.pid} ${e.line} (${exitText(e, exitName)})`);
+  const docs = def ? unitList(def, "Unit.Documentation") : [];
+  for (const [i, d] of docs.entries()) lines.push(`${i === 0 ? "       Docs: " : "             "}${d}`);
   if (rt.mainPid !== undefined) {
-    lines.push(`   Main PID: ${rt.mainPid} (${(rt.mainArgv?.[0] ?? "").split("/").pop()?.slice(0, 15)})`);
+    const main = world.procs.get(rt.mainPid);
+    lines.push(`   Main PID: ${rt.mainPid} (${comm(main?.argv ?? rt.mainArgv ?? [], main?.exe)})`);
+    // What the daemon last told systemd with sd_notify(STATUS=...).
+    if (rt.program?.status) lines.push(`     Status: "${rt.program.status}"`);
   } else if (rt.execMain) {
     lines.push(`    Process: ${rt.execMain.pid} ${rt.execMain.line} (${exitText(rt.execMain, exitName)})`);
     lines.push(`   Main PID: ${rt.execMain.pid} (${exitText(rt.execMain, exitName)})`);
   }
-  const cgroup = `/system.slice/${rt.name}`;
+  const cgroup = systemd.cgroupOf(rt);
   const procs = world.procs.inCgroup(cgroup);
   if (rt.program || procs.length) {
     const tasks = (rt.program?.tasks ?? 0) + procs.filter((p) => p.pid !== rt.mainPid).length * 10;

@@ -70,7 +70,7 @@ describe("systemctl", () => {
     await run(node, "systemctl stop containerd; rm /usr/bin/containerd; systemctl restart kubelet");
     const status = await run(node, "sleep 1; systemctl status kubelet | grep -E '^ +(Active|Main PID):'");
     expect(status.out).toBe(
-      "     Active: activating (auto-restart) (Result: exit-code) since Thu 2025-10-30 16:06:00 UTC; 1s ago\n   Main PID: 888 (code=exited, status=1/FAILURE)\n",
+      "     Active: activating (auto-restart) (Result: exit-code) since Thu 2025-10-30 16:06:00 UTC; 1s ago\n   Main PID: 905 (code=exited, status=1/FAILURE)\n",
     );
     const journal = await run(
       node,
@@ -78,11 +78,11 @@ describe("systemctl", () => {
     );
     expect(journal.out).toBe(
       [
-        'Oct 30 16:06:00 aks-nodepool1-12345678-vmss000000 kubelet[888]: E1030 16:06:00.419114     888 run.go:72] "command failed" err="failed to run',
+        'Oct 30 16:06:00 aks-nodepool1-12345678-vmss000000 kubelet[905]: E1030 16:06:00.419114     905 run.go:72] "command failed" err="failed to run',
         "Oct 30 16:06:02 aks-nodepool1-12345678-vmss000000 systemd[1]: kubelet.service: Scheduled restart job, restart counter is at 1.",
-        'Oct 30 16:06:02 aks-nodepool1-12345678-vmss000000 kubelet[898]: E1030 16:06:02.419052     898 run.go:72] "command failed" err="failed to run',
+        'Oct 30 16:06:02 aks-nodepool1-12345678-vmss000000 kubelet[915]: E1030 16:06:02.419052     915 run.go:72] "command failed" err="failed to run',
         "Oct 30 16:06:04 aks-nodepool1-12345678-vmss000000 systemd[1]: kubelet.service: Scheduled restart job, restart counter is at 2.",
-        'Oct 30 16:06:04 aks-nodepool1-12345678-vmss000000 kubelet[908]: E1030 16:06:04.419061     908 run.go:72] "command failed" err="failed to run',
+        'Oct 30 16:06:04 aks-nodepool1-12345678-vmss000000 kubelet[925]: E1030 16:06:04.419061     925 run.go:72] "command failed" err="failed to run',
         "",
       ].join("\n"),
     );

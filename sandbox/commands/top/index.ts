@@ -5,6 +5,7 @@
  * full-screen mode, so `top` alone prints the same frame. Figures come from the node's
  * process, memory and load models (/proc reads the same).
  */
+import { userOf } from "../../node/users";
 import { procEntries } from "../../procfs";
 import { type Command, fail, ok } from "../types";
 import { busyShare, uptimeLine } from "../uptime";
@@ -72,7 +73,8 @@ export const top: Command = (args, _io, world) => {
     "",
     "    PID USER      PR  NI    VIRT    RES    SHR S  %CPU  %MEM     TIME+ COMMAND",
     ...rows.map(({ p, cpu, cs, state }) => {
-      const user = p.uid === 0 ? "root" : String(p.uid);
+      const name = userOf(p.uid);
+      const user = name.length > 8 ? `${name.slice(0, 7)}+` : name;
       const shr = Math.floor(p.rssK * 0.58);
       return `${String(p.pid).padStart(7)} ${user.padEnd(8).slice(0, 8)}  20   0 ${String(p.vszK).padStart(7)} ${String(p.rssK).padStart(6)} ${String(shr).padStart(6)} ${state} ${f1(cpu, 5)} ${f1((p.rssK * 100) / mem.totalK, 5)} ${timePlus(cs).padStart(9)} ${p.comm}`;
     }),

@@ -35,6 +35,18 @@ export interface Listener {
   /** The owning process and the socket's file descriptor in it; `ss -p` looks the pid up by owner otherwise. */
   pid?: number;
   fd?: number;
+  /**
+   * A server that does not speak HTTP: sshd sends its version line first, resolved's DNS
+   * stub waits for a length-prefixed query. `handle` is never asked.
+   */
+  speaks?: "ssh" | "dns";
+  /**
+   * A C daemon's wildcard sockets, one per family (sshd's 0.0.0.0:22 and [::]:22, IPV6_V6ONLY);
+   * without it a wildcard is Go's single dual-stack socket.
+   */
+  family?: "v4" | "v6";
+  /** listen(2)'s backlog, ss's Send-Q for a listening socket: SOMAXCONN (4096) unless set. */
+  backlog?: number;
 }
 
 export class Listeners {
@@ -49,7 +61,10 @@ export class Listeners {
   listen(listener: Listener): () => void {
     const proto = listener.protocol ?? "tcp";
     const clash = (l: Listener) =>
-      (l.protocol ?? "tcp") === proto && l.port === listener.port && (l.host === listener.host || l.host === "0.0.0.0");
+      (l.protocol ?? "tcp") === proto &&
+      l.port === listener.port &&
+      (l.host === listener.host || l.host === "0.0.0.0") &&
+      !(l.family && listener.family && l.family !== listener.family);
     if (this.bound.some(clash)) {
       throw new Error(`listen ${proto} ${listener.host}:${listener.port}: bind: address already in use`);
     }

@@ -9,7 +9,15 @@ import { systemdTimespan } from "../../util/time-format";
 import type { NodeFs } from "../fs";
 import type { Journal } from "../journal";
 import type { ProcessTable } from "../processes";
-import { exitStatusName, type ProgramRegistry, type RunningProgram, signalNumber } from "./programs";
+import {
+  exitStatusName,
+  type ProgramContext,
+  type ProgramRegistry,
+  type RunningProgram,
+  signalNumber,
+} from "./programs";
+import { nextTimerElapse, type TimerState, timerTarget } from "./timer";
+import { parseSeconds } from "./timespan";
 import {
   changedOnDisk,
   expandExecLine,
@@ -56,6 +64,25 @@ export interface UnitRuntime {
   cpuShare: number;
   program?: RunningProgram;
   restartTimer?: number;
+  /** When the unit last left `inactive` (a timer's OnUnitActiveSec= counts from it). */
+  inactiveExitAt?: number;
+  /** A timer unit's schedule. */
+  timer?: TimerState;
+}
+
+/** `systemctl is-enabled`'s answer for a unit file (src/shared/install.c). */
+export type Enablement = "enabled" | "disabled" | "static" | "masked";
+
+/** Where a unit's binary is looked up when ExecStart= names no path (systemd.service(5)). */
+const EXEC_SEARCH_PATH = ["/usr/local/sbin", "/usr/local/bin", "/usr/sbin", "/usr/bin", "/sbin", "/bin"];
+
+/**
+ * A slice's cgroup: each dash opens a level (systemd.slice(5)), so aks-log-collector.slice
+ * lives at /aks.slice/aks-log.slice/aks-log-collector.slice.
+ */
+export function sliceCgroup(slice: string): string {
+  const parts = slice.replace(/\.slice$/, "").split("-");
+  return parts.map((_, i) => `/${parts.slice(0, i + 1).join("-")}.slice`).join("");
 }
 
 const UNIT_SUFFIXES = [".service", ".socket", ".target", ".timer", ".mount", ".path", ".slice", ".scope"];
@@ -67,6 +94,8 @@ export function canonicalUnitName(name: string): string {
 
 export class Systemd {
   private readonly units = new Map<string, UnitRuntime>();
+  /** The manager starts with the machine: OnBootSec= counts from here. */
+  private readonly bootTime: number;
 
   constructor(
     private readonly fs: NodeFs,
@@ -74,7 +103,9 @@ export class Systemd {
     private readonly journal: Journal,
     private readonly procs: ProcessTable,
     private readonly programs: ProgramRegistry,
-  ) {}
+  ) {
+    this.bootTime = clock.now();
+  }
 
   // ---- queries ----
 
@@ -146,6 +177,25 @@ export class Systemd {
     return targets.some((t) => this.fs.existsSync(`/etc/systemd/system/${t}.wants/${canonical}`));
   }
 
+  /** enabled/disabled by the wants links; a unit file without [Install] is static. */
+  enablement(name: string): Enablement {
+    if (this.masked(name)) return "masked";
+    if (this.isEnabled(name)) return "enabled";
+    const def = this.unit(name)?.def;
+    const installs = def && [...def.settings.keys()].some((k) => k.startsWith("Install."));
+    return def && !installs ? "static" : "disabled";
+  }
+
+  /** The unit's cgroup: its Slice= (system.slice by default) and its own name. */
+  cgroupOf(rt: UnitRuntime): string {
+    return `${sliceCgroup((rt.def && setting(rt.def, "Service.Slice")) ?? "system.slice")}/${rt.name}`;
+  }
+
+  /** The timers whose Unit= is this unit (`TriggeredBy:` in systemctl status). */
+  triggeredBy(name: string): UnitRuntime[] {
+    return this.loadedUnits().filter((u) => u.def && u.name.endsWith(".timer") && timerTarget(u.def) === name);
+  }
+
   needsDaemonReload(name: string): boolean {
     const def = this.unit(name)?.def;
     return def ? changedOnDisk(this.fs, def) : false;
@@ -187,7 +237,7 @@ export class Systemd {
   kill(name: string, signal: string): number {
     const rt = this.unit(name);
     if (!rt) return 0;
-    const pids = this.procs.inCgroup(`/system.slice/${rt.name}`).map((p) => p.pid);
+    const pids = this.procs.inCgroup(this.cgroupOf(rt)).map((p) => p.pid);
     for (const pid of pids) this.procs.signal(pid, signal);
     return pids.length;
   }
@@ -210,6 +260,7 @@ export class Systemd {
     }
     this.clock.clearTimer(rt.restartTimer);
     rt.restartTimer = undefined;
+    if (rt.name.endsWith(".timer")) return this.startTimer(rt);
     return this.activate(rt);
   }
 
@@ -227,6 +278,10 @@ export class Systemd {
       if (rt.activeState === "failed") this.setState(rt, "inactive", "dead");
       return;
     }
+    if (rt.timer) {
+      this.stopTimer(rt);
+      return;
+    }
     const desc = this.description(rt);
     this.sys(rt, `Stopping ${desc}...`);
     this.setState(rt, "deactivating", "stop-sigterm");
@@ -234,6 +289,7 @@ export class Systemd {
     rt.program = undefined;
     program?.stop();
     this.mainExited(rt, { code: "killed", status: signalNumber("TERM"), signal: "TERM" }, true);
+    this.killRemaining(rt);
     this.sys(rt, `${rt.name}: Deactivated successfully.`);
     this.setState(rt, "inactive", "dead");
     rt.result = "success";
@@ -290,10 +346,14 @@ export class Systemd {
       }
     }
 
+    // simple: started once forked; notify, dbus, forking: once the daemon says so; oneshot:
+    // once it has exited (service.c service_enter_start).
     const type = setting(def, "Service.Type") ?? "simple";
     const pre = settingList(def, "Service.ExecStartPre");
     if (pre.length || type !== "simple") this.sys(rt, `Starting ${desc}...`);
+    if (rt.activeState === "inactive" || rt.activeState === "failed") rt.inactiveExitAt = this.clock.now();
     this.setState(rt, "activating", pre.length ? "start-pre" : "start");
+    this.notifyTimers(rt.name);
 
     const env = this.loadEnvironment(rt, def);
     if (!env) return "failed";
@@ -310,17 +370,32 @@ export class Systemd {
       }
     }
 
-    const execStart = setting(def, "Service.ExecStart");
+    // A oneshot may list several ExecStart= lines: all but the last run one after another.
+    const execLines = settingList(def, "Service.ExecStart");
+    for (const line of type === "oneshot" ? execLines.slice(0, -1) : []) {
+      const exit = this.runStep(rt, "ExecStart", line, env);
+      if (exit.status !== 0 && !line.startsWith("-")) {
+        this.sys(
+          rt,
+          `${rt.name}: Main process exited, code=exited, status=${exit.status}/${exitStatusName(exit.status)}`,
+          4,
+        );
+        this.fail(rt, "exit-code");
+        return "failed";
+      }
+    }
+    const execStart = execLines.at(-1);
     if (!execStart) {
       this.sys(rt, `${rt.name}: Service has no ExecStart=, ExecStop=, or SuccessAction=. Refusing.`, 3);
       this.fail(rt, "resources");
       return "failed";
     }
-    const argv = expandExecLine(execStart.replace(/^[-@+!]+/, ""), env);
-    const bin = argv[0] ?? "";
+    const { bin, argv } = this.execCommand(execStart, env);
     // A signal from outside (`kill <pid>`) ends the program as the signal would: Go daemons
     // have no SIGTERM handler, so they die of it, and Restart= takes over. SIGHUP is ignored.
-    const proc = this.procs.spawn(argv, `/system.slice/${rt.name}`, {
+    const proc = this.procs.spawn(argv, this.cgroupOf(rt), {
+      user: setting(def, "Service.User") ?? "root",
+      ...(bin !== argv[0] ? { exe: bin } : {}),
       onSignal: (signal) => {
         if (signal === "HUP" || rt.mainPid !== proc.pid) return;
         const program = rt.program;
@@ -333,20 +408,15 @@ export class Systemd {
     rt.mainArgv = argv;
     if (!this.fs.existsSync(bin)) {
       this.procs.exit(proc.pid);
-      this.journal.append({
-        unit: rt.name,
-        identifier: `(${basename(bin).slice(0, 13)})`,
-        pid: proc.pid,
-        message: `${rt.name}: Failed to execute ${bin}: No such file or directory`,
-        priority: 3,
-      });
-      this.journal.append({
-        unit: rt.name,
-        identifier: `(${basename(bin).slice(0, 13)})`,
-        pid: proc.pid,
-        message: `${rt.name}: Failed at step EXEC spawning ${bin}: No such file or directory`,
-        priority: 3,
-      });
+      for (const step of ["Failed to execute", "Failed at step EXEC spawning"]) {
+        this.journal.append({
+          unit: rt.name,
+          identifier: `(${basename(bin).slice(0, 13)})`,
+          pid: proc.pid,
+          message: `${rt.name}: ${step} ${bin}: No such file or directory`,
+          priority: 3,
+        });
+      }
       if (type === "simple") this.sys(rt, `Started ${desc}.`);
       this.mainExited(rt, { code: "exited", status: 203 });
       return type === "simple" ? "done" : "failed";
@@ -358,29 +428,32 @@ export class Systemd {
     }
     let exitedEarly: { code: number; signal?: string } | undefined;
     let started = false;
-    const program = this.programs.lookup(argv);
+    let consumed = 0;
+    const program = this.programs.lookup(argv[0] === bin ? argv : [bin, ...argv.slice(1)]);
     const handle = program?.({
-      pid: proc.pid,
-      argv,
-      env,
-      unit: rt.name,
-      log: (message, priority) =>
-        this.journal.append({ unit: rt.name, identifier: basename(bin), pid: proc.pid, message, priority }),
+      ...this.processContext(rt, proc.pid, argv, env, basename(bin)),
+      consumedCpu: (ms) => {
+        consumed += ms;
+      },
       exit: (code, signal) => {
         if (!started) exitedEarly = { code, signal };
         else if (rt.mainPid === proc.pid) this.onMainExit(rt, code, signal);
       },
     });
     started = true;
-    if (typeof handle === "number" || exitedEarly) {
-      const code = typeof handle === "number" ? handle : (exitedEarly?.code ?? 1);
-      if (type !== "simple") this.sys(rt, `${rt.name}: Main process exited before READY=1`, 4);
+    // A oneshot without a program of its own does its work and exits 0.
+    const exitCode = typeof handle === "number" ? handle : type === "oneshot" && !handle ? 0 : undefined;
+    if (exitCode !== undefined || exitedEarly) {
+      const code = exitCode ?? exitedEarly?.code ?? 1;
+      rt.cpuMs = consumed;
+      if (type !== "simple" && type !== "oneshot") this.sys(rt, `${rt.name}: Main process exited before READY=1`, 4);
       this.onMainExit(rt, code, exitedEarly?.signal);
       // A simple service's start job is done once forked; a notify one fails without READY=1.
-      return type === "simple" ? "done" : "failed";
+      return type === "simple" || (type === "oneshot" && code === 0) ? "done" : "failed";
     }
-    rt.program = handle ?? { stop() {} };
-    rt.cpuShare = rt.program.cpuShare ?? 0.001;
+    const running: RunningProgram = typeof handle === "object" ? handle : { stop() {} };
+    rt.program = running;
+    rt.cpuShare = running.cpuShare ?? 0.001;
     rt.runningSince = this.clock.now();
     for (const line of settingList(def, "Service.ExecStartPost")) this.runStep(rt, "ExecStartPost", line, env);
     if (type !== "simple") {
@@ -389,6 +462,41 @@ export class Systemd {
     }
     rt.activeEnterAt = this.clock.now();
     return "done";
+  }
+
+  /**
+   * An Exec line's binary and argv: `$VAR` expanded, the `-@+!:` prefixes stripped, `@` taking
+   * the second word as argv[0] (dbus's `@dbus-daemon`), a bare name found in the search path.
+   */
+  private execCommand(line: string, env: Record<string, string>): { bin: string; argv: string[] } {
+    const prefix = /^[-@+!:]*/.exec(line)?.[0] ?? "";
+    const words = expandExecLine(line.slice(prefix.length), env);
+    const named = words[0] ?? "";
+    const bin = named.startsWith("/")
+      ? named
+      : (EXEC_SEARCH_PATH.map((d) => `${d}/${named}`).find((p) => this.fs.existsSync(p)) ?? named);
+    return { bin, argv: prefix.includes("@") ? words.slice(1) : words };
+  }
+
+  /** What a process of this unit can do besides exit: journal, retitle, drop root, fork. */
+  private processContext(
+    rt: UnitRuntime,
+    pid: number,
+    argv: string[],
+    env: Record<string, string>,
+    identifier: string,
+  ): Omit<ProgramContext, "exit" | "consumedCpu"> {
+    return {
+      pid,
+      argv,
+      env,
+      unit: rt.name,
+      log: (message, priority) => this.journal.append({ unit: rt.name, identifier, pid, message, priority }),
+      setTitle: (title) => this.procs.setTitle(pid, title),
+      setUser: (user) => this.procs.setUser(pid, user),
+      spawnChild: (childArgv, user) =>
+        this.procs.spawn(childArgv, this.cgroupOf(rt), { ppid: pid, user: user ?? this.procs.get(pid)?.user }).pid,
+    };
   }
 
   private loadEnvironment(rt: UnitRuntime, def: UnitDefinition): Record<string, string> | undefined {
@@ -414,9 +522,8 @@ export class Systemd {
   }
 
   private runStep(rt: UnitRuntime, kind: string, line: string, env: Record<string, string>): ExitInfo {
-    const argv = expandExecLine(line.replace(/^[-@+!]+/, ""), env);
+    const { bin, argv } = this.execCommand(line, env);
     const pid = this.procs.allocatePid();
-    const bin = argv[0] ?? "";
     let status = 0;
     if (!this.fs.existsSync(bin)) {
       this.journal.append({
@@ -429,19 +536,10 @@ export class Systemd {
       status = 203;
     } else {
       const program = this.programs.lookup(argv);
+      const identifier = basename(argv[1] && bin.endsWith("bash") ? argv[1] : bin);
       const result = program?.({
-        pid,
-        argv,
-        env,
-        unit: rt.name,
-        log: (message, priority) =>
-          this.journal.append({
-            unit: rt.name,
-            identifier: basename(argv[1] && bin.endsWith("bash") ? argv[1] : bin),
-            pid,
-            message,
-            priority,
-          }),
+        ...this.processContext(rt, pid, argv, env, identifier),
+        consumedCpu: () => {},
         exit: () => {},
       });
       status = typeof result === "number" ? result : 0;
@@ -469,15 +567,17 @@ export class Systemd {
     if (byStop) return;
 
     const success = how.code === "exited" && how.status === 0;
-    if (how.code === "exited") {
+    // A clean exit is logged at debug level (service.c service_sigchld_event), so not shown.
+    if (how.code === "exited" && !success) {
       this.sys(
         rt,
         `${rt.name}: Main process exited, code=exited, status=${how.status}/${exitStatusName(how.status)}`,
-        success ? 6 : 4,
+        4,
       );
-    } else {
+    } else if (!success) {
       this.sys(rt, `${rt.name}: Main process exited, code=killed, status=${how.status}/${how.signal}`, 4);
     }
+    this.killRemaining(rt);
     const result = success ? "success" : how.code === "exited" ? "exit-code" : "signal";
     const restart = (rt.def && setting(rt.def, "Service.Restart")) ?? "no";
     const shouldRestart = restart === "always" || (restart === "on-failure" && !success);
@@ -488,8 +588,74 @@ export class Systemd {
       this.scheduleRestart(rt);
     } else if (success) {
       this.setState(rt, "inactive", "dead");
+      rt.result = "success";
+      if (rt.def && setting(rt.def, "Service.Type") === "oneshot") {
+        // A oneshot's start job ends here (service.c service_finished_job: "Finished %s.").
+        this.sys(rt, `Finished ${this.description(rt)}.`);
+        if (rt.cpuMs > 0) this.sys(rt, `${rt.name}: Consumed ${systemdTimespan(rt.cpuMs)} CPU time.`);
+      }
     } else {
       this.fail(rt, result);
+    }
+  }
+
+  /** KillMode=control-group (the default) ends whatever the main process left in the cgroup. */
+  private killRemaining(rt: UnitRuntime): void {
+    if (rt.def && setting(rt.def, "Service.KillMode") === "process") return;
+    for (const p of this.procs.inCgroup(this.cgroupOf(rt))) this.procs.exit(p.pid);
+  }
+
+  // ---- timers ----
+
+  /** Start a timer unit: `Started <desc>.`, then wait for its next elapse. */
+  private startTimer(rt: UnitRuntime): JobResult {
+    rt.def = loadUnit(this.fs, rt.name) ?? rt.def;
+    rt.timer = { ...rt.timer, activatedAt: this.clock.now() };
+    this.setState(rt, "active", "waiting");
+    rt.activeEnterAt = this.clock.now();
+    this.sys(rt, `Started ${this.description(rt)}.`);
+    this.scheduleTimer(rt);
+    return "done";
+  }
+
+  private stopTimer(rt: UnitRuntime): void {
+    this.clock.clearTimer(rt.timer?.handle);
+    if (rt.timer) rt.timer = { ...rt.timer, handle: undefined, nextElapseAt: undefined };
+    this.setState(rt, "inactive", "dead");
+    this.sys(rt, `Stopped ${this.description(rt)}.`);
+  }
+
+  private scheduleTimer(rt: UnitRuntime): void {
+    const state = rt.timer;
+    if (!state || !rt.def || rt.activeState !== "active") return;
+    this.clock.clearTimer(state.handle);
+    const target = this.units.get(timerTarget(rt.def));
+    const next = nextTimerElapse(rt.def, state, {
+      now: this.clock.now(),
+      bootTime: this.bootTime,
+      ...(target?.inactiveExitAt !== undefined ? { targetActivatedAt: target.inactiveExitAt } : {}),
+    });
+    state.nextElapseAt = next;
+    state.handle = undefined;
+    this.setState(rt, "active", next === undefined ? "elapsed" : "waiting");
+    if (next === undefined) return;
+    state.handle = this.clock.setTimeout(() => this.elapse(rt), next - this.clock.now());
+  }
+
+  /** The timer elapses: it starts its unit (a start job, as `systemctl start` queues one). */
+  private elapse(rt: UnitRuntime): void {
+    if (!rt.timer || !rt.def) return;
+    rt.timer.handle = undefined;
+    rt.timer.lastTriggerAt = this.clock.now();
+    const target = timerTarget(rt.def);
+    if (this.unit(target) && !this.masked(target)) this.start(target);
+    this.scheduleTimer(rt);
+  }
+
+  /** A unit left `inactive`: the timers counting OnUnitActiveSec= from it count anew. */
+  private notifyTimers(name: string): void {
+    for (const rt of this.units.values()) {
+      if (rt.timer && rt.def && timerTarget(rt.def) === name && rt.timer.handle !== undefined) this.scheduleTimer(rt);
     }
   }
 
@@ -543,11 +709,4 @@ function basename(path: string): string {
   return path.split("/").pop() ?? path;
 }
 
-/** systemd time spans: `2`, `2s`, `100ms`, `1min`. */
-export function parseSeconds(value: string): number {
-  const m = /^(\d+(?:\.\d+)?)\s*(ms|s|sec|min|m|h)?$/.exec(value.trim());
-  if (!m) return 100;
-  const n = Number(m[1]);
-  const unit = m[2] ?? "s";
-  return n * ({ ms: 1, s: 1000, sec: 1000, min: 60_000, m: 60_000, h: 3_600_000 }[unit] ?? 1000);
-}
+export { parseSeconds } from "./timespan";

@@ -14,6 +14,14 @@ export interface ProgramContext {
   log(message: string, priority?: number): void;
   /** The process exits on its own; systemd then applies Restart=. Signals are named, e.g. "ABRT". */
   exit(code: number, signal?: string): void;
+  /** setproctitle(3): what `ps` shows for this process from now on (sshd's `[listener]` line). */
+  setTitle(title: string[]): void;
+  /** setuid(2) once started: the daemon drops root for its own user (rsyslogd becomes syslog). */
+  setUser(user: string): void;
+  /** fork+exec a helper in the unit's cgroup as this process's child; returns its PID. */
+  spawnChild(argv: string[], user?: string): number;
+  /** CPU time a process that exits at once used, for systemd's `Consumed ... CPU time.` */
+  consumedCpu(ms: number): void;
 }
 
 export interface RunningProgram {
@@ -24,6 +32,8 @@ export interface RunningProgram {
   memoryBytes?: number;
   /** Average CPU share of one core while running, for `CPU:` accounting. */
   cpuShare?: number;
+  /** The daemon's sd_notify(STATUS=...) text, shown as `Status:` by systemctl status. */
+  status?: string;
 }
 
 /** A main process returns its handle; a short-lived step (ExecStartPre) returns its exit code. */
@@ -36,15 +46,21 @@ export class ProgramRegistry {
     this.programs.set(path, program);
   }
 
-  /** `/bin/bash /opt/azure/containers/kubelet.sh` resolves by the script it runs. */
+  /**
+   * `/bin/bash /opt/azure/containers/kubelet.sh` and `/usr/bin/python3 -u /usr/sbin/waagent
+   * -daemon` resolve by the script the interpreter runs (its first operand).
+   */
   lookup(argv: string[]): Program | undefined {
-    const [bin, first] = argv;
-    if ((bin === "/bin/bash" || bin === "/bin/sh") && first && !first.startsWith("-")) {
-      return this.programs.get(first) ?? this.programs.get(bin);
+    const [bin] = argv;
+    if (bin && INTERPRETERS.includes(bin)) {
+      const script = argv.slice(1).find((a) => !a.startsWith("-"));
+      if (script) return this.programs.get(script) ?? this.programs.get(bin);
     }
     return bin ? this.programs.get(bin) : undefined;
   }
 }
+
+const INTERPRETERS = ["/bin/bash", "/bin/sh", "/usr/bin/bash", "/usr/bin/python3"];
 
 /** Exit status names systemd prints after the number (src/basic/exit-status.c). */
 export function exitStatusName(code: number): string {

@@ -4,7 +4,9 @@
  * containerd.service, azure-container-networking cni/azure-linux.conflist).
  */
 import type { NodeFs } from "../../node/fs";
+import { AKS_ENABLED, AKS_UNIT_FILES } from "./aks-units";
 import { HOSTNAME, KERNEL_VERSION_STRING, KUBELET_FLAGS, NODE_LABELS, PAUSE_IMAGE } from "./identity";
+import { OS_ENABLED, OS_UNIT_DROPINS, OS_UNIT_FILES } from "./os-units";
 
 const OS_RELEASE = `PRETTY_NAME="Ubuntu 22.04.5 LTS"
 NAME="Ubuntu"
@@ -206,6 +208,8 @@ export const NODE_FILES: [string, string, number][] = [
   ],
   ["/proc/version", `${KERNEL_VERSION_STRING}\n`, 0o444],
   ["/etc/default/kubelet", DEFAULT_KUBELET, 0o600],
+  // chrony.service's EnvironmentFile= (Debian's default: one seccomp level for chronyd).
+  ["/etc/default/chrony", '# Options to pass to chrony.\nDAEMON_OPTS="-F 1"\n', 0o644],
   ["/etc/systemd/system/kubelet.service", KUBELET_UNIT, 0o644],
   [
     "/etc/systemd/system/kubelet.service.d/10-containerd-base-flag.conf",
@@ -252,6 +256,19 @@ export const NODE_FILES: [string, string, number][] = [
   ["/opt/azure/containers/ensure_imds_restriction.sh", "#!/bin/bash\n", 0o744],
   ["/opt/azure/containers/validate-kubelet-credentials.sh", "#!/bin/bash\n", 0o744],
   ["/var/log/azure/cluster-provision.log", "", 0o644],
+  ...[...OS_UNIT_FILES, ...OS_UNIT_DROPINS, ...AKS_UNIT_FILES].map(([path, text]): [string, string, number] => [
+    path,
+    text,
+    0o644,
+  ]),
+  // walinuxagent.service's ConditionPathExists=; the agent's settings (AgentBaker adds the last two lines).
+  [
+    "/etc/waagent.conf",
+    "#\n# Microsoft Azure Linux Agent Configuration\n#\n\n# Enable extension handling. Do not disable this unless you do not need password reset,\n# backup, monitoring, or any extension handling whatsoever.\nExtensions.Enabled=y\n\n# Disable WALA log collection because AKS Log Collector is installed.\nLogs.Collect=n\n",
+    0o644,
+  ],
+  ["/opt/azure/containers/aks-log-collector.sh", "#! /bin/bash\n#\n# AKS Log Collector\n", 0o755],
+  ["/opt/azure/containers/ubuntu-snapshot-update.sh", "#!/usr/bin/env bash\n", 0o544],
 ];
 
 /** Binaries that must exist for their units to start; content is a placeholder. */
@@ -270,6 +287,30 @@ export const NODE_BINARIES = [
   "/sbin/ebtables",
   "/usr/sbin/waagent",
   "/usr/local/bin/node-problem-detector",
+  // The Ubuntu daemons' binaries (os-units.ts) and what the package timers' services run.
+  "/lib/systemd/systemd-journald",
+  "/lib/systemd/systemd-udevd",
+  "/lib/systemd/systemd-networkd",
+  "/lib/systemd/systemd-resolved",
+  "/lib/systemd/systemd-logind",
+  "/sbin/multipathd",
+  "/usr/bin/dbus-daemon",
+  "/usr/sbin/cron",
+  "/usr/sbin/irqbalance",
+  "/usr/bin/networkd-dispatcher",
+  "/usr/libexec/polkitd",
+  "/usr/sbin/rsyslogd",
+  "/usr/sbin/sshd",
+  "/usr/sbin/chronyd",
+  "/usr/lib/chrony/chrony-helper",
+  "/usr/bin/python3",
+  "/usr/bin/systemd-tmpfiles",
+  "/usr/sbin/logrotate",
+  "/sbin/fstrim",
+  "/sbin/e2scrub_all",
+  "/usr/bin/install",
+  "/usr/bin/mandb",
+  "/usr/libexec/dpkg/dpkg-db-backup",
   "/opt/cni/bin/azure-vnet",
   "/opt/cni/bin/azure-vnet-ipam",
   "/opt/cni/bin/bridge",
@@ -332,4 +373,9 @@ export function writeNodeFiles(fs: NodeFs): void {
     const dir = unit === "containerd.service" ? "/lib/systemd/system" : "/etc/systemd/system";
     fs.symlinkSync(`${dir}/${unit}`, `/etc/systemd/system/multi-user.target.wants/${unit}`);
   }
+  // `systemctl enable` links each unit into its [Install] WantedBy= target's .wants/.
+  for (const [unit, target] of OS_ENABLED)
+    fs.symlinkSync(`/lib/systemd/system/${unit}`, `/etc/systemd/system/${target}.wants/${unit}`);
+  for (const [unit, target] of AKS_ENABLED)
+    fs.symlinkSync(`/etc/systemd/system/${unit}`, `/etc/systemd/system/${target}.wants/${unit}`);
 }
