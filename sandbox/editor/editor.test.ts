@@ -50,6 +50,7 @@ describe("the editor pane", () => {
       ["logrotate.timer.d", true],
     ]);
     expect(node.listDirectory("/etc/default")).toEqual([
+      { name: "chrony", path: "/etc/default/chrony", directory: false },
       { name: "kubelet", path: "/etc/default/kubelet", directory: false },
     ]);
     expect(node.listDirectory("/etc/hosts")).toEqual([]);
