@@ -2,8 +2,8 @@
  * The public API of the emulated node: the page, the CLI, the tests and outside checks use
  * only what this file exports. Keep it stable.
  */
-export type { Check, CheckResult } from "./grading/schema";
-export { checkSchema } from "./grading/schema";
+export type { Check, CheckContext, CheckResult } from "./grading/schema";
+export { checkSchema, questionOf } from "./grading/schema";
 export type { PacketTrace } from "./packet-path";
 export type {
   EditorRequest,

@@ -5,7 +5,7 @@
 import { bindCommands } from "./commands";
 import { type EditorRequest, openInEditor, saveFromEditor } from "./editor/editor";
 import { grade } from "./grading/grade";
-import type { Check, CheckResult } from "./grading/schema";
+import type { Check, CheckContext, CheckResult } from "./grading/schema";
 import { stateDigest } from "./history/digest";
 import { etcBaseline } from "./history/etc-baseline";
 import type { FileChange, HistoryEntry, NodeHistory } from "./history/node-history";
@@ -84,7 +84,8 @@ export interface Sandbox {
   interrupt(): void;
   /** The shell prompt for the current directory, e.g. `root@aks-nodepool1-12345678-vmss000000:~# `. */
   prompt(): string;
-  check(check: Check): CheckResult;
+  /** Judge a check against the node now; `context.answer` is what the learner typed for a question. */
+  check(check: Check, context?: CheckContext): CheckResult;
   /** Called after any state change (a command ran, the clock moved). Returns an unsubscribe function. */
   onChange(fn: () => void): () => void;
   snapshot(): SandboxSnapshot;
@@ -228,7 +229,7 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
         shell.cwd === HOME ? "~" : shell.cwd.startsWith(`${HOME}/`) ? `~${shell.cwd.slice(HOME.length)}` : shell.cwd;
       return `root@${world.hostname}:${cwd}# `;
     },
-    check: (check) => grade(world, check),
+    check: (check, context) => grade(world, check, context),
     onChange(fn) {
       listeners.add(fn);
       return () => listeners.delete(fn);

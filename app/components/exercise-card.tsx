@@ -6,6 +6,7 @@
  */
 import { type ReactNode, useState } from "react";
 import type { Exercise as ExerciseData } from "@/lib/content/schema";
+import { questionOf } from "@/sandbox";
 import { Cmd } from "./cmd";
 import { STATUS_LABEL } from "./grading";
 import { InlineMarkdown } from "./inline-markdown";
@@ -35,10 +36,15 @@ function Hints({ hints }: { hints: readonly string[] }) {
   );
 }
 
-function Solution({ lines }: { lines: readonly string[] }) {
+function Solution({ lines, answer }: { lines: readonly string[]; answer?: string }) {
   return (
     <details className="exercise-solution">
       <summary>Show solution</summary>
+      {answer !== undefined && (
+        <p>
+          Answer (on the node as the lesson starts it): <code>{answer}</code>
+        </p>
+      )}
       <ol aria-label="Solution commands">
         {lines.map((line, index) => (
           // biome-ignore lint/suspicious/noArrayIndexKey: a solution may repeat a command
@@ -48,6 +54,35 @@ function Solution({ lines }: { lines: readonly string[] }) {
         ))}
       </ol>
     </details>
+  );
+}
+
+/** A question's answer field: what the learner types is graded against the node's state. */
+function Question({ question, id }: { question: string; id: string }) {
+  const progress = useProgress();
+  const saved = progress?.answers[id] ?? "";
+  const [text, setText] = useState(saved);
+  const fieldId = `answer-${id}`;
+  return (
+    <form
+      className="exercise-question"
+      onSubmit={(event) => {
+        event.preventDefault();
+        progress?.answer(id, text);
+      }}
+    >
+      <label htmlFor={fieldId}>{question}</label>
+      <input
+        id={fieldId}
+        value={text}
+        onChange={(e) => setText(e.target.value)}
+        autoComplete="off"
+        spellCheck={false}
+      />
+      <button type="submit" className="quiet-button">
+        Check answer
+      </button>
+    </form>
   );
 }
 
@@ -64,6 +99,7 @@ export function Exercise({ id, children }: { id: string; children?: ReactNode })
     );
   }
   const status = progress.status(id);
+  const question = questionOf(exercise.check);
   const label = `Exercise ${index + 1}: ${exercise.title}`;
   return (
     <section id={exerciseAnchor(id)} className="exercise-card" data-status={status} aria-label={label}>
@@ -74,6 +110,7 @@ export function Exercise({ id, children }: { id: string; children?: ReactNode })
       </header>
       {exercise.prompt && <InlineMarkdown text={exercise.prompt} />}
       {children}
+      {question !== undefined && <Question question={question} id={id} />}
       {status === "current" && progress.detail && (
         <p className="exercise-detail">
           <span className="detail-label">Not yet:</span> {progress.detail}
@@ -82,7 +119,7 @@ export function Exercise({ id, children }: { id: string; children?: ReactNode })
       {status === "upcoming" && <p className="exercise-detail">Finish the exercises before this one first.</p>}
       {status === "done" && <p className="exercise-detail exercise-detail-done">Done: the node is in that state.</p>}
       <Hints hints={exercise.hints} />
-      <Solution lines={exercise.solution} />
+      <Solution lines={exercise.solution} answer={exercise.answer} />
     </section>
   );
 }

@@ -22,7 +22,7 @@ export interface Grade {
 export function gradeInOrder(
   exercises: readonly Gradable[],
   alreadyDone: ReadonlySet<string>,
-  check: (check: Check) => CheckResult,
+  check: (check: Check, exerciseId: string) => CheckResult,
 ): Grade {
   const done: string[] = [];
   for (const exercise of exercises) {
@@ -32,7 +32,7 @@ export function gradeInOrder(
     }
     let result: CheckResult;
     try {
-      result = check(exercise.check);
+      result = check(exercise.check, exercise.id);
     } catch (error) {
       // A check that throws is a bug in the engine or the lesson; say so instead of failing silently.
       result = { pass: false, detail: `This check could not run: ${error instanceof Error ? error.message : error}` };

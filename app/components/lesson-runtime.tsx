@@ -12,7 +12,7 @@ import type { Exercise } from "@/lib/content/schema";
 import type { EditorRequest } from "@/sandbox";
 import { type EngineState, RemoteNode, type TerminalSink } from "../engine/remote-node";
 import { type ExerciseStatus, statusOf } from "./grading";
-import { loadDone, saveDone } from "./progress-store";
+import { loadAnswers, loadDone, saveAnswers, saveDone } from "./progress-store";
 
 export type { EngineState };
 
@@ -61,6 +61,10 @@ interface Progress {
   announcement: string;
   /** The node keeps its history (undo, reset exercise, what did I change?). */
   historyReady: boolean;
+  /** The learner's answers to the lesson's questions, by exercise id. */
+  answers: Readonly<Record<string, string>>;
+  /** Give (or change) the answer to an exercise's question; it is graded against the node at once. */
+  answer(exerciseId: string, text: string): void;
   resetProgress(): void;
 }
 
@@ -95,6 +99,8 @@ export function LessonRuntime(props: {
   const [engineError, setEngineError] = useState<string | null>(null);
   const [announcement, setAnnouncement] = useState("");
   const [historyReady, setHistoryReady] = useState(false);
+  const [answers, setAnswers] = useState<Readonly<Record<string, string>>>({});
+  const answersRef = useRef<Record<string, string>>({});
   const [openFileListeners] = useState(() => new Set<(request: EditorRequest) => void>());
 
   const doneRef = useRef<ReadonlySet<string>>(done);
@@ -121,6 +127,8 @@ export function LessonRuntime(props: {
     const stored = loadDone(slug).filter((id) => known.has(id));
     doneRef.current = new Set(stored);
     setDone(doneRef.current);
+    answersRef.current = Object.fromEntries(Object.entries(loadAnswers(slug)).filter(([id]) => known.has(id)));
+    setAnswers(answersRef.current);
   }, [exercises, slug]);
 
   // The worker's grades arrive through callbacks fixed at construction; they read these refs.
@@ -135,6 +143,7 @@ export function LessonRuntime(props: {
         scenario,
         exercises: exercises.map(({ id, check }) => ({ id, check })),
         done: () => [...doneRef.current],
+        answers: () => answersRef.current,
         onState(state, error) {
           setEngineState(state);
           setEngineError(error ?? null);
@@ -216,13 +225,24 @@ export function LessonRuntime(props: {
       engineError,
       announcement,
       historyReady,
+      answers,
+      answer(exerciseId, text) {
+        answersRef.current = { ...answersRef.current, [exerciseId]: text };
+        setAnswers(answersRef.current);
+        saveAnswers(slug, answersRef.current);
+        remote.setAnswers(answersRef.current);
+      },
       resetProgress() {
+        answersRef.current = {};
+        setAnswers({});
+        saveAnswers(slug, {});
+        remote.setAnswers({});
         markDone([]);
         setAnnouncement("Progress reset");
         remote.setDone([]);
       },
     }),
-    [exercises, done, detail, engineState, engineError, announcement, historyReady, markDone, remote],
+    [exercises, done, detail, engineState, engineError, announcement, historyReady, answers, slug, markDone, remote],
   );
 
   return (

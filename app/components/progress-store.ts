@@ -1,4 +1,7 @@
-/** Which exercises of a lesson are done, kept in localStorage so progress survives a reload. */
+/**
+ * Which exercises of a lesson are done, and the learner's answers to its questions, kept in
+ * localStorage so progress survives a reload.
+ */
 
 const key = (slug: string) => `inside-the-node:progress:${slug}`;
 
@@ -17,5 +20,29 @@ export function saveDone(slug: string, ids: readonly string[]): void {
     else globalThis.localStorage?.setItem(key(slug), JSON.stringify(ids));
   } catch {
     // storage full or blocked: progress then lasts as long as the page
+  }
+}
+
+const answersKey = (slug: string) => `inside-the-node:answers:${slug}`;
+
+/** The learner's answers to a lesson's questions, by exercise id. */
+export function loadAnswers(slug: string): Record<string, string> {
+  try {
+    const value: unknown = JSON.parse(globalThis.localStorage?.getItem(answersKey(slug)) ?? "{}");
+    if (!value || typeof value !== "object" || Array.isArray(value)) return {};
+    return Object.fromEntries(
+      Object.entries(value as Record<string, unknown>).filter((e): e is [string, string] => typeof e[1] === "string"),
+    );
+  } catch {
+    return {};
+  }
+}
+
+export function saveAnswers(slug: string, answers: Record<string, string>): void {
+  try {
+    if (Object.keys(answers).length === 0) globalThis.localStorage?.removeItem(answersKey(slug));
+    else globalThis.localStorage?.setItem(answersKey(slug), JSON.stringify(answers));
+  } catch {
+    // storage full or blocked: answers then last as long as the page
   }
 }

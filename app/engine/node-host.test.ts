@@ -15,6 +15,7 @@ function host() {
       scenario: "healthy",
       exercises: [stopKubelet],
       done: [],
+      answers: {},
       columns: 80,
       clear: true,
       ...extra,
@@ -129,6 +130,24 @@ describe("NodeHost", () => {
     expect(await type("systemctl is-active kubelet")).toContainEqual({ type: "write", data: "active\r\n" });
     await node.receive({ type: "call", id: 5, call: { op: "resetExercise", exercise: "nope" } });
     expect(await reply(5)).toEqual({ type: "reply", id: 5, error: 'exercise "nope" was never started' });
+  });
+
+  it("grades a question with the answer the page sends", async () => {
+    const { node, posted, boot } = host();
+    const pause = {
+      id: "pause",
+      check: {
+        kind: "answer",
+        question: "Which pause image?",
+        expect: { file: "/etc/containerd/config.toml", pattern: 'sandbox_image = "([^"]+)"' },
+      },
+    } as const;
+    await boot({ exercises: [pause] });
+    await Promise.resolve();
+    expect(posted.at(-1)).toEqual({ type: "graded", done: [], current: { id: "pause", detail: "no answer yet" } });
+    await node.receive({ type: "answers", answers: { pause: "mcr.microsoft.com/oss/kubernetes/pause:3.6" } });
+    await Promise.resolve();
+    expect(posted.at(-1)).toEqual({ type: "graded", done: ["pause"], current: null });
   });
 
   it("reports a boot that fails instead of throwing", async () => {

@@ -38,6 +38,7 @@ export class NodeHost {
   private session?: TerminalSession;
   private exercises: GradableExercise[] = [];
   private done = new Set<string>();
+  private answers: Record<string, string> = {};
   private columns = 80;
   private start?: ReturnType<Sandbox["snapshot"]>;
   private lastGrade = "";
@@ -68,6 +69,11 @@ export class NodeHost {
         return;
       case "resize":
         this.columns = message.columns;
+        return;
+      case "answers":
+        this.answers = message.answers;
+        this.lastGrade = "";
+        this.scheduleGrade();
         return;
       case "done":
         this.done = new Set(message.ids);
@@ -104,6 +110,7 @@ export class NodeHost {
   private async boot(message: Extract<ToWorker, { type: "boot" }>): Promise<void> {
     this.exercises = message.exercises;
     this.done = new Set(message.done);
+    this.answers = message.answers ?? {};
     this.columns = message.columns;
     const sandbox = createSandbox({ scenario: message.scenario });
     this.start = sandbox.snapshot();
@@ -172,7 +179,9 @@ export class NodeHost {
   private grade(): void {
     const sandbox = this.sandbox;
     if (!sandbox) return;
-    const result = gradeInOrder(this.exercises, this.done, (check) => sandbox.check(check));
+    const result = gradeInOrder(this.exercises, this.done, (check, id) =>
+      sandbox.check(check, { answer: this.answers[id] }),
+    );
     for (const id of result.done) this.done.add(id);
     const current = result.current?.id;
     if (this.history && current && current !== this.exerciseStarted) {

@@ -21,6 +21,8 @@ export type ToWorker =
       scenario: string;
       exercises: GradableExercise[];
       done: string[];
+      /** The learner's answers to the lesson's questions, by exercise id. */
+      answers: Record<string, string>;
       columns: number;
       clear: boolean;
       restore?: SandboxSnapshot;
@@ -30,6 +32,8 @@ export type ToWorker =
   | { type: "resize"; columns: number }
   /** The exercises done, as the page knows them (stored progress, or a progress reset). */
   | { type: "done"; ids: string[] }
+  /** The learner's answers to the lesson's questions changed. */
+  | { type: "answers"; answers: Record<string, string> }
   /** Put the node back in the lesson's start state. */
   | { type: "reset" }
   /** Ask the node something the page shows outside the terminal; answered by a `reply` with the same id. */

@@ -54,7 +54,7 @@ describe("RemoteNode", () => {
     remote.start();
     remote.input("ls\r");
     expect(workers[0]?.received).toEqual([
-      { type: "boot", scenario: "healthy", exercises: [], done: ["stop"], columns: 100, clear: true },
+      { type: "boot", scenario: "healthy", exercises: [], done: ["stop"], answers: {}, columns: 100, clear: true },
       { type: "input", data: "host" },
       { type: "input", data: "name\r" },
       { type: "input", data: "ls\r" },
@@ -102,6 +102,7 @@ describe("RemoteNode", () => {
         scenario: "healthy",
         exercises: [],
         done: ["stop"],
+        answers: {},
         columns: 100,
         clear: false,
         restore: snapshot,

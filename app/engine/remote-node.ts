@@ -34,6 +34,8 @@ export interface RemoteNodeOptions {
   exercises: GradableExercise[];
   /** The exercises done when the worker boots (stored progress). */
   done(): string[];
+  /** The learner's answers when the worker boots. */
+  answers?(): Record<string, string>;
   onState(state: EngineState, error?: string): void;
   onGraded(done: string[], current: { id: string; detail: string } | null): void;
   /** A command asked for a file in the editor pane. */
@@ -105,6 +107,10 @@ export class RemoteNode {
     this.post({ type: "done", ids });
   }
 
+  setAnswers(answers: Record<string, string>): void {
+    this.post({ type: "answers", answers });
+  }
+
   reset(): void {
     this.post({ type: "reset" });
   }
@@ -142,7 +148,8 @@ export class RemoteNode {
       if (this.worker === worker) this.fail(event.message || "the node's worker could not start");
     };
     const columns = this.terminal?.columns() ?? 80;
-    worker.postMessage({ type: "boot", scenario, exercises, done: done(), columns, clear, restore });
+    const answers = this.options.answers?.() ?? {};
+    worker.postMessage({ type: "boot", scenario, exercises, done: done(), answers, columns, clear, restore });
   }
 
   private receive(message: FromWorker): void {

@@ -4,7 +4,7 @@
  * (see load.ts), so a field's meaning and its error advice cannot drift apart.
  */
 import { z } from "zod";
-import { checkSchema, scenarioNames } from "@/sandbox";
+import { checkSchema, questionOf, scenarioNames } from "@/sandbox";
 
 /** The node's parts a lesson can be about; `node` is for overview lessons. */
 export const lessonComponents = [
@@ -45,8 +45,26 @@ export const exerciseSchema = z
       .array(nonEmptyLine)
       .min(1)
       .describe("The command lines that solve it from the lesson's start state; a test replays them."),
+    answer: nonEmptyLine
+      .optional()
+      .describe(
+        "For an exercise whose check asks a question (kind `answer`): the right answer in the lesson's start state; the solution shows it and a test checks it.",
+      ),
   })
-  .strict();
+  .strict()
+  .superRefine((exercise, ctx) => {
+    const asks = questionOf(exercise.check) !== undefined;
+    if (asks && exercise.answer === undefined) {
+      ctx.addIssue({ code: "custom", path: ["answer"], message: "the check asks a question, so give its answer" });
+    }
+    if (!asks && exercise.answer !== undefined) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["answer"],
+        message: "only an exercise whose check asks a question has an answer",
+      });
+    }
+  });
 
 export const lessonFrontmatterSchema = z
   .object({

@@ -14,6 +14,7 @@ describe.each(lessons.map((l) => [l.slug, l] as const))("lesson %s", (_slug, les
   it("has exercises whose start state fails and whose solution passes, in order", async () => {
     const sandbox = createSandbox({ scenario: lesson.scenario });
     for (const exercise of lesson.exercises) {
+      // A question is answered only after its solution's commands: before them, even the right answer fails.
       const before = sandbox.check(exercise.check);
       expect(before.pass, `${lesson.file} ${exercise.id}: passes before its solution ran (${before.detail})`).toBe(
         false,
@@ -25,8 +26,12 @@ describe.each(lessons.map((l) => [l.slug, l] as const))("lesson %s", (_slug, les
           `${lesson.file} ${exercise.id}: \`${line}\` exited ${result.exitCode}: ${result.stderr}`,
         ).toBe(0);
       }
-      const after = sandbox.check(exercise.check);
+      const after = sandbox.check(exercise.check, { answer: exercise.answer });
       expect(after.pass, `${lesson.file} ${exercise.id}: fails after its solution ran (${after.detail})`).toBe(true);
+      if (exercise.answer !== undefined) {
+        const wrong = sandbox.check(exercise.check, { answer: `${exercise.answer}-not` });
+        expect(wrong.pass, `${lesson.file} ${exercise.id}: a wrong answer passes too`).toBe(false);
+      }
     }
   });
 });
