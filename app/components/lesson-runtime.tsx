@@ -9,7 +9,7 @@
  */
 import { createContext, type ReactNode, useCallback, useContext, useEffect, useMemo, useRef, useState } from "react";
 import type { Exercise } from "@/lib/content/schema";
-import type { EditorRequest } from "@/sandbox";
+import type { EditorRequest, PacketTrace } from "@/sandbox";
 import { type EngineState, RemoteNode, type TerminalSink } from "../engine/remote-node";
 import { type ExerciseStatus, statusOf } from "./grading";
 import { loadAnswers, loadDone, saveAnswers, saveDone } from "./progress-store";
@@ -61,6 +61,8 @@ interface Progress {
   announcement: string;
   /** The node keeps its history (undo, reset exercise, what did I change?). */
   historyReady: boolean;
+  /** The last connection a command made (curl): the iptables rules its first packet went through. */
+  packetTrace: PacketTrace | null;
   /** The learner's answers to the lesson's questions, by exercise id. */
   answers: Readonly<Record<string, string>>;
   /** Give (or change) the answer to an exercise's question; it is graded against the node at once. */
@@ -99,6 +101,7 @@ export function LessonRuntime(props: {
   const [engineError, setEngineError] = useState<string | null>(null);
   const [announcement, setAnnouncement] = useState("");
   const [historyReady, setHistoryReady] = useState(false);
+  const [packetTrace, setPacketTrace] = useState<PacketTrace | null>(null);
   const [answers, setAnswers] = useState<Readonly<Record<string, string>>>({});
   const answersRef = useRef<Record<string, string>>({});
   const [openFileListeners] = useState(() => new Set<(request: EditorRequest) => void>());
@@ -157,6 +160,7 @@ export function LessonRuntime(props: {
           for (const fn of openFileListeners) fn(request);
         },
         onHistory: setHistoryReady,
+        onPacketTrace: setPacketTrace,
       }),
   );
 
@@ -225,6 +229,7 @@ export function LessonRuntime(props: {
       engineError,
       announcement,
       historyReady,
+      packetTrace,
       answers,
       answer(exerciseId, text) {
         answersRef.current = { ...answersRef.current, [exerciseId]: text };
@@ -242,7 +247,20 @@ export function LessonRuntime(props: {
         remote.setDone([]);
       },
     }),
-    [exercises, done, detail, engineState, engineError, announcement, historyReady, answers, slug, markDone, remote],
+    [
+      exercises,
+      done,
+      detail,
+      engineState,
+      engineError,
+      announcement,
+      historyReady,
+      packetTrace,
+      answers,
+      slug,
+      markDone,
+      remote,
+    ],
   );
 
   return (

@@ -6,6 +6,7 @@ import { ExerciseList } from "./exercise-list";
 import { useNode, useProgress } from "./lesson-runtime";
 import NodeTerminal from "./node-terminal";
 import { NodeWorkbench } from "./node-workbench";
+import { PacketTraceView } from "./packet-trace";
 
 const ENGINE_LABEL = {
   loading: "starting the node…",
@@ -43,6 +44,7 @@ export function SandboxPane({ scenario }: { scenario: string }) {
         <NodeTerminal />
       </section>
       <NodeWorkbench />
+      <PacketTraceView />
       <ExerciseList />
     </aside>
   );

@@ -150,6 +150,21 @@ describe("NodeHost", () => {
     expect(posted.at(-1)).toEqual({ type: "graded", done: ["pause"], current: null });
   });
 
+  it("sends the page the rules a connection's first packet went through", async () => {
+    const { boot, type } = host();
+    await boot();
+    const posted = await type("curl -s -m 2 http://10.0.0.10:53/");
+    const found = posted.find((m) => m.type === "packet-trace");
+    if (!found || !("trace" in found)) throw new Error("no packet-trace message");
+    const trace = found as Extract<FromWorker, { type: "packet-trace" }>;
+    expect(trace.trace.from).toEqual({ address: "10.0.0.10", port: 53 });
+    expect(trace.trace.rules.map((r) => `${r.table} ${r.chain}`).slice(0, 2)).toEqual([
+      "nat OUTPUT",
+      "nat KUBE-SERVICES",
+    ]);
+    expect(trace.trace.rules.some((r) => r.chain.startsWith("KUBE-SEP-") && r.rule.includes("DNAT"))).toBe(true);
+  });
+
   it("reports a boot that fails instead of throwing", async () => {
     const { posted, boot } = host();
     await boot({ scenario: "no-such-scenario" });

@@ -126,9 +126,12 @@ export class NodeHost {
     this.session = createTerminalSession({
       exec: async (line, options) => {
         this.post({ type: "busy", snapshot: sandbox.snapshot() });
+        const traceBefore = sandbox.lastPacketTrace();
         try {
           return await sandbox.exec(line, options);
         } finally {
+          const trace = sandbox.lastPacketTrace();
+          if (trace && trace !== traceBefore) this.post({ type: "packet-trace", trace });
           this.post({ type: "idle" });
           this.scheduleGrade();
         }

@@ -3,7 +3,7 @@
  * editor, its clock and the grading run in the worker, so a long command never freezes the
  * page; the page sends keys and receives what to print, the grade and the worker's state.
  */
-import type { Check, EditorRequest, FileChange, HistoryEntry, Sandbox, SandboxSnapshot } from "@/sandbox";
+import type { Check, EditorRequest, FileChange, HistoryEntry, PacketTrace, Sandbox, SandboxSnapshot } from "@/sandbox";
 
 export interface GradableExercise {
   id: string;
@@ -69,6 +69,8 @@ export type FromWorker =
   | { type: "failed"; reason: string }
   /** A command (`vi FILE`) asks the page to open a file in the editor pane. */
   | { type: "open-file"; request: EditorRequest }
+  /** A line made a connection (curl): the rules its first packet went through, for the page to show. */
+  | { type: "packet-trace"; trace: PacketTrace }
   /** The node's history is kept from now on (undo, reset exercise and the diff view work). */
   | { type: "history-ready" }
   | { type: "reply"; id: number; result?: unknown; error?: string };

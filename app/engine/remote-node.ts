@@ -9,7 +9,7 @@
  * given the prompt back `INTERRUPT_GRACE_MS` after a Ctrl-C, the page stops it and starts a new
  * one from the snapshot taken just before that line (the line's own effects are lost with it).
  */
-import type { EditorRequest } from "@/sandbox";
+import type { EditorRequest, PacketTrace } from "@/sandbox";
 import type { FromWorker, GradableExercise, NodeCall, NodeCallResult, ToWorker } from "./protocol";
 
 /** The node as the page shows it: starting (or restarting after a hung line), running, or broken. */
@@ -40,6 +40,8 @@ export interface RemoteNodeOptions {
   onGraded(done: string[], current: { id: string; detail: string } | null): void;
   /** A command asked for a file in the editor pane. */
   onOpenFile?(request: EditorRequest): void;
+  /** A line made a connection; the rules its first packet matched. */
+  onPacketTrace?(trace: PacketTrace): void;
   /** The node's history is ready (true) or gone with a restarted worker (false). */
   onHistory?(ready: boolean): void;
   /** Start a worker; tests pass one that runs the host in-process. */
@@ -178,6 +180,9 @@ export class RemoteNode {
         return;
       case "open-file":
         this.options.onOpenFile?.(message.request);
+        return;
+      case "packet-trace":
+        this.options.onPacketTrace?.(message.trace);
         return;
       case "history-ready":
         this.options.onHistory?.(true);
