@@ -51,7 +51,7 @@ describe("problems name the file, the field and the fix", () => {
   it("check kinds and their fields", () => {
     expect(of("bad-check.mdx")).toEqual([
       'bad-check.mdx: exercises[0].check.active: got "stopped", expected one of active, inactive, activating, deactivating, failed. Fix: Use one of those values. (active: The ActiveState the unit must be in.)',
-      'bad-check.mdx: exercises[1].check.kind: got "units", expected one of unit, node-condition, object-field, file, all. Fix: Did you mean "unit"? Each kind and its fields are described in sandbox/grading/schema.ts.',
+      'bad-check.mdx: exercises[1].check.kind: got "units", expected one of unit, node-condition, object-field, file, pods, container, process, iptables, answer, all. Fix: Did you mean "unit"? Each kind and its fields are described in sandbox/grading/schema.ts.',
       "bad-check.mdx: exercises[2].check.checks[0].status: missing. Fix: Add it. (status: The condition status that passes.)",
     ]);
   });
@@ -72,7 +72,7 @@ describe("problems name the file, the field and the fix", () => {
       'missing-and-typos.mdx: exercises[0].id: got "Stop_Kubelet", must be kebab-case. Fix: Change it. (id: Stable kebab-case id, unique in the lesson, e.g. `stop-kubelet`; progress is stored under it.)',
       "missing-and-typos.mdx: exercises[0].hints: missing. Fix: Add it. (hints: At least one hint, revealed one at a time, from a nudge to nearly the answer.)",
       "missing-and-typos.mdx: exercises[0].solution: has 0 entries, expected at least 1. Fix: Add one. (solution: The command lines that solve it from the lesson's start state; a test replays them.)",
-      'missing-and-typos.mdx: exercises[0].hint: unknown field. Fix: Rename it to "hints", or remove it; the fields here are id, title, prompt, check, hints, solution.',
+      'missing-and-typos.mdx: exercises[0].hint: unknown field. Fix: Rename it to "hints", or remove it; the fields here are id, title, prompt, check, hints, solution, answer.',
       'missing-and-typos.mdx: exercises[2].id: got "dup", used by an earlier exercise too. Fix: Change it. (id: Stable kebab-case id, unique in the lesson, e.g. `stop-kubelet`; progress is stored under it.)',
       'missing-and-typos.mdx: objective: unknown field. Fix: Rename it to "objectives", or remove it; the fields here are title, order, component, scenario, objectives, exercises.',
     ]);
