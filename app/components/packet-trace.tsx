@@ -34,7 +34,7 @@ export function PacketTraceView() {
               <span className="trace-where">
                 {hit.table} {hit.chain} #{hit.number}
               </span>
-              <code>{hit.rule}</code>
+              <code className="trace-rule">{hit.rule}</code>
             </li>
           ))}
         </ol>
