@@ -154,3 +154,19 @@ describe("a dead sandbox", () => {
     ).toBe("[1]\n");
   });
 });
+
+describe("pull policy Never", () => {
+  it("waits in ErrImageNeverPull without pulling, and starts once the image is in containerd's store", async () => {
+    const node = faultNode("healthy");
+    const image = "mcr.microsoft.com/azuredocs/aks-helloworld:v1";
+    node.createPod({ name: "hello", containers: [{ name: "hello", image, imagePullPolicy: "Never" }] });
+    await node.run("sleep 5");
+    expect((await node.run("kubectl get pod hello -o json | jq -c .status.containerStatuses[0].state")).out).toBe(
+      `{"waiting":{"message":"Container image \\"${image}\\" is not present with pull policy of Never","reason":"ErrImageNeverPull"}}\n`,
+    );
+    expect((await node.run(`crictl images | grep -c aks-helloworld`)).out).toBe("0\n");
+    expect((await node.run(`crictl pull ${image}; sleep 10; kubectl get pods`)).out).toMatch(
+      /^Image is up to date for sha256:[0-9a-f]{64}\nNAME {4}READY {3}STATUS {4}RESTARTS {3}AGE\nhello {3}1\/1 {5}Running {3}0 {10}15s\n$/,
+    );
+  });
+});
