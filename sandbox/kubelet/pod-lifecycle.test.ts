@@ -170,3 +170,36 @@ describe("pull policy Never", () => {
     );
   });
 });
+
+describe("an emptyDir volume", () => {
+  it("is a 0777 directory under the pod's volumes, mounted where the container asks for it", async () => {
+    const node = faultNode("healthy");
+    await node.run(`cat > /root/web.yaml <<'EOF'
+apiVersion: v1
+kind: Pod
+metadata:
+  name: web
+spec:
+  containers:
+  - name: nginx
+    image: nginx:1.27
+    volumeMounts:
+    - name: cache
+      mountPath: /var/cache/nginx
+  volumes:
+  - name: cache
+    emptyDir: {}
+EOF
+kubectl apply -f /root/web.yaml; sleep 5`);
+    const uid = node.world.store.get<Pod>("pods", "web", "default")?.metadata.uid;
+    const vol = `/var/lib/kubelet/pods/${uid}/volumes/kubernetes.io~empty-dir`;
+    expect((await node.run(`ls -l ${vol} | awk '{print $1, $NF}'`)).out).toBe("total 4\ndrwxrwxrwx cache\n");
+    const ctr = "$(crictl ps -q --name nginx)";
+    expect(
+      (await node.run(`crictl inspect ${ctr} | jq -c '.status.mounts[0] | [.containerPath, .hostPath]'`)).out,
+    ).toBe(`["/var/cache/nginx","${vol}/cache"]\n`);
+    expect((await node.run(`echo hi > ${vol}/cache/note; crictl exec ${ctr} cat /var/cache/nginx/note`)).out).toBe(
+      "hi\n",
+    );
+  });
+});
