@@ -92,11 +92,18 @@ export function makePodDirs(fs: NodeFs, pod: Pod, podIp: string | undefined, now
     fs.mkdirSync(`${dir}/containers/${c.name}`, 0o750);
   }
   fs.writeFileSync(`${dir}/etc-hosts`, etcHosts(fs, pod, podIp), 0o644);
+  // pkg/volume/emptydir/empty_dir.go: a disk-backed emptyDir is a plain 0777 directory on the
+  // node's disk (no mount on the host), shared by every container of the pod that mounts it.
+  for (const v of pod.spec.volumes ?? []) if (v.emptyDir) fs.mkdirSync(emptyDirPath(pod, v.name), 0o777);
   const vol = `${dir}/volumes/kubernetes.io~projected/${kubeApiAccessVolume(pod)}`;
   fs.mkdirSync(vol, 0o777);
   fs.writeFileSync(`${vol}/ca.crt`, fs.tryReadFileSync("/etc/kubernetes/certs/ca.crt") ?? "", 0o644);
   fs.writeFileSync(`${vol}/namespace`, pod.metadata.namespace ?? "default", 0o644);
   fs.writeFileSync(`${vol}/token`, serviceAccountToken(pod, now), 0o644);
+}
+
+function emptyDirPath(pod: Pod, volume: string): string {
+  return `${PODS_DIR}/${pod.metadata.uid}/volumes/kubernetes.io~empty-dir/${volume}`;
 }
 
 export function removePodDirs(fs: NodeFs, uid: string, logDir?: string): void {
@@ -106,13 +113,19 @@ export function removePodDirs(fs: NodeFs, uid: string, logDir?: string): void {
 
 /**
  * The mounts the kubelet hands the runtime for each container (kubelet_pods.go
- * makeMounts): the service-account volume, /etc/hosts (not for host-network pods) and the
- * termination log.
+ * makeMounts): the container's emptyDir volumeMounts, the service-account volume, /etc/hosts
+ * (not for host-network pods) and the termination log.
  */
 export function containerMounts(pod: Pod, container: string, hostNetwork: boolean): CriMount[] {
   const dir = `${PODS_DIR}/${pod.metadata.uid}`;
   const termination = sha256Hex(`termination:${pod.metadata.uid}/${container}`).slice(0, 8);
+  const spec = [...(pod.spec.initContainers ?? []), ...pod.spec.containers].find((c) => c.name === container);
+  const emptyDirs = new Set((pod.spec.volumes ?? []).filter((v) => v.emptyDir).map((v) => v.name));
+  const volumeMounts = (spec?.volumeMounts ?? [])
+    .filter((m) => emptyDirs.has(m.name))
+    .map((m) => ({ containerPath: m.mountPath, hostPath: emptyDirPath(pod, m.name), readonly: m.readOnly === true }));
   return [
+    ...volumeMounts,
     {
       containerPath: "/var/run/secrets/kubernetes.io/serviceaccount",
       hostPath: `${dir}/volumes/kubernetes.io~projected/${kubeApiAccessVolume(pod)}`,

@@ -154,3 +154,52 @@ describe("a dead sandbox", () => {
     ).toBe("[1]\n");
   });
 });
+
+describe("pull policy Never", () => {
+  it("waits in ErrImageNeverPull without pulling, and starts once the image is in containerd's store", async () => {
+    const node = faultNode("healthy");
+    const image = "mcr.microsoft.com/azuredocs/aks-helloworld:v1";
+    node.createPod({ name: "hello", containers: [{ name: "hello", image, imagePullPolicy: "Never" }] });
+    await node.run("sleep 5");
+    expect((await node.run("kubectl get pod hello -o json | jq -c .status.containerStatuses[0].state")).out).toBe(
+      `{"waiting":{"message":"Container image \\"${image}\\" is not present with pull policy of Never","reason":"ErrImageNeverPull"}}\n`,
+    );
+    expect((await node.run(`crictl images | grep -c aks-helloworld`)).out).toBe("0\n");
+    expect((await node.run(`crictl pull ${image}; sleep 10; kubectl get pods`)).out).toMatch(
+      /^Image is up to date for sha256:[0-9a-f]{64}\nNAME {4}READY {3}STATUS {4}RESTARTS {3}AGE\nhello {3}1\/1 {5}Running {3}0 {10}15s\n$/,
+    );
+  });
+});
+
+describe("an emptyDir volume", () => {
+  it("is a 0777 directory under the pod's volumes, mounted where the container asks for it", async () => {
+    const node = faultNode("healthy");
+    await node.run(`cat > /root/web.yaml <<'EOF'
+apiVersion: v1
+kind: Pod
+metadata:
+  name: web
+spec:
+  containers:
+  - name: nginx
+    image: nginx:1.27
+    volumeMounts:
+    - name: cache
+      mountPath: /var/cache/nginx
+  volumes:
+  - name: cache
+    emptyDir: {}
+EOF
+kubectl apply -f /root/web.yaml; sleep 5`);
+    const uid = node.world.store.get<Pod>("pods", "web", "default")?.metadata.uid;
+    const vol = `/var/lib/kubelet/pods/${uid}/volumes/kubernetes.io~empty-dir`;
+    expect((await node.run(`ls -l ${vol} | awk '{print $1, $NF}'`)).out).toBe("total 4\ndrwxrwxrwx cache\n");
+    const ctr = "$(crictl ps -q --name nginx)";
+    expect(
+      (await node.run(`crictl inspect ${ctr} | jq -c '.status.mounts[0] | [.containerPath, .hostPath]'`)).out,
+    ).toBe(`["/var/cache/nginx","${vol}/cache"]\n`);
+    expect((await node.run(`echo hi > ${vol}/cache/note; crictl exec ${ctr} cat /var/cache/nginx/note`)).out).toBe(
+      "hi\n",
+    );
+  });
+});

@@ -347,6 +347,15 @@ export class PodWorkers {
       this.record(pod, "Normal", "Pulled", `Container image "${image}" already present on machine`);
       return true;
     }
+    if (policy === "Never") {
+      // image_manager.go: with pull policy Never an absent image is an error the kubelet retries
+      // on every sync, without back-off, until someone puts the image in the runtime's store.
+      const message = `Container image "${image}" is not present with pull policy of Never`;
+      this.record(pod, "Warning", "ErrImageNeverPull", message);
+      this.waiting.set(key, { reason: "ErrImageNeverPull", message });
+      this.syncError(pod, `failed to "StartContainer" for "${spec.name}" with ErrImageNeverPull: "${message}"`);
+      return false;
+    }
     const backoffKey = `${pod.metadata.uid}_${image}`;
     if (this.imageBackoff.isInBackOffSinceUpdate(backoffKey, clock.now())) {
       const message = `Back-off pulling image "${image}"`;
