@@ -317,3 +317,37 @@ describe("terminal session", () => {
     });
   });
 });
+
+describe("continuation lines (bash's PS2)", () => {
+  it("reads a pasted here-document to its delimiter before running it, with `> ` prompts", async () => {
+    const { session, ran, output } = setup();
+    session.start();
+    output();
+    session.input("cat > /root/pod.yaml <<'EOF'\rapiVersion: v1\rkind: Pod\rEOF\r");
+    await settle();
+    expect(ran).toEqual(["cat > /root/pod.yaml <<'EOF'\napiVersion: v1\nkind: Pod\nEOF"]);
+    expect(output()).toBe(
+      "cat > /root/pod.yaml <<'EOF'\r\n> apiVersion: v1\r\n> kind: Pod\r\n> EOF\r\n" +
+        "out:cat > /root/pod.yaml <<'EOF'\r\napiVersion: v1\r\nkind: Pod\r\nEOF\r\n$ ",
+    );
+  });
+
+  it("continues after an open quote, a trailing backslash or an unfinished loop, and Ctrl-C drops it all", async () => {
+    const { session, ran, output } = setup();
+    session.start();
+    session.input("echo 'a\rb'\r");
+    await settle();
+    session.input("echo one \\\rtwo\r");
+    await settle();
+    session.input("for i in 1 2; do\recho $i\rdone\r");
+    await settle();
+    expect(ran).toEqual(["echo 'a\nb'", "echo one \\\ntwo", "for i in 1 2; do\necho $i\ndone"]);
+    output();
+    session.input("echo 'never\r\x03");
+    await settle();
+    expect(output()).toBe("echo 'never\r\n> ^C\r\n$ ");
+    session.input("echo done\r");
+    await settle();
+    expect(ran.at(-1)).toBe("echo done");
+  });
+});

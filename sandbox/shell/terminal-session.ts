@@ -6,6 +6,8 @@
  * in order, once the prompt is back. No DOM: it only sees strings in and strings out.
  */
 
+import { incompleteCommand } from "./continuation";
+
 export interface ExecOutput {
   stdout: string;
   stderr: string;
@@ -34,6 +36,12 @@ export interface TerminalSessionOptions {
    * and asks the command to stop; the prompt comes back when `exec` settles.
    */
   interrupt?: () => void;
+  /**
+   * Whether the text so far is an unfinished command (an open quote, a here-document without
+   * its delimiter line, ...): the session then prints `> ` and reads another line, as bash does.
+   * Default: bash's rules (continuation.ts).
+   */
+  incomplete?: (text: string) => boolean;
 }
 
 export interface TerminalSession {
@@ -44,6 +52,9 @@ export interface TerminalSession {
   /** True while a command runs; input meanwhile is queued. */
   readonly busy: boolean;
 }
+
+/** bash's default PS2. */
+const CONTINUATION_PROMPT = "> ";
 
 const ESC = "\x1b";
 const CLEAR_SCREEN = `${ESC}[H${ESC}[2J`;
@@ -157,7 +168,7 @@ function toTerminalLines(text: string): string {
 }
 
 export function createTerminalSession(options: TerminalSessionOptions): TerminalSession {
-  const { exec, write } = options;
+  const { exec, write, incomplete = incompleteCommand } = options;
   const columns = () => {
     const cols = options.columns?.() ?? 0;
     return cols > 0 ? cols : Number.POSITIVE_INFINITY;
@@ -295,15 +306,32 @@ export function createTerminalSession(options: TerminalSessionOptions): Terminal
     draft = [];
   }
 
+  /** Lines of a command still being typed (after an open quote or a here-document's first line). */
+  let pending: string[] = [];
+
+  function printContinuation() {
+    promptText = CONTINUATION_PROMPT;
+    promptWidth = CONTINUATION_PROMPT.length;
+    out += promptText;
+    settleAfterWrite(0);
+  }
+
   /** Run the finished line; the keys after it wait in the queue until the command is done. */
   function submit(rest: string) {
-    const text = line.join("");
+    const text = [...pending, line.join("")].join("\n");
     endLine();
     resetLine();
     if (text.trim() === "") {
+      pending = [];
       printPrompt();
       return false;
     }
+    if (incomplete(text)) {
+      pending = text.split("\n");
+      printContinuation();
+      return false;
+    }
+    pending = [];
     if (history.at(-1) !== text) history.push(text);
     historyIndex = history.length;
     busy = true;
@@ -407,6 +435,7 @@ export function createTerminalSession(options: TerminalSessionOptions): Terminal
           setCursor(line.length);
           out += "^C\r\n";
           resetLine();
+          pending = [];
           printPrompt();
           break;
         case "clear": {

@@ -48,15 +48,23 @@ export function apply(argv: string[], io: CommandIo, world: World): ExecResult {
   if (!file) {
     return fail("error: must specify one of -f and -k\n\nSee 'kubectl apply -h' for help and examples\n");
   }
-  const path = file.startsWith("/") ? file : `${io.cwd.replace(/\/$/, "")}/${file}`;
-  if (!world.fs.existsSync(path)) return fail(`error: the path "${file}" does not exist\n`);
-  const docs = parseAllDocuments(world.fs.readFileSync(path));
+  // `-f -` reads the manifest from stdin (a pipe or a here-document), as kubectl does.
+  let text: string;
+  if (file === "-") text = io.stdin;
+  else {
+    const path = file.startsWith("/") ? file : `${io.cwd.replace(/\/$/, "")}/${file}`;
+    if (!world.fs.existsSync(path)) return fail(`error: the path "${file}" does not exist\n`);
+    text = world.fs.readFileSync(path);
+  }
+  const docs = parseAllDocuments(text);
+  /** How kubectl names where the manifest came from in its errors. */
+  const source = file === "-" ? "STDIN" : file;
   let stdout = "";
   let stderr = "";
   for (const doc of docs) {
     if (doc.errors.length) {
       return fail(
-        `${stderr}error: error parsing ${file}: error converting YAML to JSON: yaml: ${doc.errors[0]?.message.split("\n")[0]}\n`,
+        `${stderr}error: error parsing ${source}: error converting YAML to JSON: yaml: ${doc.errors[0]?.message.split("\n")[0]}\n`,
         1,
         stdout,
       );
@@ -65,16 +73,16 @@ export function apply(argv: string[], io: CommandIo, world: World): ExecResult {
     if (!m) continue;
     const kind = KINDS[m.kind ?? ""];
     if (!m.kind || !m.apiVersion) {
-      stderr += `error: error validating "${file}": error validating data: [${!m.apiVersion ? "apiVersion not set" : ""}${!m.apiVersion && !m.kind ? ", " : ""}${!m.kind ? "kind not set" : ""}]; if you choose to ignore these errors, turn validation off with --validate=false\n`;
+      stderr += `error: error validating "${source}": error validating data: [${!m.apiVersion ? "apiVersion not set" : ""}${!m.apiVersion && !m.kind ? ", " : ""}${!m.kind ? "kind not set" : ""}]; if you choose to ignore these errors, turn validation off with --validate=false\n`;
       continue;
     }
     if (!kind || kind.apiVersion !== m.apiVersion) {
-      stderr += `error: resource mapping not found for name: "${m.metadata?.name ?? ""}" namespace: "${m.metadata?.namespace ?? ""}" from "${file}": no matches for kind "${m.kind}" in version "${m.apiVersion}"\nensure CRDs are installed first\n`;
+      stderr += `error: resource mapping not found for name: "${m.metadata?.name ?? ""}" namespace: "${m.metadata?.namespace ?? ""}" from "${source}": no matches for kind "${m.kind}" in version "${m.apiVersion}"\nensure CRDs are installed first\n`;
       continue;
     }
     const name = m.metadata?.name;
     if (!name) {
-      stderr += `error: error when retrieving current configuration of:\nResource: "${kind.resource}", GroupVersionKind: "${m.apiVersion}, Kind=${m.kind}"\nName: "", Namespace: "default"\nfrom server for: "${file}": resource name may not be empty\n`;
+      stderr += `error: error when retrieving current configuration of:\nResource: "${kind.resource}", GroupVersionKind: "${m.apiVersion}, Kind=${m.kind}"\nName: "", Namespace: "default"\nfrom server for: "${source}": resource name may not be empty\n`;
       continue;
     }
     const namespace = m.metadata?.namespace ?? str(parsed.flags.namespace) ?? "default";

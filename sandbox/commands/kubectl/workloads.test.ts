@@ -141,3 +141,24 @@ it("deletes a Deployment and, through the garbage collector, its ReplicaSet and 
     code: 1,
   });
 });
+
+it("applies a manifest from stdin (`-f -`), naming it STDIN in its errors", async () => {
+  const node = freshNode();
+  const manifest =
+    "apiVersion: v1\nkind: Pod\nmetadata:\n  name: hello\nspec:\n  containers:\n  - name: web\n    image: nginx\n";
+  expect(await run(node, `kubectl apply -f - <<'EOF'\n${manifest}EOF`)).toEqual({
+    out: "pod/hello created\n",
+    err: "",
+    code: 0,
+  });
+  expect(await run(node, `printf '${manifest.replace(/\n/g, "\\n")}' | kubectl apply -f -`)).toEqual({
+    out: "pod/hello unchanged\n",
+    err: "",
+    code: 0,
+  });
+  expect(await run(node, "echo 'kind: Pod' | kubectl apply -f -")).toEqual({
+    out: "",
+    err: 'error: error validating "STDIN": error validating data: [apiVersion not set]; if you choose to ignore these errors, turn validation off with --validate=false\n',
+    code: 1,
+  });
+});
