@@ -65,15 +65,15 @@ export const SCENARIOS: Record<string, Scenario> = {
       "A pod in default that outgrows its 256Mi memory limit: OOMKilled (exit 137), restarted with back-off.",
     boot: bootMemoryPressure,
   },
-  "random-fault": {
-    description:
-      "One of kubelet-stopped, containerd-stopped, cni-missing, kubelet-bad-flag and sandbox-image-wrong, picked by the seed (seeds 1-5 give all five); the node records which one and its culprit.",
-    boot: bootRandomFault,
-  },
   defender: {
     description:
       "Defender for Containers was enabled forty minutes ago: its collector (SYS_ADMIN, SYS_RESOURCE, SYS_PTRACE) and publisher DaemonSets run beside the other agents.",
     boot: bootDefender,
+  },
+  "random-fault": {
+    description:
+      "One of kubelet-stopped, containerd-stopped, cni-missing, kubelet-bad-flag and sandbox-image-wrong, picked by the seed (seeds 1-5 give all five); the node records which one and its culprit.",
+    boot: bootRandomFault,
   },
 };
 
