@@ -97,6 +97,7 @@ describe("scenarios", () => {
       "crashloop",
       "memory-pressure",
       "defender",
+      "random-fault",
     ]);
     const node = createSandbox({ scenario: "kubelet-stopped" });
     expect((await run(node, "kubectl get nodes")).out).toBe(ready("NotReady", "123m"));
@@ -111,7 +112,7 @@ describe("scenarios", () => {
   it("refuses an unknown scenario, naming the known ones", async () => {
     const { createSandbox } = await import("./sandbox");
     expect(() => createSandbox({ scenario: "nope" })).toThrow(
-      'unknown scenario "nope"; known: healthy, kubelet-stopped, containerd-stopped, cni-missing, kubelet-bad-flag, disk-pressure, sandbox-image-wrong, image-pull-error, crashloop, memory-pressure, defender',
+      'unknown scenario "nope"; known: healthy, kubelet-stopped, containerd-stopped, cni-missing, kubelet-bad-flag, disk-pressure, sandbox-image-wrong, image-pull-error, crashloop, memory-pressure, defender, random-fault',
     );
   });
 });

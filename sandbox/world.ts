@@ -82,7 +82,24 @@ function containerdSockets(now: () => number) {
   ];
 }
 
+/**
+ * The fault a scenario put on the node, for questions graded against it ("What was broken?").
+ * Set by `random-fault`, which picks one per seed; the learner cannot see or change it.
+ */
+export interface InjectedFault {
+  /** The fault scenario it reproduces, e.g. `kubelet-bad-flag`. */
+  scenario: string;
+  /** What was broken: a unit or a file, as an engineer names it (`kubelet.service`, `/etc/default/kubelet`). */
+  culprit: string;
+  /** Other spellings of the same culprit that an answer may use (`kubelet`). */
+  aliases: readonly string[];
+}
+
 export class World {
+  /** The seed the sandbox was created with (the page's attempt number); `ids` counts from it. */
+  readonly seed: number;
+  /** The fault this node was booted with, if its scenario records one. */
+  fault?: InjectedFault;
   readonly clock: SimClock;
   readonly ids: IdSource;
   readonly fs: NodeFs;
@@ -120,6 +137,7 @@ export class World {
   pendingEtcRepo?: EtcBaseline;
 
   constructor(options: WorldOptions) {
+    this.seed = options.seed;
     this.bootTime = options.start;
     this.sessionStart = options.start;
     this.clock = new SimClock(options.start);

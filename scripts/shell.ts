@@ -5,6 +5,7 @@
  *   npm run shell                                  interactive, as root on the node
  *   npm run --silent shell -- -c "<line>"          one line on a fresh node; its output; its status
  *   npm run shell -- --scenario kubelet-stopped    start from another state
+ *   npm run shell -- --scenario random-fault --seed 3   another attempt (the page's attempt number)
  *
  * Lines piped in on stdin run one after another, like `bash < script`.
  */
@@ -12,12 +13,13 @@ import { createInterface } from "node:readline";
 import { parseArgs } from "node:util";
 import { createSandbox, type Sandbox, scenarioNames } from "../sandbox/index";
 
-const usage = `usage: npm run shell [-- [--scenario NAME] [-c LINE]]
+const usage = `usage: npm run shell [-- [--scenario NAME] [--seed N] [-c LINE]]
 
 A root shell on the emulated AKS node, the same engine the course runs in the browser.
 
   -c, --command LINE   run LINE on a fresh node, print its stdout and stderr, exit with its status
   --scenario NAME      the node's start state (default: healthy); one of: ${scenarioNames.join(", ")}
+  --seed N             the node's seed (default 1): random-fault picks its fault by it
   -h, --help           show this help
 
 Without -c: type commands at the prompt; "exit" or Ctrl-D quits. Between commands the node's
@@ -138,12 +140,13 @@ async function interactive(sandbox: Sandbox): Promise<number> {
 }
 
 async function main(): Promise<never> {
-  let options: { command?: string; scenario?: string; help?: boolean };
+  let options: { command?: string; scenario?: string; seed?: string; help?: boolean };
   try {
     const parsed = parseArgs({
       options: {
         command: { type: "string", short: "c" },
         scenario: { type: "string" },
+        seed: { type: "string" },
         help: { type: "boolean", short: "h" },
       },
       allowPositionals: false,
@@ -164,7 +167,10 @@ async function main(): Promise<never> {
     return fail(`unknown scenario "${scenario}"; known: ${scenarioNames.join(", ")}`);
   }
 
-  const sandbox = createSandbox({ scenario });
+  const seed = Number(options.seed ?? "1");
+  if (!Number.isInteger(seed)) return fail(`--seed wants an integer, got "${options.seed}"`);
+
+  const sandbox = createSandbox({ scenario, seed });
   if (options.command !== undefined) {
     // Ctrl-C stops the line (a `journalctl -f` runs until then), as in a terminal.
     process.on("SIGINT", () => sandbox.interrupt());

@@ -12,7 +12,7 @@ import type { Exercise } from "@/lib/content/schema";
 import type { EditorRequest, PacketTrace } from "@/sandbox";
 import { type EngineState, RemoteNode, type TerminalSink } from "../engine/remote-node";
 import { type ExerciseStatus, statusOf } from "./grading";
-import { loadAnswers, loadDone, saveAnswers, saveDone } from "./progress-store";
+import { loadAnswers, loadAttempt, loadDone, saveAnswers, saveAttempt, saveDone } from "./progress-store";
 
 export type { EngineState };
 
@@ -68,6 +68,13 @@ interface Progress {
   /** Give (or change) the answer to an exercise's question; it is graded against the node at once. */
   answer(exerciseId: string, text: string): void;
   resetProgress(): void;
+  /** The learner's attempt at this lesson (from 1): the node's seed. */
+  attempt: number;
+  /**
+   * Start the next attempt: the lesson's progress and answers are cleared and a new node boots
+   * with the next seed (for `random-fault`, another fault). "Reset node" keeps the attempt.
+   */
+  newAttempt(): void;
 }
 
 const NodeContext = createContext<NodeApi | null>(null);
@@ -104,6 +111,8 @@ export function LessonRuntime(props: {
   const [packetTrace, setPacketTrace] = useState<PacketTrace | null>(null);
   const [answers, setAnswers] = useState<Readonly<Record<string, string>>>({});
   const answersRef = useRef<Record<string, string>>({});
+  const [attempt, setAttempt] = useState(1);
+  const attemptRef = useRef(1);
   const [openFileListeners] = useState(() => new Set<(request: EditorRequest) => void>());
 
   const doneRef = useRef<ReadonlySet<string>>(done);
@@ -132,6 +141,8 @@ export function LessonRuntime(props: {
     setDone(doneRef.current);
     answersRef.current = Object.fromEntries(Object.entries(loadAnswers(slug)).filter(([id]) => known.has(id)));
     setAnswers(answersRef.current);
+    attemptRef.current = loadAttempt(slug);
+    setAttempt(attemptRef.current);
   }, [exercises, slug]);
 
   // The worker's grades arrive through callbacks fixed at construction; they read these refs.
@@ -147,6 +158,7 @@ export function LessonRuntime(props: {
         exercises: exercises.map(({ id, check }) => ({ id, check })),
         done: () => [...doneRef.current],
         answers: () => answersRef.current,
+        seed: () => attemptRef.current,
         onState(state, error) {
           setEngineState(state);
           setEngineError(error ?? null);
@@ -246,6 +258,19 @@ export function LessonRuntime(props: {
         setAnnouncement("Progress reset");
         remote.setDone([]);
       },
+      attempt,
+      newAttempt() {
+        attemptRef.current += 1;
+        setAttempt(attemptRef.current);
+        saveAttempt(slug, attemptRef.current);
+        answersRef.current = {};
+        setAnswers({});
+        saveAnswers(slug, {});
+        markDone([]);
+        setDetail(null);
+        setAnnouncement(`Attempt ${attemptRef.current}: a new node`);
+        remote.reboot();
+      },
     }),
     [
       exercises,
@@ -257,6 +282,7 @@ export function LessonRuntime(props: {
       historyReady,
       packetTrace,
       answers,
+      attempt,
       slug,
       markDone,
       remote,

@@ -23,6 +23,30 @@ export function saveDone(slug: string, ids: readonly string[]): void {
   }
 }
 
+const attemptKey = (slug: string) => `inside-the-node:attempt:${slug}`;
+
+/**
+ * The learner's attempt at a lesson, from 1: the node's seed, so a lesson whose scenario picks
+ * its fault by the seed (`random-fault`) gives a new fault per attempt and the same one on reload.
+ */
+export function loadAttempt(slug: string): number {
+  try {
+    const value = Number(globalThis.localStorage?.getItem(attemptKey(slug)) ?? "1");
+    return Number.isSafeInteger(value) && value >= 1 ? value : 1;
+  } catch {
+    return 1;
+  }
+}
+
+export function saveAttempt(slug: string, attempt: number): void {
+  try {
+    if (attempt <= 1) globalThis.localStorage?.removeItem(attemptKey(slug));
+    else globalThis.localStorage?.setItem(attemptKey(slug), String(attempt));
+  } catch {
+    // storage full or blocked: the attempt then lasts as long as the page
+  }
+}
+
 const answersKey = (slug: string) => `inside-the-node:answers:${slug}`;
 
 /** The learner's answers to a lesson's questions, by exercise id. */

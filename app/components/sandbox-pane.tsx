@@ -8,6 +8,9 @@ import NodeTerminal from "./node-terminal";
 import { NodeWorkbench } from "./node-workbench";
 import { PacketTraceView } from "./packet-trace";
 
+/** Scenarios whose fault the seed picks: their lessons offer a new attempt (another fault). */
+const SEEDED_SCENARIOS = new Set(["random-fault"]);
+
 const ENGINE_LABEL = {
   loading: "starting the node…",
   ready: "node running",
@@ -29,6 +32,7 @@ export function SandboxPane({ scenario }: { scenario: string }) {
         </span>
         <span className="sandbox-scenario" title="The node's start state">
           {scenario}
+          {SEEDED_SCENARIOS.has(scenario) && progress ? `, attempt ${progress.attempt}` : ""}
         </span>
         <button
           type="button"
@@ -39,6 +43,17 @@ export function SandboxPane({ scenario }: { scenario: string }) {
         >
           Reset node
         </button>
+        {SEEDED_SCENARIOS.has(scenario) && progress ? (
+          <button
+            type="button"
+            className="quiet-button"
+            onClick={() => progress.newAttempt()}
+            disabled={engineState === "loading"}
+            title="Clear this lesson's progress and boot a node with another fault"
+          >
+            New attempt
+          </button>
+        ) : null}
       </div>
       <section className="terminal-region" aria-label="Node terminal" data-engine={engineState}>
         <NodeTerminal />

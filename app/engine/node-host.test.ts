@@ -13,6 +13,7 @@ function host() {
     node.receive({
       type: "boot",
       scenario: "healthy",
+      seed: 1,
       exercises: [stopKubelet],
       done: [],
       answers: {},
@@ -163,6 +164,23 @@ describe("NodeHost", () => {
       "nat KUBE-SERVICES",
     ]);
     expect(trace.trace.rules.some((r) => r.chain.startsWith("KUBE-SEP-") && r.rule.includes("DNAT"))).toBe(true);
+  });
+
+  it("boots the node with the page's seed (the attempt), which a reset keeps", async () => {
+    const { node, posted, boot, type } = host();
+    const culprit = {
+      id: "culprit",
+      check: { kind: "answer", question: "What was broken?", expect: { fault: "culprit" } },
+    } as const;
+    // random-fault's seed 3 is containerd-stopped
+    await boot({ scenario: "random-fault", seed: 3, exercises: [culprit] });
+    expect(await type("systemctl is-active containerd")).toContainEqual({ type: "write", data: "inactive\r\n" });
+    await type("systemctl start containerd");
+    await node.receive({ type: "reset" });
+    expect(await type("systemctl is-active containerd")).toContainEqual({ type: "write", data: "inactive\r\n" });
+    await node.receive({ type: "answers", answers: { culprit: "containerd" } });
+    await Promise.resolve();
+    expect(posted.at(-1)).toEqual({ type: "graded", done: ["culprit"], current: null });
   });
 
   it("reports a boot that fails instead of throwing", async () => {

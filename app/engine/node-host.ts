@@ -112,7 +112,7 @@ export class NodeHost {
     this.done = new Set(message.done);
     this.answers = message.answers ?? {};
     this.columns = message.columns;
-    const sandbox = createSandbox({ scenario: message.scenario });
+    const sandbox = createSandbox({ scenario: message.scenario, seed: message.seed });
     this.start = sandbox.snapshot();
     if (message.restore) await sandbox.restore(message.restore);
     this.sandbox = sandbox;

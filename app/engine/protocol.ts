@@ -19,6 +19,11 @@ export type ToWorker =
   | {
       type: "boot";
       scenario: string;
+      /**
+       * The sandbox's seed: the learner's attempt at the lesson (1, 2, ...). Scenario
+       * `random-fault` picks its fault by it; "New attempt" reboots with the next one.
+       */
+      seed: number;
       exercises: GradableExercise[];
       done: string[];
       /** The learner's answers to the lesson's questions, by exercise id. */

@@ -54,7 +54,16 @@ describe("RemoteNode", () => {
     remote.start();
     remote.input("ls\r");
     expect(workers[0]?.received).toEqual([
-      { type: "boot", scenario: "healthy", exercises: [], done: ["stop"], answers: {}, columns: 100, clear: true },
+      {
+        type: "boot",
+        scenario: "healthy",
+        seed: 1,
+        exercises: [],
+        done: ["stop"],
+        answers: {},
+        columns: 100,
+        clear: true,
+      },
       { type: "input", data: "host" },
       { type: "input", data: "name\r" },
       { type: "input", data: "ls\r" },
@@ -100,6 +109,7 @@ describe("RemoteNode", () => {
       {
         type: "boot",
         scenario: "healthy",
+        seed: 1,
         exercises: [],
         done: ["stop"],
         answers: {},
@@ -114,6 +124,53 @@ describe("RemoteNode", () => {
     workers[0]?.answer({ type: "write", data: "late output" });
     expect(workers[1]?.received.at(-1)).toEqual({ type: "input", data: "hostname\r" });
     expect(screen()).toBe("^C\r\n");
+  });
+
+  it("reboots with the seed it reads at boot (a new attempt): the old worker goes, the screen is cleared", () => {
+    let attempt = 1;
+    const workers: FakeWorker[] = [];
+    const states: string[] = [];
+    const history: boolean[] = [];
+    const remote = new RemoteNode({
+      scenario: "random-fault",
+      exercises: [],
+      done: () => [],
+      seed: () => attempt,
+      onState: (state) => states.push(state),
+      onGraded: () => {},
+      onHistory: (ready) => history.push(ready),
+      spawn: () => {
+        const worker = new FakeWorker();
+        workers.push(worker);
+        return worker;
+      },
+    });
+    remote.reboot(); // not started yet: nothing to replace
+    expect(workers).toEqual([]);
+    remote.start();
+    workers[0]?.answer({ type: "ready" });
+    workers[0]?.answer({ type: "busy", snapshot });
+    attempt = 2;
+    remote.reboot();
+    expect(workers[0]?.terminated).toBe(true);
+    expect(workers[1]?.received).toEqual([
+      {
+        type: "boot",
+        scenario: "random-fault",
+        seed: 2,
+        exercises: [],
+        done: [],
+        answers: {},
+        columns: 80,
+        clear: true,
+      },
+    ]);
+    expect(states).toEqual(["loading", "ready", "loading"]);
+    expect(history).toEqual([false, false]);
+    // the old worker's line no longer counts: a Ctrl-C now waits for the new one, it does not restart it
+    remote.input("\x03");
+    vi.advanceTimersByTime(INTERRUPT_GRACE_MS);
+    expect(workers).toHaveLength(2);
   });
 
   it("says so on the terminal when the worker cannot start", () => {

@@ -36,6 +36,8 @@ export interface RemoteNodeOptions {
   done(): string[];
   /** The learner's answers when the worker boots. */
   answers?(): Record<string, string>;
+  /** The node's seed when the worker boots: the learner's attempt number (default 1). */
+  seed?(): number;
   onState(state: EngineState, error?: string): void;
   onGraded(done: string[], current: { id: string; detail: string } | null): void;
   /** A command asked for a file in the editor pane. */
@@ -117,6 +119,21 @@ export class RemoteNode {
     this.post({ type: "reset" });
   }
 
+  /**
+   * Boot a new node in place of this one (a new attempt: `seed()` has changed): the old worker
+   * and its history go, the terminal is cleared and the new node prints its prompt.
+   */
+  reboot(): void {
+    if (!this.worker) return; // not started yet: start() boots with the new seed
+    clearTimeout(this.watchdog);
+    this.watchdog = undefined;
+    this.busy = false;
+    this.beforeLine = undefined;
+    this.worker.terminate();
+    this.worker = null;
+    this.spawn({ clear: true });
+  }
+
   dispose(): void {
     clearTimeout(this.watchdog);
     this.worker?.terminate();
@@ -151,7 +168,8 @@ export class RemoteNode {
     };
     const columns = this.terminal?.columns() ?? 80;
     const answers = this.options.answers?.() ?? {};
-    worker.postMessage({ type: "boot", scenario, exercises, done: done(), answers, columns, clear, restore });
+    const seed = this.options.seed?.() ?? 1;
+    worker.postMessage({ type: "boot", scenario, seed, exercises, done: done(), answers, columns, clear, restore });
   }
 
   private receive(message: FromWorker): void {

@@ -111,4 +111,29 @@ describe("check kinds", () => {
     } as const;
     expect(node.check(unit, { answer: "/lib/systemd/system/containerd.service" }).pass).toBe(true);
   });
+
+  it("answer { fault: culprit }: what random-fault broke on this node, in any of its spellings", () => {
+    const question = { kind: "answer", question: "What was broken?", expect: { fault: "culprit" } } as const;
+    const stopped = createSandbox({ scenario: "random-fault", seed: 2 }); // kubelet-stopped
+    expect(stopped.check(question, { answer: "kubelet.service" })).toEqual({
+      pass: true,
+      detail: '"kubelet.service" is right',
+    });
+    expect(stopped.check(question, { answer: "kubelet" }).pass).toBe(true);
+    expect(stopped.check(question, { answer: "Kubelet" }).pass).toBe(false);
+    expect(stopped.check({ ...question, ignoreCase: true }, { answer: "Kubelet" }).pass).toBe(true);
+    expect(stopped.check(question, { answer: "containerd.service" })).toEqual({
+      pass: false,
+      detail: '"containerd.service" is not what the node says',
+    });
+    const cni = createSandbox({ scenario: "random-fault", seed: 1 }); // cni-missing
+    expect(cni.check(question, { answer: "/etc/cni/net.d/10-azure.conflist" }).pass).toBe(true);
+    expect(cni.check(question, { answer: "10-azure.conflist" }).pass).toBe(true);
+    expect(cni.check(question, { answer: "kubelet.service" }).pass).toBe(false);
+    // A node no scenario broke has no culprit to name.
+    expect(createSandbox().check(question, { answer: "kubelet" })).toEqual({
+      pass: false,
+      detail: "the node no longer has what the question asks about",
+    });
+  });
 });

@@ -177,9 +177,15 @@ function gradeIptables(world: World, check: IptablesCheck): CheckResult {
   };
 }
 
-/** The right answer now, read from the node's state. */
-function expectedAnswer(world: World, check: AnswerCheck): string | undefined {
+/** The right answer now, read from the node's state, then any other spellings of it that pass too. */
+function expectedAnswers(world: World, check: AnswerCheck): string[] | undefined {
   const source = check.expect;
+  if ("fault" in source) return world.fault ? [world.fault.culprit, ...world.fault.aliases] : undefined;
+  const one = expectedAnswer(world, source);
+  return one === undefined ? undefined : [one];
+}
+
+function expectedAnswer(world: World, source: Exclude<AnswerCheck["expect"], { fault: string }>): string | undefined {
   if ("file" in source) {
     const text = world.fs.tryReadFileSync(source.file);
     return text === undefined ? undefined : new RegExp(source.pattern, "m").exec(text)?.[1];
@@ -204,8 +210,9 @@ function expectedAnswer(world: World, check: AnswerCheck): string | undefined {
 function gradeAnswer(world: World, check: AnswerCheck, answer: string | undefined): CheckResult {
   const given = (answer ?? "").trim();
   if (!given) return { pass: false, detail: "no answer yet" };
-  const expected = expectedAnswer(world, check);
+  const expected = expectedAnswers(world, check);
   if (expected === undefined) return { pass: false, detail: "the node no longer has what the question asks about" };
-  const same = check.ignoreCase ? given.toLowerCase() === expected.toLowerCase() : given === expected;
+  const fold = (text: string) => (check.ignoreCase ? text.toLowerCase() : text);
+  const same = expected.some((e) => fold(e) === fold(given));
   return { pass: same, detail: same ? `"${given}" is right` : `"${given}" is not what the node says` };
 }

@@ -157,6 +157,18 @@ const answerSource = z.union([
         .describe("The property, as `systemctl show -p` names it."),
     })
     .strict(),
+  z
+    .object({
+      fault: z
+        .literal("culprit")
+        .describe(
+          "What the scenario broke on this node (scenario `random-fault`): a unit (`kubelet.service`, " +
+            "`containerd.service`) or a file (`/etc/default/kubelet`, `/etc/containerd/config.toml`, " +
+            "`/etc/cni/net.d/10-azure.conflist`). Also accepted: the unit without `.service` and the file's " +
+            "bare name where it is unambiguous (`10-azure.conflist`, `config.toml`).",
+        ),
+    })
+    .strict(),
 ]);
 
 export const answerCheck = z

@@ -22,8 +22,8 @@ export interface FaultNode {
   updatePod(name: string, change: (pod: Pod) => void, namespace?: string): void;
 }
 
-export function faultNode(scenario: string): FaultNode {
-  const world = new World({ start: SCENARIO_BOOT_TIME, seed: 1 });
+export function faultNode(scenario: string, seed = 1): FaultNode {
+  const world = new World({ start: SCENARIO_BOOT_TIME, seed });
   SCENARIOS[scenario]?.boot(world);
   world.sessionStart = world.clock.now();
   const shell = new Shell({

@@ -5,10 +5,12 @@ import { bootContainerdStopped } from "./containerd-stopped";
 import { bootCrashloop } from "./crashloop";
 import { bootDefender } from "./defender";
 import { bootDiskPressure } from "./disk-pressure";
-import { BOOT_TIME, bootHealthyNode, UPTIME_MS } from "./healthy";
+import { BOOT_TIME, bootHealthyNode } from "./healthy";
 import { bootImagePullError } from "./image-pull-error";
 import { bootKubeletBadFlag } from "./kubelet-bad-flag";
+import { bootKubeletStopped } from "./kubelet-stopped";
 import { bootMemoryPressure } from "./memory-pressure";
+import { bootRandomFault } from "./random-fault";
 import { bootSandboxImageWrong } from "./sandbox-image-wrong";
 
 export interface Scenario {
@@ -23,12 +25,7 @@ export const SCENARIOS: Record<string, Scenario> = {
   },
   "kubelet-stopped": {
     description: "The same node, but someone ran `systemctl stop kubelet` seven minutes ago: it is NotReady.",
-    // The fault is an event in the node's history, so the journal, the node's conditions and
-    // the events show it as they would on a real node, not a state patched in.
-    boot: (w) =>
-      bootHealthyNode(w, (world) => {
-        world.clock.setTimeout(() => world.systemd.stop("kubelet.service"), UPTIME_MS - 7 * 60_000 - 12_345);
-      }),
+    boot: bootKubeletStopped,
   },
   "containerd-stopped": {
     description:
@@ -72,6 +69,11 @@ export const SCENARIOS: Record<string, Scenario> = {
     description:
       "Defender for Containers was enabled forty minutes ago: its collector (SYS_ADMIN, SYS_RESOURCE, SYS_PTRACE) and publisher DaemonSets run beside the other agents.",
     boot: bootDefender,
+  },
+  "random-fault": {
+    description:
+      "One of kubelet-stopped, containerd-stopped, cni-missing, kubelet-bad-flag and sandbox-image-wrong, picked by the seed (seeds 1-5 give all five); the node records which one and its culprit.",
+    boot: bootRandomFault,
   },
 };
 

@@ -59,6 +59,22 @@ describe.concurrent("npm run shell", { timeout: 30_000 }, () => {
     });
   });
 
+  it("--seed boots the node with that seed (random-fault's seed 2 stops the kubelet)", async () => {
+    expect(await shell(["--scenario", "random-fault", "--seed", "2", "-c", "systemctl is-active kubelet"])).toEqual({
+      stdout: "inactive\n",
+      stderr: "",
+      status: 3,
+    });
+  });
+
+  it("refuses a --seed that is not an integer, status 2", async () => {
+    expect(await shell(["--seed", "two", "-c", "hostname"])).toEqual({
+      stdout: "",
+      stderr: 'shell: --seed wants an integer, got "two"\n',
+      status: 2,
+    });
+  });
+
   it("runs piped lines in order until exit N, like bash < script", async () => {
     expect(await shell([], "hostname\nnosuchcmd\nexit 3\nhostname\n")).toEqual({
       stdout: "aks-nodepool1-12345678-vmss000000\n",
