@@ -1,6 +1,7 @@
 /** The node's own commands, by name: one lazy line each, like just-bash's registry. */
 import type { World } from "../world";
 import { date, hostname, kubelet, uname, whoami } from "./basics";
+import { conntrack } from "./conntrack";
 import { crictl } from "./crictl";
 import { ctr } from "./ctr";
 import { curl } from "./curl";
@@ -30,6 +31,7 @@ import { uptime } from "./uptime";
 
 export const NODE_COMMANDS: Record<string, Command> = {
   code: editorCommand("code"),
+  conntrack,
   crictl,
   ctr,
   curl,
