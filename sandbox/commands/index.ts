@@ -19,6 +19,7 @@ import { ls } from "./ls";
 import { lsblk } from "./lsblk";
 import { mount } from "./mount";
 import { nsenter } from "./nsenter";
+import { ping } from "./ping";
 import { ps } from "./ps";
 import { pstree } from "./pstree";
 import { sleep } from "./sleep";
@@ -58,6 +59,7 @@ export const NODE_COMMANDS: Record<string, Command> = {
   mount,
   nsenter,
   nano: editorCommand("nano"),
+  ping,
   ps,
   pstree,
   sleep,
