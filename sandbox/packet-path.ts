@@ -12,6 +12,7 @@
 import type { SimClock } from "./clock";
 import type { ObjectStore } from "./cluster/store";
 import type { Pod } from "./cluster/types";
+import { type Conntrack, TIMEOUT_S } from "./node/net/conntrack";
 import type { Netfilter } from "./node/net/iptables";
 import type { MatchEnv, Packet } from "./node/net/iptables-matches";
 import { type RuleHit, seededRandom, traverseHook } from "./node/net/iptables-walk";
@@ -27,6 +28,7 @@ export interface PacketPathDeps {
   containerd: Containerd;
   store: ObjectStore;
   clock: SimClock;
+  conntrack: Conntrack;
 }
 
 /** The AKS service CIDR (--service-cidr 10.0.0.0/16): no route leads there but kube-proxy's DNAT. */
@@ -44,6 +46,12 @@ export type ConnectOutcome =
   /** An ICMP host/net unreachable or prohibited answer (REJECT --reject-with icmp-host-...). */
   | { kind: "unreachable" }
   /** The SYN is dropped or goes nowhere: connect() gives up after the SYN retries. */
+  | { kind: "timeout" };
+
+/** A datagram's fate (a DNS query): a server answered from address:port, or nothing came back. */
+export type DatagramOutcome =
+  | { kind: "answered"; address: string; port: number; local: boolean }
+  | { kind: "refused" }
   | { kind: "timeout" };
 
 /** REJECT's answer as connect() sees it: port unreachable and RST refuse, the rest is no route. */
@@ -78,8 +86,12 @@ export class PacketPath {
     };
   }
 
-  /** connect() from the node to address:port over TCP. */
-  connect(address: string, port: number): ConnectOutcome {
+  /**
+   * A packet from the node through OUTPUT and POSTROUTING (and INPUT when it stays local):
+   * the rewritten packet, or the verdict a rule gave it (it never left: conntrack does not
+   * confirm an entry for a dropped packet).
+   */
+  private send(proto: Packet["proto"], address: string, port: number, rules: RuleHit[]) {
     const { netfilter, listeners } = this.world;
     const env = this.env();
     const local = listeners.isLocal(address);
@@ -87,8 +99,8 @@ export class PacketPath {
     const p: Packet = {
       src,
       dst: address,
-      proto: "tcp",
-      sport: EPHEMERAL + (this.connections++ % 28232),
+      proto,
+      sport: proto === "icmp" ? 0 : EPHEMERAL + (this.connections++ % 28232),
       dport: port,
       in: "",
       out: local ? "lo" : "eth0",
@@ -96,7 +108,25 @@ export class PacketPath {
       ctstate: "NEW",
       dnatted: false,
     };
+    for (const hook of ["OUTPUT", "POSTROUTING"] as const) {
+      const v = traverseHook(netfilter, hook, p, env, rules);
+      if (v.verdict === "DROP") return { p, blocked: { kind: "timeout" } as ConnectOutcome };
+      if (v.verdict === "REJECT") return { p, blocked: rejected(v.with) };
+    }
+    if (listeners.isLocal(p.dst)) {
+      p.in = "lo";
+      const v = traverseHook(netfilter, "INPUT", p, env, rules);
+      if (v.verdict === "DROP") return { p, blocked: { kind: "timeout" } as ConnectOutcome };
+      if (v.verdict === "REJECT") return { p, blocked: rejected(v.with) };
+    }
+    return { p, blocked: undefined };
+  }
+
+  /** connect() from the node to address:port over TCP. */
+  connect(address: string, port: number): ConnectOutcome {
+    const { listeners } = this.world;
     const rules: RuleHit[] = [];
+    const { p, blocked } = this.send("tcp", address, port, rules);
     const finish = (outcome: ConnectOutcome): ConnectOutcome => {
       this.lastTrace = {
         from: { address, port },
@@ -104,18 +134,11 @@ export class PacketPath {
         rules,
         outcome: outcome.kind,
       };
+      if (!blocked) this.recordTcp(p, address, port, outcome);
       return outcome;
     };
-    for (const hook of ["OUTPUT", "POSTROUTING"] as const) {
-      const v = traverseHook(netfilter, hook, p, env, rules);
-      if (v.verdict === "DROP") return finish({ kind: "timeout" });
-      if (v.verdict === "REJECT") return finish(rejected(v.with));
-    }
+    if (blocked) return finish(blocked);
     if (listeners.isLocal(p.dst)) {
-      p.in = "lo";
-      const v = traverseHook(netfilter, "INPUT", p, env, rules);
-      if (v.verdict === "DROP") return finish({ kind: "timeout" });
-      if (v.verdict === "REJECT") return finish(rejected(v.with));
       const listener = listeners.connect(p.dst, p.dport);
       return finish(listener ? { kind: "accepted", listener, address: p.dst, port: p.dport } : { kind: "refused" });
     }
@@ -125,10 +148,117 @@ export class PacketPath {
     );
   }
 
+  /**
+   * What conntrack keeps of a TCP connection the node made: curl closes first, so a finished
+   * exchange sits in TIME_WAIT; a RST leaves CLOSE; an unanswered SYN stays SYN_SENT
+   * [UNREPLIED], refreshed by each retransmission (the last at 63 s).
+   */
+  private recordTcp(p: Packet, address: string, port: number, outcome: ConnectOutcome): void {
+    const orig = { src: p.src, dst: address, sport: p.sport, dport: port };
+    const reply = { src: p.dst, dst: p.src, sport: p.dport, dport: p.sport };
+    const ct = this.world.conntrack;
+    if (outcome.kind === "accepted" || outcome.kind === "closed")
+      ct.add({ proto: "tcp", orig, reply, state: "TIME_WAIT", replied: true, assured: true }, TIMEOUT_S.TIME_WAIT);
+    else if (outcome.kind === "refused")
+      ct.add({ proto: "tcp", orig, reply, state: "CLOSE", replied: true, assured: false }, TIMEOUT_S.CLOSE);
+    else if (outcome.kind === "timeout")
+      ct.add(
+        { proto: "tcp", orig, reply, state: "SYN_SENT", replied: false, assured: false },
+        TIMEOUT_S.SYN_SENT,
+        this.world.clock.now() + 63_000,
+      );
+  }
+
+  /**
+   * A UDP datagram (a DNS query) from the node: through the same rules (kube-dns's UDP port
+   * is DNATed to a CoreDNS pod), to a local server or a pod whose running container declares
+   * the UDP port. The conntrack entry lives 30 s after the datagram either way.
+   */
+  datagram(address: string, port: number, speaks: string): DatagramOutcome {
+    const { listeners } = this.world;
+    const rules: RuleHit[] = [];
+    const { p, blocked } = this.send("udp", address, port, rules);
+    const outcome: DatagramOutcome = blocked
+      ? blocked.kind === "timeout"
+        ? { kind: "timeout" }
+        : { kind: "refused" }
+      : listeners.isLocal(p.dst)
+        ? listeners.connect(p.dst, p.dport)?.speaks === speaks
+          ? { kind: "answered", address: p.dst, port: p.dport, local: true }
+          : { kind: "refused" }
+        : this.podServes(p.dst, p.dport, "UDP")
+          ? { kind: "answered", address: p.dst, port: p.dport, local: false }
+          : { kind: "timeout" };
+    this.lastTrace = {
+      from: { address, port },
+      to: { address: p.dst, port: p.dport },
+      rules,
+      outcome: outcome.kind === "answered" ? "accepted" : outcome.kind,
+    };
+    if (!blocked) {
+      const orig = { src: p.src, dst: address, sport: p.sport, dport: port };
+      const reply = { src: p.dst, dst: p.src, sport: p.dport, dport: p.sport };
+      this.world.conntrack.add(
+        { proto: "udp", orig, reply, replied: outcome.kind === "answered", assured: false },
+        TIMEOUT_S.udp,
+      );
+    }
+    return outcome;
+  }
+
+  /**
+   * An ICMP echo request from the node: the host and its pods answer; a ClusterIP does not
+   * (kube-proxy's rules match tcp/udp/sctp only, so nothing rewrites it and the service CIDR
+   * is routed nowhere); anything else beyond the node is not answered either (Azure's
+   * outbound path carries no ICMP to the internet, and nothing holds other subnet addresses).
+   */
+  echo(address: string, id: number): boolean {
+    const { listeners } = this.world;
+    const rules: RuleHit[] = [];
+    const { p, blocked } = this.send("icmp", address, 0, rules);
+    const answered = !blocked && (listeners.isLocal(p.dst) || this.podSandbox(p.dst) !== undefined);
+    if (!blocked) {
+      const entry = {
+        proto: "icmp" as const,
+        orig: { src: p.src, dst: address, sport: id, dport: 0 },
+        reply: { src: p.dst, dst: p.src, sport: id, dport: 0 },
+        replied: answered,
+        assured: false,
+      };
+      const ct = this.world.conntrack;
+      const same = ct.list().find((e) => e.proto === "icmp" && e.orig.dst === address && e.orig.sport === id);
+      if (same) ct.remove(same);
+      ct.add(entry, TIMEOUT_S.icmp);
+    }
+    return answered;
+  }
+
+  private podSandbox(ip: string) {
+    return [...this.world.containerd.sandboxes.values()].find((s) => s.ip === ip && s.state === "SANDBOX_READY");
+  }
+
+  /** A running container of the pod at ip declares the port for the protocol. */
+  private podServes(ip: string, port: number, protocol: "TCP" | "UDP"): boolean {
+    const { containerd, store } = this.world;
+    const sandbox = this.podSandbox(ip);
+    if (!sandbox) return false;
+    const running = [...containerd.containers.values()].filter(
+      (c) => c.sandboxId === sandbox.id && c.state === "CONTAINER_RUNNING",
+    );
+    const pod = store.list<Pod>("pods").find((x) => x.metadata.uid === sandbox.uid);
+    return (
+      pod?.spec.containers.some(
+        (c) =>
+          running.some((r) => r.name === c.name) &&
+          c.ports?.some((cp) => cp.containerPort === port && (cp.protocol ?? "TCP") === protocol),
+      ) ?? false
+    );
+  }
+
   /** A pod on this node holding the address: its server on the port, or a RST from its netns. */
   private deliverToPod(ip: string, port: number): ConnectOutcome | undefined {
-    const { containerd, store } = this.world;
-    const sandbox = [...containerd.sandboxes.values()].find((s) => s.ip === ip && s.state === "SANDBOX_READY");
+    const { containerd } = this.world;
+    const sandbox = this.podSandbox(ip);
     if (!sandbox) return undefined;
     const running = [...containerd.containers.values()].filter(
       (c) => c.sandboxId === sandbox.id && c.state === "CONTAINER_RUNNING",
@@ -142,12 +272,7 @@ export class PacketPath {
       }
     }
     // A port the pod spec declares, served by something that is not HTTP (CoreDNS on 53).
-    const pod = store.list<Pod>("pods").find((p) => p.metadata.uid === sandbox.uid);
-    const declared = pod?.spec.containers.some(
-      (c) =>
-        running.some((r) => r.name === c.name) &&
-        c.ports?.some((cp) => cp.containerPort === port && (cp.protocol ?? "TCP") === "TCP"),
-    );
+    const declared = this.podServes(ip, port, "TCP");
     return declared ? { kind: "closed", address: ip, port } : { kind: "refused" };
   }
 }

@@ -21,6 +21,7 @@ import { Journal } from "./node/journal";
 import { kmsgDevice } from "./node/kmsg";
 import { type MemInfo, memInfo, residentK } from "./node/memory";
 import { MountTable } from "./node/mounts";
+import { Conntrack } from "./node/net/conntrack";
 import { Netfilter } from "./node/net/iptables";
 import { IptablesClient } from "./node/net/iptables-client";
 import { iptablesProgram } from "./node/net/iptables-programs";
@@ -113,6 +114,8 @@ export class World {
   readonly programs = new ProgramRegistry();
   /** The host's iptables tables (nf_tables through iptables-nft). */
   readonly netfilter = new Netfilter();
+  /** nf_conntrack: the flows the packet path made, timing out on the simulated clock. */
+  readonly conntrack: Conntrack;
   readonly systemd: Systemd;
   readonly cni: AzureVnetCni;
   readonly containerd: Containerd;
@@ -216,6 +219,7 @@ export class World {
     for (const bin of ["/sbin/iptables", "/usr/sbin/iptables"])
       this.programs.register(bin, iptablesProgram(this.netfilter));
     this.programs.register("/opt/azure/containers/kubelet.sh", kubeletSh(this.netfilter));
+    this.conntrack = new Conntrack(() => this.clock.now());
     this.packets = new PacketPath(this, options.seed);
     this.kubeProxy = new KubeProxy({
       clock: this.clock,

@@ -11,6 +11,7 @@ import { ApiServer } from "./api-server";
 import { DaemonSetController } from "./daemonset-controller";
 import { DeploymentController } from "./deployment-controller";
 import { DisruptionController } from "./disruption-controller";
+import { EndpointsController } from "./endpoints-controller";
 import { EndpointSliceController } from "./endpointslice-controller";
 import type { EventRecorder } from "./events";
 import { ReplicaSetController } from "./replicaset-controller";
@@ -31,6 +32,7 @@ const WATCHED: Resource[] = [
   "replicasets",
   "services",
   "endpointslices",
+  "endpoints",
   "poddisruptionbudgets",
 ];
 
@@ -42,6 +44,7 @@ export class ControlPlane {
   private readonly scheduler: Scheduler;
   private readonly taintEviction: TaintEvictionController;
   private readonly endpointSlices: EndpointSliceController;
+  private readonly endpoints: EndpointsController;
   private readonly disruption: DisruptionController;
   private pending: TimerId | undefined;
   private wake: TimerId | undefined;
@@ -61,6 +64,7 @@ export class ControlPlane {
     this.scheduler = new Scheduler(store, clock, events);
     this.taintEviction = new TaintEvictionController(store, this.api, clock, events);
     this.endpointSlices = new EndpointSliceController(store, this.api, ids);
+    this.endpoints = new EndpointsController(store, this.api);
     this.disruption = new DisruptionController(store, clock, events);
   }
 
@@ -131,6 +135,7 @@ export class ControlPlane {
     this.scheduler.sync();
     this.taintEviction.sync();
     this.endpointSlices.sync();
+    this.endpoints.sync();
     this.disruption.sync();
     this.collectGarbage();
     const dues = [this.taintEviction.nextDue, this.disruption.nextDue, this.replicaSets.nextDue].filter(

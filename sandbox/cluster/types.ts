@@ -356,6 +356,24 @@ export interface PodDisruptionBudget {
   };
 }
 
+/** v1 Endpoints (core/v1): what the endpoints controller keeps beside each Service's slices. */
+export interface EndpointAddress {
+  ip: string;
+  nodeName?: string;
+  targetRef?: { kind: string; name: string; namespace: string; uid: string };
+}
+
+export interface Endpoints {
+  apiVersion: "v1";
+  kind: "Endpoints";
+  metadata: ObjectMeta;
+  subsets?: {
+    addresses?: EndpointAddress[];
+    notReadyAddresses?: EndpointAddress[];
+    ports?: { name?: string; port: number; protocol: string }[];
+  }[];
+}
+
 export type KubeObject =
   | Node
   | Pod
@@ -366,6 +384,7 @@ export type KubeObject =
   | ReplicaSet
   | Service
   | EndpointSlice
+  | Endpoints
   | PodDisruptionBudget;
 export type Resource =
   | "poddisruptionbudgets"
@@ -377,4 +396,5 @@ export type Resource =
   | "deployments"
   | "replicasets"
   | "services"
-  | "endpointslices";
+  | "endpointslices"
+  | "endpoints";

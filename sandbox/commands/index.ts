@@ -1,6 +1,7 @@
 /** The node's own commands, by name: one lazy line each, like just-bash's registry. */
 import type { World } from "../world";
 import { date, hostname, kubelet, uname, whoami } from "./basics";
+import { conntrack } from "./conntrack";
 import { crictl } from "./crictl";
 import { ctr } from "./ctr";
 import { curl } from "./curl";
@@ -18,6 +19,7 @@ import { ls } from "./ls";
 import { lsblk } from "./lsblk";
 import { mount } from "./mount";
 import { nsenter } from "./nsenter";
+import { ping } from "./ping";
 import { ps } from "./ps";
 import { pstree } from "./pstree";
 import { sleep } from "./sleep";
@@ -30,6 +32,7 @@ import { uptime } from "./uptime";
 
 export const NODE_COMMANDS: Record<string, Command> = {
   code: editorCommand("code"),
+  conntrack,
   crictl,
   ctr,
   curl,
@@ -56,6 +59,7 @@ export const NODE_COMMANDS: Record<string, Command> = {
   mount,
   nsenter,
   nano: editorCommand("nano"),
+  ping,
   ps,
   pstree,
   sleep,

@@ -7,6 +7,7 @@
  * a PodDisruptionBudget's spec).
  */
 import { parseAllDocuments } from "yaml";
+import { defaultedService } from "../../cluster/service-defaults";
 import type {
   Deployment,
   KubeObject,
@@ -137,23 +138,7 @@ function build(m: Manifest, namespace: string): KubeObject {
         targetPort: p.targetPort ?? p.port ?? 0,
       }),
     );
-    return {
-      apiVersion: "v1",
-      kind: "Service",
-      metadata,
-      spec: {
-        type: s.type ?? "ClusterIP",
-        clusterIP: s.clusterIP ?? "",
-        clusterIPs: [],
-        ports,
-        ...(s.selector ? { selector: s.selector } : {}),
-        sessionAffinity: "None",
-        ipFamilies: ["IPv4"],
-        ipFamilyPolicy: "SingleStack",
-        internalTrafficPolicy: "Cluster",
-      },
-      status: { loadBalancer: {} },
-    };
+    return defaultedService(metadata, { type: s.type, clusterIP: s.clusterIP, ports, selector: s.selector });
   }
   if (m.kind === "PodDisruptionBudget") {
     const p = spec as PodDisruptionBudget["spec"];

@@ -10,6 +10,7 @@ import type {
   DaemonSet,
   Deployment,
   EndpointSlice,
+  Endpoints,
   KubeEvent,
   KubeObject,
   Lease,
@@ -28,6 +29,7 @@ import {
   daemonSetRows,
   deploymentRows,
   endpointSliceRows,
+  endpointsRows,
   eventRows,
   leaseRows,
   nodeRows,
@@ -253,6 +255,8 @@ function tableRows(type: ResourceType, objects: KubeObject[], now: number, wide:
       return eventRows(objects as KubeEvent[], now, withNs);
     case "services":
       return serviceRows(objects as Service[], now, wide, withNs);
+    case "endpoints":
+      return endpointsRows(objects as Endpoints[], now, withNs);
     case "endpointslices":
       return endpointSliceRows(objects as EndpointSlice[], now, withNs);
     case "daemonsets":

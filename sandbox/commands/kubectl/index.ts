@@ -1,15 +1,17 @@
 /**
  * kubectl (v1.32.7 on the node, talking to the cluster's API server through
- * /root/.kube/config): get, describe, delete, cordon/uncordon/drain, logs, run, apply,
+ * /root/.kube/config): get, describe, delete, cordon/uncordon/drain, logs, run, apply, create, expose,
  * rollout, set image and scale, each in its own file. Errors as kubectl prints them; without a kubeconfig it falls back to
  * localhost:8080 and fails like the real client.
  */
 import type { World } from "../../world";
 import { type Command, type ExecResult, fail, ok } from "../types";
 import { apply } from "./apply";
+import { create } from "./create";
 import { del } from "./delete";
 import { describeCommand } from "./describe";
 import { execCommand } from "./exec";
+import { expose } from "./expose";
 import { get } from "./get";
 import { logs } from "./logs";
 import { cordon, drain } from "./node-maintenance";
@@ -53,6 +55,10 @@ export const kubectl: Command = (args, io, world) => {
       return run(rest, world);
     case "apply":
       return apply(rest, io, world);
+    case "create":
+      return create(rest, world);
+    case "expose":
+      return expose(rest, world);
     case "rollout":
       return rollout(rest, io, world);
     case "set":

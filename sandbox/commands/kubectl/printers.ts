@@ -8,6 +8,7 @@ import type {
   DaemonSet,
   Deployment,
   EndpointSlice,
+  Endpoints,
   KubeEvent,
   Lease,
   Node,
@@ -257,6 +258,33 @@ export function serviceRows(items: Service[], now: number, wide: boolean, withNs
     if (wide) row.push(formatLabels(s.spec.selector));
     return row;
   });
+}
+
+/**
+ * printEndpoints (formatEndpoints): `ip:port` for each port of each subset and each ready
+ * address, the first three, then " + N more..."; `<none>` without subsets.
+ */
+export function endpointsRows(items: Endpoints[], now: number, withNs: boolean): string[][] {
+  const format = (ep: Endpoints): string => {
+    if (!ep.subsets?.length) return "<none>";
+    const list: string[] = [];
+    let count = 0;
+    for (const ss of ep.subsets) {
+      const addresses = ss.addresses ?? [];
+      // Headless services without ports list bare IPs.
+      const targets = ss.ports?.length
+        ? ss.ports.flatMap((p) => addresses.map((a) => `${a.ip}:${p.port}`))
+        : addresses.map((a) => a.ip);
+      count += targets.length;
+      list.push(...targets);
+    }
+    return count > 3 ? `${list.slice(0, 3).join(",")} + ${count - 3} more...` : list.join(",");
+  };
+  return table(["NAME", "ENDPOINTS", "AGE"], withNs, items, (e) => [
+    e.metadata.name,
+    format(e),
+    age(now, e.metadata.creationTimestamp),
+  ]);
 }
 
 /** printEndpointSlice: PORTS and ENDPOINTS show at most three entries, then "+ N more...". */

@@ -17,6 +17,7 @@ const TYPES: [string[], ResourceType][] = [
     ["service", "services", "svc"],
     { resource: "services", qualified: "service", plural: "services", namespaced: true },
   ],
+  [["endpoints", "ep"], { resource: "endpoints", qualified: "endpoints", plural: "endpoints", namespaced: true }],
   [
     ["endpointslice", "endpointslices"],
     {
