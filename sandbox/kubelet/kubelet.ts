@@ -32,7 +32,7 @@ import {
 } from "./node-status";
 import { Pleg } from "./pleg";
 import { PodWorkers } from "./pod-workers";
-import { serveKubelet } from "./server";
+import { serveKubelet, servingFromFlags } from "./server";
 
 export const LEASE_DURATION_S = 40;
 /** The Lease is renewed at a quarter of its duration (pkg/kubelet/nodelease). */
@@ -112,7 +112,13 @@ export class Kubelet {
     log("I", "kubelet.go:303", "Adding static pod path", { path: "/etc/kubernetes/manifests" });
     log("I", "server.go:1287", "Started kubelet");
     const closeServers = this.deps.listeners
-      ? serveKubelet(this.deps.listeners, () => clock.now(), flags.raw.get("address") ?? "0.0.0.0")
+      ? serveKubelet(
+          this.deps.listeners,
+          () => clock.now(),
+          servingFromFlags(flags.raw, () =>
+            this.deps.store.list<Pod>("pods").filter((p) => p.spec.nodeName === hostname),
+          ),
+        )
       : () => {};
     this.flags = flags;
     const stopNetworkUtil = this.deps.iptables
