@@ -29,6 +29,7 @@ import { top } from "./top";
 import { touch } from "./touch";
 import type { Command } from "./types";
 import { uptime } from "./uptime";
+import { yes } from "./yes";
 
 export const NODE_COMMANDS: Record<string, Command> = {
   code: editorCommand("code"),
@@ -72,6 +73,7 @@ export const NODE_COMMANDS: Record<string, Command> = {
   vi: editorCommand("vi"),
   vim: editorCommand("vim"),
   whoami,
+  yes,
 };
 
 export function bindCommands(world: World) {

@@ -38,7 +38,7 @@ export interface GeneratedTree {
   /** Entries of the directory at `rel` ("" is the mount point itself), or undefined if not a directory. */
   list(rel: string): string[] | undefined;
   /** Contents of the file at `rel`, or undefined if there is none. */
-  read(rel: string): string | undefined;
+  read(rel: string): FileData | undefined;
 }
 
 /** A character device: what is written to it goes to its driver, not into a file (/dev/kmsg). */
@@ -307,8 +307,12 @@ export class NodeFs {
     }
   }
 
-  /** mkdir -p. */
-  mkdirSync(path: string, mode = 0o755): void {
+  /**
+   * mkdir -p. just-bash also calls it, Node-style, with an options object (`{ recursive: true }`)
+   * when it lays out /dev and /proc/self/fd: that is not a mode.
+   */
+  mkdirSync(path: string, modeOrOptions: number | { mode?: number } = 0o755): void {
+    const mode = typeof modeOrOptions === "number" ? modeOrOptions : (modeOrOptions?.mode ?? 0o755);
     const resolved = this.resolve(path);
     if (this.nodes.get(resolved)?.type === "directory") return;
     if (this.nodes.has(resolved)) throw fsError("EEXIST", "file already exists", "mkdir", path);

@@ -1,0 +1,15 @@
+/**
+ * The fast subset of the hostile-input fuzz run (harness.ts): 1,000 generated lines, a fixed
+ * seed so the suite is deterministic (FUZZ_SEED=N to try another). `npm run fuzz` runs 10,000
+ * with a random seed. A failure prints the seed, the line and the lines before it.
+ */
+import { expect, it } from "vitest";
+import { describeFailure, fuzz } from "./harness";
+
+const seed = Number(process.env.FUZZ_SEED ?? 20251030);
+
+it(`survives 1,000 hostile command lines (seed ${seed})`, { timeout: 120_000 }, async () => {
+  const report = await fuzz({ seed, lines: 1_000 });
+  expect(report.failure ? describeFailure(report.failure) : "no failure").toBe("no failure");
+  expect(report.lines).toBe(1_000);
+});
