@@ -251,6 +251,16 @@ export class World {
 
   /** /proc/meminfo now: the processes' resident memory, the kernel's, the page cache. */
   memory(): MemInfo {
+    // The eviction manager asks every 10 s and /proc on every read; the answer changes only
+    // when a process starts or exits or a file is written.
+    const key = `${this.procs.generation}:${this.fs.generation}`;
+    if (this.memoryCache?.key !== key) this.memoryCache = { key, info: this.computeMemory() };
+    return this.memoryCache.info;
+  }
+
+  private memoryCache?: { key: string; info: MemInfo };
+
+  private computeMemory(): MemInfo {
     const units = new Map(
       this.systemd
         .loadedUnits()

@@ -18,6 +18,11 @@ export class ObjectStore {
   private resourceVersion = 1000;
   private readonly watchers = new Set<(e: WatchEvent) => void>();
 
+  /** The newest resourceVersion handed out: changes with every write. */
+  get revision(): number {
+    return this.resourceVersion;
+  }
+
   private collection(resource: Resource): Map<string, KubeObject> {
     let c = this.collections.get(resource);
     if (!c) {

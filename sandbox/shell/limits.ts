@@ -7,8 +7,9 @@
  * - Commands: 2,000 per line. just-bash costs ~7 µs per `:`, ~70 µs per `echo` and ~150 µs per
  *   node command (its per-command context and deadline timer), so `while true; do :; done` stops
  *   in ~30 ms and a loop of `echo` or `hostname` in well under a second; the lessons' longest
- *   lines run a few dozen commands. Loops that run no command, `seq`, awk, sed and jq stop at
- *   10,000 iterations.
+ *   lines run a few dozen commands. `seq` and loops that run no command stop at 100,000
+ *   iterations (just-bash's default: `seq 1 90000 > file` is a fair way to fill a disk), awk, sed
+ *   and jq loops at 10,000.
  * - Output: what reaches the terminal from one line is cut at OUTPUT_CAP_BYTES with a notice;
  *   the interpreter's own buffers (pipes, substitutions, strings) stop at 8 MiB.
  * - Simulated time: one line may move the node's clock by at most MAX_LINE_SIMULATED_MS
@@ -27,7 +28,7 @@ const BUFFER_BYTES = 8 * 1024 * 1024;
 /** just-bash's execution limits (its ExecutionLimits), tightened from its generous defaults. */
 export const EXECUTION_LIMITS = {
   maxCommandCount: 2_000,
-  maxLoopIterations: 10_000,
+  maxLoopIterations: 100_000,
   maxAwkIterations: 10_000,
   maxSedIterations: 10_000,
   maxJqIterations: 10_000,
