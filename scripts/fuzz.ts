@@ -1,5 +1,5 @@
 /**
- * `npm run fuzz [-- --seed N] [--lines N]`: the whole hostile-input fuzz run (10,000 lines by
+ * `npm run fuzz [-- --seed N] [--lines N] [--trace]`: the whole hostile-input fuzz run (10,000 lines by
  * default; the unit suite runs 1,000 of them). Prints the seed first, progress as it goes, the
  * slowest lines, and on a failure the line, what broke and how to reproduce it; exits 1 then.
  */
@@ -18,9 +18,11 @@ process.on("unhandledRejection", (e) => {
   process.exitCode = 1;
 });
 const started = performance.now();
+const trace = process.argv.includes("--trace");
 const report = await fuzz({
   seed,
   lines,
+  beforeLine: trace ? (index, line) => console.error(`#${index} ${JSON.stringify(line.slice(0, 300))}`) : undefined,
   onLine(index) {
     if ((index + 1) % 1000 === 0)
       console.log(`  ${index + 1} lines, ${Math.round((performance.now() - started) / 1000)} s`);

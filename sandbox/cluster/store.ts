@@ -18,6 +18,11 @@ export class ObjectStore {
   private resourceVersion = 1000;
   private readonly watchers = new Set<(e: WatchEvent) => void>();
 
+  /** The kinds of object stored (every collection ever written). */
+  resources(): Resource[] {
+    return [...this.collections.keys()];
+  }
+
   /** The newest resourceVersion handed out: changes with every write. */
   get revision(): number {
     return this.resourceVersion;

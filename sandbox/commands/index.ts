@@ -10,6 +10,7 @@ import { dmesg } from "./dmesg";
 import { editorCommand } from "./editor";
 import { free } from "./free";
 import { git } from "./git";
+import { grep } from "./grep";
 import { ip } from "./ip";
 import { iptables, iptablesRestore, iptablesSave } from "./iptables";
 import { journalctl } from "./journalctl";
@@ -41,8 +42,11 @@ export const NODE_COMMANDS: Record<string, Command> = {
   df,
   dmesg,
   edit: editorCommand("edit"),
+  egrep: grep("egrep"),
+  fgrep: grep("fgrep"),
   free,
   git,
+  grep: grep("grep"),
   hostname,
   ip,
   iptables,

@@ -26,6 +26,8 @@ export interface FuzzOptions {
   linesPerNode?: number;
   interruptAfterMs?: number;
   wallBudgetMs?: number;
+  /** Called before each line (`npm run fuzz -- --trace` prints it, to find a line that hangs). */
+  beforeLine?: (index: number, line: string) => void;
   /** Called after each line (progress for the CLI). */
   onLine?: (index: number, line: string, ms: number) => void;
 }
@@ -109,6 +111,7 @@ export async function fuzz(options: FuzzOptions): Promise<FuzzReport> {
       node = createSandbox();
       history = [];
     }
+    options.beforeLine?.(index, line);
     const { problems, ms } = await runOne(node, line, interruptAfterMs, wallBudgetMs);
     timings.push({ line, ms });
     options.onLine?.(index, line, ms);

@@ -316,7 +316,100 @@ const runaway: Arb = pick([
   "printf '%0100000000d' 1",
 ]);
 
+const NODE_PATHS = [
+  "/",
+  "/etc",
+  "/etc/systemd/system",
+  "/etc/systemd/system/kubelet.service.d",
+  "/etc/default/kubelet",
+  "/etc/containerd/config.toml",
+  "/etc/cni/net.d",
+  "/etc/cni/net.d/10-azure.conflist",
+  "/var/lib/kubelet",
+  "/var/lib/kubelet/pods",
+  "/var/log",
+  "/var/log/pods",
+  "/var/log/containers",
+  "/run/containerd",
+  "/run/containerd/containerd.sock",
+  "/usr/local/bin/kubelet",
+  "/usr/local/bin",
+  "/lib/systemd/system",
+  "/tmp",
+  "/tmp/a",
+  "/tmp/a/b",
+  "/proc",
+  "/proc/1",
+  "/sys/fs/cgroup",
+  "/dev",
+  "/dev/null",
+  "/root",
+  ".",
+  "..",
+];
+
+/** Commands that change the node: files moved into themselves, links in loops, killed PIDs. */
+const destructive: Arb = fc.oneof(
+  fc
+    .tuple(
+      pick([
+        "rm -rf",
+        "rm",
+        "rmdir",
+        "mv",
+        "cp -r",
+        "cp",
+        "ln -s",
+        "ln -sf",
+        "chmod 000",
+        "chmod -R 777",
+        "touch",
+        "mkdir -p",
+      ]),
+      pick(NODE_PATHS),
+      pick([...NODE_PATHS, "/tmp/a/b/c", "/etc/x", "/tmp/loop"]),
+    )
+    .map(([op, a, b]) =>
+      `${op} ${a} ${op.startsWith("rm") || op.startsWith("chmod") || op.startsWith("touch") || op.startsWith("mkdir") ? "" : b}`.trim(),
+    ),
+  fc
+    .integer({ min: 1, max: 1200 })
+    .chain((pid) => pick(["kill", "kill -9", "kill -STOP", "kill -HUP", "kill -0"]).map((k) => `${k} ${pid}`)),
+  pick(["kubelet", "containerd", "node-problem-detector", "ssh"]).chain((unit) =>
+    pick(["stop", "start", "restart", "kill", "mask", "unmask", "disable", "enable", "reset-failed"]).map(
+      (verb) => `systemctl ${verb} ${unit}`,
+    ),
+  ),
+  pick([
+    "crictl rm -f $(crictl ps -aq)",
+    "crictl stopp $(crictl pods -q)",
+    "crictl rmp -f $(crictl pods -q | head -2)",
+    "crictl rmi --prune",
+    "crictl rmi $(crictl images -q | head -1)",
+    "kubectl delete pod -n kube-system --all",
+    "kubectl delete pod -A --all --grace-period=0 --force",
+    "kubectl delete node aks-nodepool1-12345678-vmss000000",
+    "kubectl cordon aks-nodepool1-12345678-vmss000000",
+    "kubectl drain aks-nodepool1-12345678-vmss000000 --ignore-daemonsets",
+    "ln -s /tmp/loop /tmp/loop; cat /tmp/loop",
+    "ln -s /tmp/l2 /tmp/l1; ln -s /tmp/l1 /tmp/l2; ls /tmp/l1/x",
+    "mv /tmp /tmp/inside",
+    "cp -r /etc /etc/copy",
+    "echo garbage > /etc/containerd/config.toml; systemctl restart containerd",
+    "echo 'KUBELET_FLAGS=--bogus' > /etc/default/kubelet; systemctl restart kubelet",
+    "printf '\\0\\xff' > /etc/cni/net.d/10-azure.conflist",
+    "rm -rf /etc/cni/net.d/*",
+    "rm /run/containerd/containerd.sock",
+    "chmod 000 /usr/local/bin/kubelet; systemctl restart kubelet",
+    "mkdir -p /var/log/pods/x && echo x > /var/log/pods/x/y",
+    "dd if=/dev/zero of=/var/lib/big bs=1M count=100",
+    "sleep 300",
+    "sleep 1h",
+  ]),
+);
+
 const line: Arb = fc.oneof(
+  { weight: 3, arbitrary: destructive },
   { weight: 6, arbitrary: realCommand },
   { weight: 2, arbitrary: randomBytes },
   { weight: 1, arbitrary: nesting },
