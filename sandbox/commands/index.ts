@@ -23,6 +23,7 @@ import { nsenter } from "./nsenter";
 import { ping } from "./ping";
 import { ps } from "./ps";
 import { pstree } from "./pstree";
+import { rm } from "./rm";
 import { sleep } from "./sleep";
 import { ss } from "./ss";
 import { systemctl } from "./systemctl";
@@ -67,6 +68,7 @@ export const NODE_COMMANDS: Record<string, Command> = {
   ping,
   ps,
   pstree,
+  rm,
   sleep,
   ss,
   systemctl,

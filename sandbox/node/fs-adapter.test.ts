@@ -4,6 +4,7 @@
  */
 import { expect, it } from "vitest";
 import { freshNode, run } from "../test-helpers";
+import { World } from "../world";
 
 it("keeps /dev and /proc/self/fd drwxr-xr-x when just-bash lays them out with mkdirSync(path, { recursive })", async () => {
   const node = freshNode();
@@ -26,4 +27,11 @@ it("serves /dev/zero and /dev/urandom as endless devices, read a little past the
     err: "",
     code: 0,
   });
+});
+
+it("never removes the root directory itself, as rmdir(2) of / fails with EBUSY", () => {
+  const world = new World({ start: 0, seed: 1 });
+  world.fs.writeFileSync("/tmp/x", "x");
+  world.fs.rmSync("/", { recursive: true, force: true });
+  expect([world.fs.isDirectorySync("/"), world.fs.readdirSync("/").includes("tmp")]).toEqual([true, false]);
 });

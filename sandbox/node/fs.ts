@@ -405,12 +405,13 @@ export class NodeFs {
       throw enoent("rm", path);
     }
     if (node.type === "directory") {
-      const prefix = `${resolved}/`;
-      const children = [...this.nodes.keys()].filter((k) => k.startsWith(prefix));
+      const prefix = resolved === "/" ? "/" : `${resolved}/`;
+      const children = [...this.nodes.keys()].filter((k) => k !== resolved && k.startsWith(prefix));
       if (children.length > 0 && !options.recursive) throw fsError("ENOTEMPTY", "directory not empty", "rm", path);
       for (const child of children) this.nodes.delete(child);
     }
-    this.nodes.delete(resolved);
+    // rmdir("/") fails with EBUSY on Linux: whatever was asked, the root stays.
+    if (resolved !== "/") this.nodes.delete(resolved);
     this.forgetResolutions();
     this.generation++;
   }
