@@ -123,10 +123,10 @@ export function procSnapshot(world: ProcHost): ProcSnapshot {
  * to rebuild the whole snapshot (mounts, memory, every process). The key moves with the clock
  * and with every process, file, runtime and API change, so a read never sees stale state.
  */
-function perState<T>(world: ProcHost & { store?: { revision: number } }, render: () => T): () => T {
+function perState<T>(world: ProcHost & { store?: { revision(): number } }, render: () => T): () => T {
   let cached: { key: string; value: T } | undefined;
   return () => {
-    const key = `${world.clock.now()}|${world.procs.generation}|${world.fs.generation}|${world.containerd.generation}|${world.store?.revision ?? 0}`;
+    const key = `${world.clock.now()}|${world.procs.generation}|${world.fs.generation}|${world.containerd.generation}|${world.store?.revision() ?? 0}`;
     if (cached?.key !== key) cached = { key, value: render() };
     return cached.value;
   };

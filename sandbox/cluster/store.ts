@@ -23,11 +23,6 @@ export class ObjectStore {
     return [...this.collections.keys()];
   }
 
-  /** The newest resourceVersion handed out: changes with every write. */
-  get revision(): number {
-    return this.resourceVersion;
-  }
-
   private collection(resource: Resource): Map<string, KubeObject> {
     let c = this.collections.get(resource);
     if (!c) {

@@ -112,7 +112,7 @@ function checkStore(world: World): string[] {
       const name = o.metadata?.name;
       if (typeof name !== "string" || name === "") problems.push(`store: a ${resource} object has no name`);
       const rv = o.metadata?.resourceVersion;
-      if (!Number.isInteger(Number(rv)) || Number(rv) > store.revision)
+      if (!Number.isInteger(Number(rv)) || Number(rv) > store.revision())
         problems.push(`store: ${resource}/${String(name)} has resourceVersion ${String(rv)}`);
       const key = `${resource}/${o.metadata?.namespace ?? ""}/${String(name)}`;
       if (seen.get(key) === rv) continue;
