@@ -30,6 +30,8 @@ export function parseSleep(args: string[]): number | string {
 export const sleep: Command = async (args, io, world) => {
   const parsed = parseSleep(args);
   if (typeof parsed === "string") return fail(parsed);
+  // Ctrl-C that landed before the sleep started wins over any complaint about its length.
+  if (io.signal?.aborted) return { stdout: "", stderr: "", exitCode: 130 };
   const used = world.clock.now() - world.lineStartedAt;
   if (used + parsed > MAX_LINE_SIMULATED_MS)
     return fail("sleep: this node simulates at most 7 days per command line; sleep in shorter steps\n");
