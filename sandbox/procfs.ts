@@ -26,7 +26,7 @@ export interface ProcHost {
   fs: NodeFs;
   procs: ProcessTable;
   systemd: Systemd;
-  containerd: { containers: Map<string, { pid?: number; capabilities: string[] }> };
+  containerd: { containers: Map<string, { pid?: number; capabilities: string[] }>; generation: number };
   mounts: MountTable;
   bootTime: number;
   sessionStart: number;
@@ -117,16 +117,31 @@ export function procSnapshot(world: ProcHost): ProcSnapshot {
   };
 }
 
+/**
+ * A snapshot function that renders once per state of the node: `find /proc` or a glob over
+ * every process's status stats and reads hundreds of paths within one command, and each used
+ * to rebuild the whole snapshot (mounts, memory, every process). The key moves with the clock
+ * and with every process, file, runtime and API change, so a read never sees stale state.
+ */
+function perState<T>(world: ProcHost & { store?: { revision(): number } }, render: () => T): () => T {
+  let cached: { key: string; value: T } | undefined;
+  return () => {
+    const key = `${world.clock.now()}|${world.procs.generation}|${world.fs.generation}|${world.containerd.generation}|${world.store?.revision() ?? 0}`;
+    if (cached?.key !== key) cached = { key, value: render() };
+    return cached.value;
+  };
+}
+
 export function mountProcfs(world: ProcHost): void {
-  world.fs.mountGenerated(
-    "/proc",
-    procTree(() => procSnapshot(world)),
-  );
+  world.fs.mountGenerated("/proc", procTree(perState(world, () => procSnapshot(world))));
 }
 
 /** What /sys/fs/cgroup needs beyond /proc's inputs: the containers and their pods' resources. */
 export interface CgroupHost extends ProcHost {
-  containerd: { containers: Map<string, { labels: Record<string, string>; pid?: number; capabilities: string[] }> };
+  containerd: {
+    containers: Map<string, { labels: Record<string, string>; pid?: number; capabilities: string[] }>;
+    generation: number;
+  };
   store: ObjectStore;
 }
 
@@ -227,6 +242,6 @@ export function mountCgroupfs(
 ): void {
   world.fs.mountGenerated(
     "/sys/fs/cgroup",
-    cgroupTree(() => cgroupSnapshot(world, memTotalK, kubeReservedK, allocatableCpuMilli)),
+    cgroupTree(perState(world, () => cgroupSnapshot(world, memTotalK, kubeReservedK, allocatableCpuMilli))),
   );
 }

@@ -116,6 +116,16 @@ export const scenarioNames: readonly string[] = Object.keys(SCENARIOS);
 
 const HOME = "/root";
 
+/** The World behind each sandbox (it changes on restore), for tests that check state directly. */
+const worlds = new WeakMap<Sandbox, () => World>();
+
+/** For tests only (the fuzz test's invariants): the node's live World. Not in index.ts. */
+export function worldOf(sandbox: Sandbox): World {
+  const get = worlds.get(sandbox);
+  if (!get) throw new Error("not a sandbox made by createSandbox");
+  return get();
+}
+
 function bootWorld(scenario: string, seed: number): { world: World; shell: Shell } {
   const s = SCENARIOS[scenario];
   if (!s) throw new Error(`unknown scenario "${scenario}"; known: ${scenarioNames.join(", ")}`);
@@ -175,6 +185,7 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
   const runLine = async (line: string, options: ExecOptions = {}, interrupted = false): Promise<ExecResult> => {
     running = new AbortController();
     if (interrupted) running.abort();
+    world.lineStartedAt = world.clock.now();
     try {
       const result = await shell.run(line, { signal: running.signal, onOutput: options.onOutput });
       world.clock.advance(0);
@@ -324,5 +335,6 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
       emit();
     },
   };
+  worlds.set(sandbox, () => world);
   return sandbox;
 }

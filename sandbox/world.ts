@@ -15,6 +15,7 @@ import { AzureVnetCni } from "./cni/azure-vnet";
 import type { EditorRequest } from "./editor/editor";
 import type { EtcBaseline } from "./history/etc-baseline";
 import { Kubelet } from "./kubelet/kubelet";
+import { deviceFile } from "./node/devices";
 import { DiskModel } from "./node/disks";
 import { NodeFs } from "./node/fs";
 import { Journal } from "./node/journal";
@@ -138,11 +139,14 @@ export class World {
   openEditor?: (request: EditorRequest) => void;
   /** /etc at the end of boot, until git first runs and writes etckeeper's repository from it. */
   pendingEtcRepo?: EtcBaseline;
+  /** When the running command line started (createSandbox sets it): `sleep` caps a line's simulated time. */
+  lineStartedAt: number;
 
   constructor(options: WorldOptions) {
     this.seed = options.seed;
     this.bootTime = options.start;
     this.sessionStart = options.start;
+    this.lineStartedAt = options.start;
     this.clock = new SimClock(options.start);
     const now = () => this.clock.now();
     this.ids = new IdSource(options.seed);
@@ -196,6 +200,9 @@ export class World {
     this.mounts.add(() => this.disks.sessionMounts());
     mountProcfs(this);
     this.fs.mountDevice("/dev/kmsg", kmsgDevice(this.journal));
+    this.fs.mountGenerated("/dev/zero", deviceFile("zero", now));
+    this.fs.mountGenerated("/dev/random", deviceFile("random", now));
+    this.fs.mountGenerated("/dev/urandom", deviceFile("random", now));
     // kubepods.slice is capped at capacity - kube-reserved (--kube-reserved=cpu=100m,memory=650Mi).
     mountCgroupfs(this, MACHINE.memoryKi, 650 * 1024, MACHINE.cpuCores * 1000 - 100);
     this.npd = new NodeProblemDetector({
@@ -244,6 +251,16 @@ export class World {
 
   /** /proc/meminfo now: the processes' resident memory, the kernel's, the page cache. */
   memory(): MemInfo {
+    // The eviction manager asks every 10 s and /proc on every read; the answer changes only
+    // when a process starts or exits or a file is written.
+    const key = `${this.procs.generation}:${this.fs.generation}`;
+    if (this.memoryCache?.key !== key) this.memoryCache = { key, info: this.computeMemory() };
+    return this.memoryCache.info;
+  }
+
+  private memoryCache?: { key: string; info: MemInfo };
+
+  private computeMemory(): MemInfo {
     const units = new Map(
       this.systemd
         .loadedUnits()

@@ -10,10 +10,18 @@ export type WatchEvent = { type: "ADDED" | "MODIFIED" | "DELETED"; resource: Res
 const keyOf = (o: KubeObject) =>
   o.metadata.namespace ? `${o.metadata.namespace}/${o.metadata.name}` : o.metadata.name;
 
+/** The order `list` returns, as `localeCompare` gave it; one collator instead of one per comparison. */
+const byKey = new Intl.Collator().compare;
+
 export class ObjectStore {
   private readonly collections = new Map<Resource, Map<string, KubeObject>>();
   private resourceVersion = 1000;
   private readonly watchers = new Set<(e: WatchEvent) => void>();
+
+  /** The kinds of object stored (every collection ever written). */
+  resources(): Resource[] {
+    return [...this.collections.keys()];
+  }
 
   private collection(resource: Resource): Map<string, KubeObject> {
     let c = this.collections.get(resource);
@@ -29,10 +37,24 @@ export class ObjectStore {
   }
 
   list<T extends KubeObject>(resource: Resource, namespace?: string): T[] {
-    const all = [...this.collection(resource).values()] as T[];
-    return (namespace ? all.filter((o) => o.metadata.namespace === namespace) : all).sort((a, b) =>
-      keyOf(a).localeCompare(keyOf(b)),
-    );
+    const all = this.sorted(resource) as T[];
+    return namespace ? all.filter((o) => o.metadata.namespace === namespace) : [...all];
+  }
+
+  /**
+   * Each collection's objects in key order, kept until the collection changes: the kubelet,
+   * the controllers and the eviction manager list pods many times per simulated minute.
+   */
+  private readonly sortedCache = new Map<Resource, KubeObject[]>();
+
+  private sorted(resource: Resource): KubeObject[] {
+    let sorted = this.sortedCache.get(resource);
+    if (!sorted) {
+      const keyed = [...this.collection(resource)].sort(([a], [b]) => byKey(a, b));
+      sorted = keyed.map(([, o]) => o);
+      this.sortedCache.set(resource, sorted);
+    }
+    return sorted;
   }
 
   /** Create or replace; returns the stored object with a fresh resourceVersion. */
@@ -41,6 +63,7 @@ export class ObjectStore {
     const key = keyOf(object);
     const existed = c.has(key);
     object.metadata.resourceVersion = String(++this.resourceVersion);
+    if (c.get(key) !== object) this.sortedCache.delete(resource);
     c.set(key, object);
     this.emit({ type: existed ? "MODIFIED" : "ADDED", resource, object });
     return object;
@@ -52,6 +75,7 @@ export class ObjectStore {
     const object = c.get(key);
     if (!object) return false;
     c.delete(key);
+    this.sortedCache.delete(resource);
     this.emit({ type: "DELETED", resource, object });
     return true;
   }
@@ -78,6 +102,7 @@ export class ObjectStore {
     const parsed = JSON.parse(data) as { rv: number; c: [Resource, KubeObject[]][] };
     this.resourceVersion = parsed.rv;
     this.collections.clear();
+    this.sortedCache.clear();
     for (const [r, objects] of parsed.c) this.collections.set(r, new Map(objects.map((o) => [keyOf(o), o])));
   }
 }

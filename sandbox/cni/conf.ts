@@ -28,6 +28,18 @@ export function loadCniConfig(fs: NodeFs, confDir: string): CniLoadStatus {
   if (!name) return { ok: false, error: loadFailed(`no network config found in ${confDir}: ${CNI_NOT_INITIALIZED}`) };
   const path = `${confDir}/${name}`;
   const text = fs.readFileSync(path);
+  // Asked on every node status update and pod sync; the file rarely changes, and checking it
+  // against Go's JSON syntax was the costliest part of a simulated hour.
+  if (lastParse?.path === path && lastParse.text === text) return lastParse.status;
+  const status = parseCniConfig(path, name, text);
+  lastParse = { path, text, status };
+  return status;
+}
+
+/** The last file parsed and what came of it (a status holds no mutable state). */
+let lastParse: { path: string; text: string; status: CniLoadStatus } | undefined;
+
+function parseCniConfig(path: string, name: string, text: string): CniLoadStatus {
   const isList = name.endsWith(".conflist");
   const what = isList ? "configuration list" : "configuration";
   const fileError = (why: string) =>

@@ -10,6 +10,7 @@ import { dmesg } from "./dmesg";
 import { editorCommand } from "./editor";
 import { free } from "./free";
 import { git } from "./git";
+import { grep } from "./grep";
 import { ip } from "./ip";
 import { iptables, iptablesRestore, iptablesSave } from "./iptables";
 import { journalctl } from "./journalctl";
@@ -22,6 +23,7 @@ import { nsenter } from "./nsenter";
 import { ping } from "./ping";
 import { ps } from "./ps";
 import { pstree } from "./pstree";
+import { rm } from "./rm";
 import { sleep } from "./sleep";
 import { ss } from "./ss";
 import { systemctl } from "./systemctl";
@@ -29,6 +31,7 @@ import { top } from "./top";
 import { touch } from "./touch";
 import type { Command } from "./types";
 import { uptime } from "./uptime";
+import { yes } from "./yes";
 
 export const NODE_COMMANDS: Record<string, Command> = {
   code: editorCommand("code"),
@@ -40,8 +43,11 @@ export const NODE_COMMANDS: Record<string, Command> = {
   df,
   dmesg,
   edit: editorCommand("edit"),
+  egrep: grep("egrep"),
+  fgrep: grep("fgrep"),
   free,
   git,
+  grep: grep("grep"),
   hostname,
   ip,
   iptables,
@@ -62,6 +68,7 @@ export const NODE_COMMANDS: Record<string, Command> = {
   ping,
   ps,
   pstree,
+  rm,
   sleep,
   ss,
   systemctl,
@@ -72,6 +79,7 @@ export const NODE_COMMANDS: Record<string, Command> = {
   vi: editorCommand("vi"),
   vim: editorCommand("vim"),
   whoami,
+  yes,
 };
 
 export function bindCommands(world: World) {

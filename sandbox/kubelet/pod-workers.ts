@@ -104,7 +104,6 @@ export class PodWorkers {
 
   syncAll(): void {
     const { store, nodeName, containerd } = this.deps;
-    this.invalidate();
     try {
       containerd.dial(this.deps.runtimeEndpoint);
       const pods = store.list<Pod>("pods").filter((p) => p.spec.nodeName === nodeName);
@@ -117,16 +116,33 @@ export class PodWorkers {
   }
 
   /** One CRI listing per sync pass (and after each change the pass makes), indexed for lookups. */
-  private runtimeIndex?: { sandboxes: Map<string, PodSandbox[]>; containers: Map<string, ContainerRecord[]> };
+  private runtimeIndex?: {
+    generation: number;
+    sandboxes: Map<string, PodSandbox[]>;
+    containers: Map<string, ContainerRecord[]>;
+    /** Per sandbox, per container name: the attempts, newest first. */
+    attempts: Map<string, Map<string, ContainerRecord[]>>;
+  };
 
   private indexed() {
-    if (this.runtimeIndex) return this.runtimeIndex;
+    // Any change to the runtime's sandboxes or containers moves its generation.
+    if (this.runtimeIndex?.generation === this.deps.containerd.generation) return this.runtimeIndex;
     const sandboxes = new Map<string, PodSandbox[]>();
     for (const s of this.deps.containerd.listPodSandboxes()) sandboxes.set(s.uid, [...(sandboxes.get(s.uid) ?? []), s]);
     const containers = new Map<string, ContainerRecord[]>();
-    for (const c of this.deps.containerd.listContainers())
+    const attempts = new Map<string, Map<string, ContainerRecord[]>>();
+    for (const c of this.deps.containerd.listContainers()) {
       containers.set(c.sandboxId, [...(containers.get(c.sandboxId) ?? []), c]);
-    this.runtimeIndex = { sandboxes, containers };
+      let byName = attempts.get(c.sandboxId);
+      if (!byName) {
+        byName = new Map();
+        attempts.set(c.sandboxId, byName);
+      }
+      byName.set(c.name, [...(byName.get(c.name) ?? []), c]);
+    }
+    for (const byName of attempts.values())
+      for (const list of byName.values()) list.sort((a, b) => b.attempt - a.attempt);
+    this.runtimeIndex = { generation: this.deps.containerd.generation, sandboxes, containers, attempts };
     return this.runtimeIndex;
   }
 
@@ -141,9 +157,7 @@ export class PodWorkers {
   /** The pod's containers by name, newest attempt first. */
   private containersOf(sandboxId: string | undefined, name: string): ContainerRecord[] {
     if (!sandboxId) return [];
-    return (this.indexed().containers.get(sandboxId) ?? [])
-      .filter((c) => c.name === name)
-      .sort((a, b) => b.attempt - a.attempt);
+    return [...(this.indexed().attempts.get(sandboxId)?.get(name) ?? [])];
   }
 
   private record(pod: Pod, type: "Normal" | "Warning", reason: string, message: string): void {
@@ -181,6 +195,8 @@ export class PodWorkers {
       if (this.sandboxesOf(pod.metadata.uid).length === 0) this.writeStatus(pod, undefined);
       return;
     }
+    // A steady pod is skipped only once the network is known ready: the check above is per sync.
+    if (this.isSteady(pod)) return;
     const previous = this.sandboxesOf(pod.metadata.uid);
     let sandbox = previous.find((s) => s.state === "SANDBOX_READY");
     if (!sandbox && previous.length > 0) {
@@ -218,6 +234,44 @@ export class PodWorkers {
     }
     this.syncContainers(pod, sandbox);
     this.writeStatus(pod, sandbox);
+    this.noteSteady(pod, sandbox);
+  }
+
+  /**
+   * Pods whose every container runs the image asked for, in a ready sandbox, with nothing
+   * waiting: a sync of such a pod changes nothing until the pod object or the runtime changes
+   * (nothing in it depends on the clock), so the resync every 10 s skips it. Keyed by the
+   * pod's resourceVersion and the runtime's generation at the end of its last sync.
+   */
+  private readonly steady = new Map<string, { resourceVersion: string; runtime: number }>();
+
+  private isSteady(pod: Pod): boolean {
+    const mark = this.steady.get(pod.metadata.uid);
+    return (
+      mark !== undefined &&
+      mark.resourceVersion === pod.metadata.resourceVersion &&
+      mark.runtime === this.deps.containerd.generation
+    );
+  }
+
+  private noteSteady(pod: Pod, sandbox: PodSandbox): void {
+    const uid = pod.metadata.uid;
+    const steady =
+      sandbox.state === "SANDBOX_READY" &&
+      pod.spec.containers.every((spec) => {
+        const [latest] = this.containersOf(sandbox.id, spec.name);
+        return (
+          latest?.state === "CONTAINER_RUNNING" &&
+          latest.image === normalizeRef(spec.image) &&
+          !this.waiting.has(`${uid}/${spec.name}`)
+        );
+      });
+    if (steady)
+      this.steady.set(uid, {
+        resourceVersion: pod.metadata.resourceVersion ?? "",
+        runtime: this.deps.containerd.generation,
+      });
+    else this.steady.delete(uid);
   }
 
   /**

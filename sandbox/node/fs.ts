@@ -38,7 +38,7 @@ export interface GeneratedTree {
   /** Entries of the directory at `rel` ("" is the mount point itself), or undefined if not a directory. */
   list(rel: string): string[] | undefined;
   /** Contents of the file at `rel`, or undefined if there is none. */
-  read(rel: string): string | undefined;
+  read(rel: string): FileData | undefined;
 }
 
 /** A character device: what is written to it goes to its driver, not into a file (/dev/kmsg). */
@@ -94,6 +94,18 @@ const enoent = (op: string, path: string) => fsError("ENOENT", "no such file or 
  */
 class IndexedTree extends Map<string, FsNode> {
   private readonly children = new Map<string, Set<string>>();
+  /** Per directory, bumped when an entry is added or removed (what a cached listing keys on). */
+  private readonly versions = new Map<string, number>();
+  private epoch = 0;
+
+  private bump(dir: string): void {
+    this.versions.set(dir, (this.versions.get(dir) ?? 0) + 1);
+  }
+
+  /** Changes whenever the directory's entries change (or the whole tree is replaced). */
+  version(dir: string): string {
+    return `${this.epoch}.${this.versions.get(dir) ?? 0}`;
+  }
 
   private static split(path: string): [string, string] {
     const at = path.lastIndexOf("/");
@@ -109,6 +121,7 @@ class IndexedTree extends Map<string, FsNode> {
         this.children.set(dir, names);
       }
       names.add(name);
+      this.bump(dir);
     }
     return super.set(path, node);
   }
@@ -117,12 +130,15 @@ class IndexedTree extends Map<string, FsNode> {
     if (super.has(path)) {
       const [dir, name] = IndexedTree.split(path);
       this.children.get(dir)?.delete(name);
+      this.bump(dir);
     }
     return super.delete(path);
   }
 
   override clear(): void {
     this.children.clear();
+    this.versions.clear();
+    this.epoch++;
     super.clear();
   }
 
@@ -144,8 +160,30 @@ export class NodeFs {
 
   // ---- synchronous API for the node's components ----
 
+  /**
+   * Canonical paths already worked out, by `followLast` and path. Only symlinks change how a
+   * path resolves, so the cache is dropped whenever one may have appeared, gone or moved
+   * (symlink, rm, mv, cp, import); every fs call resolves, and components call thousands per
+   * simulated hour.
+   */
+  private readonly resolved = [new Map<string, string>(), new Map<string, string>()];
+
+  private forgetResolutions(): void {
+    for (const cache of this.resolved) cache.clear();
+  }
+
   /** Follow symlinks in every component; returns the canonical path (which may not exist). */
   resolve(path: string, followLast = true, depth = 0): string {
+    const cache = this.resolved[followLast ? 1 : 0] as Map<string, string>;
+    const known = cache.get(path);
+    if (known !== undefined) return known;
+    const result = this.resolveUncached(path, followLast, depth);
+    if (cache.size > 20_000) cache.clear();
+    cache.set(path, result);
+    return result;
+  }
+
+  private resolveUncached(path: string, followLast: boolean, depth: number): string {
     if (depth > 40) throw fsError("ELOOP", "too many symbolic links encountered", "stat", path);
     const parts = normalizePath(path).split("/").filter(Boolean);
     let current = "/";
@@ -307,8 +345,12 @@ export class NodeFs {
     }
   }
 
-  /** mkdir -p. */
-  mkdirSync(path: string, mode = 0o755): void {
+  /**
+   * mkdir -p. just-bash also calls it, Node-style, with an options object (`{ recursive: true }`)
+   * when it lays out /dev and /proc/self/fd: that is not a mode.
+   */
+  mkdirSync(path: string, modeOrOptions: number | { mode?: number } = 0o755): void {
+    const mode = typeof modeOrOptions === "number" ? modeOrOptions : (modeOrOptions?.mode ?? 0o755);
     const resolved = this.resolve(path);
     if (this.nodes.get(resolved)?.type === "directory") return;
     if (this.nodes.has(resolved)) throw fsError("EEXIST", "file already exists", "mkdir", path);
@@ -323,7 +365,17 @@ export class NodeFs {
     if (this.nodes.has(full)) throw fsError("EEXIST", "file already exists", "symlink", linkPath);
     this.mkdirSync(at);
     this.nodes.set(full, { type: "symlink", target, mode: 0o777, mtime: this.now() });
+    this.forgetResolutions();
     this.generation++;
+  }
+
+  /**
+   * A token that changes when the entries of the directory at `path` change (not their
+   * contents): for components that cache what they derive from a listing (systemd's unit files).
+   */
+  directoryVersion(path: string): string {
+    const resolved = this.resolve(path);
+    return `${resolved}:${this.nodes.version(resolved)}`;
   }
 
   readdirSync(path: string): string[] {
@@ -353,12 +405,14 @@ export class NodeFs {
       throw enoent("rm", path);
     }
     if (node.type === "directory") {
-      const prefix = `${resolved}/`;
-      const children = [...this.nodes.keys()].filter((k) => k.startsWith(prefix));
+      const prefix = resolved === "/" ? "/" : `${resolved}/`;
+      const children = [...this.nodes.keys()].filter((k) => k !== resolved && k.startsWith(prefix));
       if (children.length > 0 && !options.recursive) throw fsError("ENOTEMPTY", "directory not empty", "rm", path);
       for (const child of children) this.nodes.delete(child);
     }
-    this.nodes.delete(resolved);
+    // rmdir("/") fails with EBUSY on Linux: whatever was asked, the root stays.
+    if (resolved !== "/") this.nodes.delete(resolved);
+    this.forgetResolutions();
     this.generation++;
   }
 
@@ -406,6 +460,7 @@ export class NodeFs {
 
   importTree(tree: Map<string, FsNode>): void {
     this.nodes.clear();
+    this.forgetResolutions();
     for (const [k, v] of tree) this.nodes.set(k, { ...v });
     this.generation++;
   }
@@ -477,6 +532,7 @@ export class NodeFs {
           this.nodes.set(to + key.slice(from.length), copy);
         }
       }
+      this.forgetResolutions();
       this.generation++;
     } else if (node.type === "file") {
       this.writeFileSync(to, node.content, node.mode);
@@ -494,6 +550,7 @@ export class NodeFs {
         this.nodes.set(to + key.slice(from.length), node);
       }
     }
+    this.forgetResolutions();
     this.generation++;
   }
   resolvePath(base: string, path: string): string {

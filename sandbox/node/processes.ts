@@ -25,6 +25,8 @@ export interface ProcessInfo {
 export class ProcessTable {
   private readonly procs = new Map<number, ProcessInfo>();
   private readonly handlers = new Map<number, SignalHandler>();
+  /** Bumped when a process starts or exits: what /proc and the memory model cache on. */
+  generation = 0;
   constructor(
     private nextPid: number,
     private readonly now: () => number,
@@ -45,6 +47,7 @@ export class ProcessTable {
       ...(opts.exe ? { exe: opts.exe } : {}),
     };
     this.procs.set(info.pid, info);
+    this.generation++;
     if (opts.onSignal) this.handlers.set(info.pid, opts.onSignal);
     return info;
   }
@@ -79,6 +82,7 @@ export class ProcessTable {
 
   /** The process has exited: it leaves the table (its owner calls this). */
   exit(pid: number): void {
+    if (this.procs.has(pid)) this.generation++;
     this.procs.delete(pid);
     this.handlers.delete(pid);
   }
@@ -114,6 +118,7 @@ export class ProcessTable {
 
   import(data: { nextPid: number; procs: ProcessInfo[] }): void {
     this.nextPid = data.nextPid;
+    this.generation++;
     this.procs.clear();
     this.handlers.clear();
     for (const p of data.procs) this.procs.set(p.pid, { ...p, argv: [...p.argv] });

@@ -79,6 +79,11 @@ export class Containerd {
   readonly containers = new Map<string, ContainerRecord>();
   private running = false;
   readonly version = CONTAINERD_VERSION;
+  /**
+   * Bumped whenever a sandbox or container is added, removed or changes state, so a client
+   * (the kubelet's pod workers) can tell that its last listing still holds without listing again.
+   */
+  generation = 0;
   /** What each image's process prints when it starts (scenario data). */
   readonly startupLogs = new Map<string, string[]>();
   /** The command line each image's process runs with (scenario data); else the container's name. */
@@ -315,6 +320,7 @@ export class Containerd {
       }
     }
     this.sandboxes.set(id, sandbox);
+    this.generation++;
     return sandbox;
   }
 
@@ -325,6 +331,7 @@ export class Containerd {
     this.procs.exit(sandbox.pid);
     this.teardownNetwork(sandbox);
     sandbox.state = "SANDBOX_NOTREADY";
+    this.generation++;
     for (const fn of this.sandboxListeners) fn(sandbox);
   }
 
@@ -356,6 +363,7 @@ export class Containerd {
       this.procs.exit(sandbox.pid);
       this.teardownNetwork(sandbox);
       sandbox.state = "SANDBOX_NOTREADY";
+      this.generation++;
     }
   }
 
@@ -368,6 +376,7 @@ export class Containerd {
     const shim = this.procs.all().find((p) => p.argv[0]?.endsWith("containerd-shim-runc-v2") && p.argv[4] === id);
     if (shim) this.procs.exit(shim.pid);
     this.sandboxes.delete(id);
+    this.generation++;
   }
 
   createContainer(sandboxId: string, config: ContainerConfig): ContainerRecord {
@@ -405,6 +414,7 @@ export class Containerd {
       mounts: config.mounts ?? [],
     };
     this.containers.set(id, record);
+    this.generation++;
     this.fs.writeFileSync(logPath, "", 0o640);
     this.fs.symlinkSync(logPath, `/var/log/containers/${sandbox.name}_${sandbox.namespace}_${config.name}-${id}.log`);
     return record;
@@ -432,6 +442,7 @@ export class Containerd {
       },
     }).pid;
     c.state = "CONTAINER_RUNNING";
+    this.generation++;
     c.startedAt = this.clock.now();
     for (const line of this.startupLogs.get(c.image) ?? []) this.writeLog(c, "stderr", line);
     for (const line of behaviour.logs ?? []) this.writeLog(c, line.stream, this.expand(line.text));
@@ -583,6 +594,7 @@ export class Containerd {
       );
     }
     this.containers.delete(id);
+    this.generation++;
     const sandbox = this.sandboxes.get(c.sandboxId);
     if (sandbox) {
       this.fs.rmSync(`/var/log/containers/${sandbox.name}_${sandbox.namespace}_${c.name}-${id}.log`, {
@@ -602,6 +614,7 @@ export class Containerd {
     if (c.pid !== undefined) this.procs.exit(c.pid);
     c.pid = undefined;
     c.state = "CONTAINER_EXITED";
+    this.generation++;
     c.exitCode = exitCode;
     c.reason = reason;
     c.finishedAt = this.clock.now();

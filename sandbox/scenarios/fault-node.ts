@@ -40,6 +40,7 @@ export function faultNode(scenario: string, seed = 1): FaultNode {
   return {
     world,
     async run(line) {
+      world.lineStartedAt = world.clock.now();
       const r = await shell.run(line);
       world.clock.advance(0);
       return { out: r.stdout, err: r.stderr, code: r.exitCode };

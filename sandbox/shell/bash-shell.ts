@@ -7,6 +7,7 @@
  */
 import { Bash, type CommandName, defineCommand } from "just-bash";
 import type { NodeFs } from "../node/fs";
+import { capOutput, EXECUTION_LIMITS, explainLimit, OUTPUT_CAP_NOTICE } from "./limits";
 
 export interface ExecResult {
   stdout: string;
@@ -80,7 +81,7 @@ export function lineShape(line: string): "simple" | "pipeline" | "list" {
 export type NodeCommand = (args: string[], io: CommandIo) => ExecResult | Promise<ExecResult>;
 
 /** just-bash's built-ins that an Ubuntu 22.04 AKS node also has. */
-const BUILTINS: CommandName[] = [
+export const BUILTINS: CommandName[] = [
   "echo",
   "cat",
   "printf",
@@ -178,10 +179,11 @@ export class Shell {
     this.env = { ...options.env };
     const custom = Object.entries(options.commands).map(([name, run]) =>
       defineCommand(name, async (args, ctx) => {
-        // stdin arrives as a byte string (one char per byte); the browser bundle of just-bash
-        // does not export its decoder, so decode the UTF-8 here.
-        const stdin = new TextDecoder().decode(Uint8Array.from(ctx.stdin as unknown as string, (c) => c.charCodeAt(0)));
-        const env = Object.fromEntries(ctx.env);
+        // stdin and env are read only when the command asks: every access to ctx goes through
+        // just-bash's guarding proxy, and copying the environment for each `hostname` in a loop
+        // was most of what a node command cost.
+        let stdin: string | undefined;
+        let env: Record<string, string> | undefined;
         const builtin = ctx.origCommand;
         let written = "";
         const streamTo = this.streamTo;
@@ -191,9 +193,17 @@ export class Shell {
         };
         const exec = ctx.exec;
         const result = await run(args, {
-          stdin,
+          get stdin() {
+            // A byte string (one char per byte); the browser bundle of just-bash does not
+            // export its decoder, so decode the UTF-8 here.
+            stdin ??= new TextDecoder().decode(Uint8Array.from(ctx.stdin as unknown as string, (c) => c.charCodeAt(0)));
+            return stdin;
+          },
           cwd: ctx.cwd,
-          env,
+          get env() {
+            env ??= Object.fromEntries(ctx.env);
+            return env;
+          },
           builtin: builtin && ((a) => builtin(a)),
           signal: this.interrupt ?? ctx.signal,
           write,
@@ -220,6 +230,11 @@ export class Shell {
       commands: BUILTINS,
       customCommands: custom,
       processInfo: { pid: 4121, ppid: 4120, uid: 0, gid: 0 },
+      executionLimits: EXECUTION_LIMITS,
+      // Defense in depth guards a host against scripts that reach JavaScript (python3, js-exec);
+      // this shell has neither and evaluates nothing it is given as code, and the guard's
+      // per-promise async hooks doubled the cost of every command.
+      defenseInDepth: false,
     });
   }
 
@@ -230,12 +245,23 @@ export class Shell {
   async run(line: string, options: RunOptions = {}): Promise<ExecResult> {
     const { signal, onOutput } = options;
     const shape = lineShape(line);
+    // What reaches the terminal is capped (limits.ts): `streamed` is what a follow-mode command
+    // wrote (all of it, as it is the start of its stdout), `kept` the part that was printed.
     let streamed = "";
+    let kept = "";
+    let truncated = false;
+    const keep = (text: string) => {
+      const cut = capOutput(text, kept.length);
+      kept += cut.kept;
+      truncated ||= cut.truncated;
+      return cut.kept;
+    };
     this.streamTo =
       onOutput && shape === "simple"
         ? (chunk) => {
             streamed += chunk;
-            onOutput(chunk, "stdout");
+            const shown = keep(chunk);
+            if (shown) onOutput(shown, "stdout");
           }
         : undefined;
     // The commands see Ctrl-C at once. A pipeline runs to its end (the follow stops, grep
@@ -262,18 +288,24 @@ export class Shell {
       if (result.env.PWD) this.cwd = result.env.PWD;
       out = abortLine.signal.aborted
         ? { stdout: streamed, stderr: "", exitCode: 130 }
-        : { stdout: result.stdout, stderr: result.stderr, exitCode: interrupt.signal.aborted ? 130 : result.exitCode };
+        : {
+            stdout: result.stdout,
+            stderr: explainLimit(result.stderr),
+            exitCode: interrupt.signal.aborted ? 130 : result.exitCode,
+          };
     } finally {
       this.streamTo = undefined;
       this.interrupt = undefined;
       signal?.removeEventListener("abort", onInterrupt);
     }
+    // What was streamed is the start of stdout (one command wrote it); print the rest.
+    const rest = out.stdout.startsWith(streamed) ? out.stdout.slice(streamed.length) : out.stdout;
+    const shownRest = keep(rest);
+    const stderr = capOutput(out.stderr).kept + (truncated ? OUTPUT_CAP_NOTICE : "");
     if (onOutput) {
-      // What was streamed is the start of stdout (one command wrote it); print the rest.
-      const rest = out.stdout.startsWith(streamed) ? out.stdout.slice(streamed.length) : out.stdout;
-      if (rest) onOutput(rest, "stdout");
-      if (out.stderr) onOutput(out.stderr, "stderr");
+      if (shownRest) onOutput(shownRest, "stdout");
+      if (stderr) onOutput(stderr, "stderr");
     }
-    return out;
+    return { ...out, stdout: kept, stderr };
   }
 }

@@ -3,7 +3,10 @@
  * node it advances the simulated clock, so `sleep 60` lets a minute of node life happen at
  * once. Long sleeps run in chunks and yield to the host between them, so the page stays
  * responsive and Ctrl-C (the exec's abort signal) stops the sleep where it is, exit 130.
+ * One command line may move the clock by at most a week (shell/limits.ts): simulating node
+ * life costs real time, so a longer sleep is refused before it starts and changes nothing.
  */
+import { MAX_LINE_SIMULATED_MS } from "../../shell/limits";
 import { type Command, fail, ok } from "../types";
 
 const UNIT_MS: Record<string, number> = { "": 1000, s: 1000, m: 60_000, h: 3_600_000, d: 86_400_000 };
@@ -27,6 +30,11 @@ export function parseSleep(args: string[]): number | string {
 export const sleep: Command = async (args, io, world) => {
   const parsed = parseSleep(args);
   if (typeof parsed === "string") return fail(parsed);
+  // Ctrl-C that landed before the sleep started wins over any complaint about its length.
+  if (io.signal?.aborted) return { stdout: "", stderr: "", exitCode: 130 };
+  const used = world.clock.now() - world.lineStartedAt;
+  if (used + parsed > MAX_LINE_SIMULATED_MS)
+    return fail("sleep: this node simulates at most 7 days per command line; sleep in shorter steps\n");
   let left = Math.round(parsed);
   let chunks = 0;
   while (left > 0) {

@@ -218,6 +218,15 @@ export class Systemd {
 
   /** Unit files in the search path (UNIT_DIRS), by name, as `systemctl list-unit-files` sees them. */
   unitFileNames(): string[] {
+    // Asked on every eviction pass (world.memory loads every unit); the search path rarely changes.
+    const key = UNIT_DIRS.map((dir) => this.fs.directoryVersion(dir)).join("|");
+    if (this.unitFiles?.key !== key) this.unitFiles = { key, names: this.scanUnitFiles() };
+    return [...this.unitFiles.names];
+  }
+
+  private unitFiles?: { key: string; names: string[] };
+
+  private scanUnitFiles(): string[] {
     const names = new Set<string>();
     for (const dir of UNIT_DIRS) {
       if (!this.fs.isDirectorySync(dir)) continue;
