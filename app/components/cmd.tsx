@@ -5,6 +5,7 @@
  * plain, readable code.
  */
 import { isValidElement, type ReactNode } from "react";
+import { commandText } from "./command-text";
 import { useNode } from "./lesson-runtime";
 
 function textOf(node: ReactNode): string {
@@ -16,7 +17,7 @@ function textOf(node: ReactNode): string {
 
 export function Cmd({ children }: { children?: ReactNode }) {
   const node = useNode();
-  const line = textOf(children).replace(/\s+/g, " ").trim();
+  const line = commandText(textOf(children));
   return (
     <button
       type="button"
