@@ -1,17 +1,17 @@
 /**
  * Whether a typed line is only the start of a command, so bash would print its PS2 (`> `) and
- * read more: an open quote, a line ending in `\`, an unfinished `if`/`for`/`while`/`case`/`{`/`(`
- * (just-bash's parser reports them as an unexpected end of input), or a here-document whose
- * delimiter line has not come yet (the parser accepts those, bash does not run them yet).
+ * read more: an open quote, a line ending in `\`, an unfinished `if`/`for`/`while`/`until`/
+ * `case`/`{`/`(` or `$(`, or a here-document whose delimiter line has not come yet. A scanner of
+ * bash's lexical rules, not the full grammar (just-bash's browser build exports no parser): a
+ * line it calls complete goes to the shell, which reports any real syntax error itself.
  */
-import { parse } from "just-bash";
 
 const HEREDOC = /<<(-?)\s*(['"]?)([A-Za-z_][\w.-]*)\2/g;
 
+/** The here-documents opened in `text` whose delimiter line has not come yet. */
 function openHeredoc(text: string): boolean {
-  const lines = text.split("\n");
   const waiting: { delimiter: string; tabs: boolean }[] = [];
-  for (const line of lines) {
+  for (const line of text.split("\n")) {
     const next = waiting[0];
     if (next) {
       if ((next.tabs ? line.replace(/^\t+/, "") : line) === next.delimiter) waiting.shift();
@@ -24,14 +24,94 @@ function openHeredoc(text: string): boolean {
   return waiting.length > 0;
 }
 
+/** Words that open a compound command, and the word that closes it. */
+const OPENS: Record<string, string> = {
+  if: "fi",
+  for: "done",
+  while: "done",
+  until: "done",
+  select: "done",
+  case: "esac",
+  "{": "}",
+};
+/** After these a word is in command position again (where `if` is a keyword, not an argument). */
+const COMMAND_STARTERS = new Set(["then", "do", "else", "elif", "!", "time"]);
+
+/** The text without here-document bodies (their lines are data, not shell). */
+function withoutHeredocBodies(text: string): string {
+  const kept: string[] = [];
+  const waiting: { delimiter: string; tabs: boolean }[] = [];
+  for (const line of text.split("\n")) {
+    const next = waiting[0];
+    if (next) {
+      if ((next.tabs ? line.replace(/^\t+/, "") : line) === next.delimiter) waiting.shift();
+      continue;
+    }
+    kept.push(line);
+    for (const m of line.replaceAll("<<<", "").matchAll(HEREDOC)) {
+      waiting.push({ delimiter: m[3] as string, tabs: m[1] === "-" });
+    }
+  }
+  return kept.join("\n");
+}
+
+function unfinished(text: string): boolean {
+  const closers: string[] = [];
+  let parens = 0;
+  let quote: "'" | '"' | undefined;
+  let word = "";
+  let commandPosition = true;
+  const endWord = () => {
+    if (word === "") return;
+    if (commandPosition && OPENS[word] !== undefined) closers.push(OPENS[word] as string);
+    else if (commandPosition && word === closers.at(-1)) closers.pop();
+    commandPosition = COMMAND_STARTERS.has(word) || (commandPosition && OPENS[word] !== undefined && word !== "case");
+    if (word === "in" && closers.at(-1) === "esac") commandPosition = false;
+    word = "";
+  };
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i] as string;
+    if (quote === "'") {
+      if (c === "'") quote = undefined;
+      continue;
+    }
+    if (quote === '"') {
+      if (c === "\\") i++;
+      else if (c === '"') quote = undefined;
+      continue;
+    }
+    if (c === "\\") {
+      word += text.slice(i, i + 2);
+      i++;
+    } else if (c === "'" || c === '"') {
+      quote = c;
+      word += c;
+    } else if (c === "#" && word === "") {
+      while (i < text.length && text[i] !== "\n") i++;
+      endWord();
+      commandPosition = true;
+    } else if (c === "(") {
+      endWord();
+      parens++;
+      commandPosition = true;
+    } else if (c === ")") {
+      endWord();
+      parens--;
+    } else if (c === ";" || c === "&" || c === "|" || c === "\n") {
+      endWord();
+      commandPosition = true;
+    } else if (c === " " || c === "\t") {
+      endWord();
+    } else {
+      word += c;
+    }
+  }
+  endWord();
+  return quote !== undefined || parens > 0 || closers.length > 0;
+}
+
 export function incompleteCommand(text: string): boolean {
   if (/(^|[^\\])(\\\\)*\\$/.test(text)) return true;
   if (openHeredoc(text)) return true;
-  try {
-    parse(text);
-    return false;
-  } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
-    return /unexpected EOF|got EOF|unexpected token `(fi|done|esac|then|do)'/.test(message);
-  }
+  return unfinished(withoutHeredocBodies(text));
 }
