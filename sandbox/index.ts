@@ -3,7 +3,7 @@
  * only what this file exports. Keep it stable.
  */
 export type { Check, CheckContext, CheckResult } from "./grading/schema";
-export { checkSchema, questionOf } from "./grading/schema";
+export { checkSchema } from "./grading/schema";
 export type { PacketTrace } from "./packet-path";
 export type {
   EditorRequest,

@@ -5,8 +5,8 @@
  * hints one at a time, and the reference solution as click-to-run commands.
  */
 import { type ReactNode, useState } from "react";
+import { questionOf } from "@/lib/content/question";
 import type { Exercise as ExerciseData } from "@/lib/content/schema";
-import { questionOf } from "@/sandbox";
 import { Cmd } from "./cmd";
 import { STATUS_LABEL } from "./grading";
 import { InlineMarkdown } from "./inline-markdown";

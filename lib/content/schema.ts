@@ -4,7 +4,8 @@
  * (see load.ts), so a field's meaning and its error advice cannot drift apart.
  */
 import { z } from "zod";
-import { checkSchema, questionOf, scenarioNames } from "@/sandbox";
+import { checkSchema, scenarioNames } from "@/sandbox";
+import { questionOf } from "./question";
 
 /** The node's parts a lesson can be about; `node` is for overview lessons. */
 export const lessonComponents = [

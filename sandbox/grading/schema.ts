@@ -234,13 +234,6 @@ export interface CheckContext {
   answer?: string;
 }
 
-/** The question a check asks, if it (or one of the checks it combines) is an `answer` check. */
-export function questionOf(check: Check): string | undefined {
-  if (check.kind === "answer") return check.question;
-  if (check.kind === "all") return check.checks.map(questionOf).find((q) => q !== undefined);
-  return undefined;
-}
-
 /** What a check says: pass or not, and in the node's own words why. */
 export interface CheckResult {
   pass: boolean;

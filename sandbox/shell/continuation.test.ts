@@ -24,7 +24,7 @@ it("knows when bash would print PS2 and read another line", () => {
     "for i in 1 2; do echo $i; done",
     "if true; then echo; fi",
     "case x in a) echo;; esac",
-    "echo {a,b} ${HOME}",
+    "echo {a,b} $HOME/x",
     "echo 'it''s'",
     "kubectl apply -f - <<EOF\napiVersion: v1\nkind: Pod # (x\nEOF",
     "echo a # ( unclosed in a comment",

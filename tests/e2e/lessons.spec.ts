@@ -1,6 +1,6 @@
 import { expect, test } from "@playwright/test";
 import { loadLessons } from "@/lib/content/load";
-import { questionOf } from "@/sandbox";
+import { questionOf } from "@/lib/content/question";
 import { runInTerminal, waitForNode } from "./helpers";
 
 // Every lesson in content/, its first exercise walked in the browser as a learner would: the
