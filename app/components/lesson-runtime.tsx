@@ -98,10 +98,12 @@ const ENGINE_WAITS_FOR_TERMINAL_MS = 1500;
 export function LessonRuntime(props: {
   slug: string;
   scenario: string;
+  /** The lesson's setup lines, run on the node before the learner's first prompt. */
+  setup?: readonly string[];
   exercises: readonly Exercise[];
   children: ReactNode;
 }) {
-  const { slug, scenario, exercises, children } = props;
+  const { slug, scenario, setup, exercises, children } = props;
   const [done, setDone] = useState<ReadonlySet<string>>(() => new Set());
   const [detail, setDetail] = useState<string | null>(null);
   const [engineState, setEngineState] = useState<EngineState>("loading");
@@ -155,6 +157,7 @@ export function LessonRuntime(props: {
     () =>
       new RemoteNode({
         scenario,
+        setup: setup ? [...setup] : undefined,
         exercises: exercises.map(({ id, check }) => ({ id, check })),
         done: () => [...doneRef.current],
         answers: () => answersRef.current,

@@ -183,6 +183,17 @@ describe("NodeHost", () => {
     expect(posted.at(-1)).toEqual({ type: "graded", done: ["culprit"], current: null });
   });
 
+  it("runs the lesson's setup lines before the first prompt, and a reset comes back to the state after them", async () => {
+    const { node, posted, boot } = host();
+    await boot({ setup: ["systemctl stop kubelet"] });
+    await Promise.resolve();
+    expect(posted.filter((m) => m.type === "graded")).toEqual([{ type: "graded", done: ["stop"], current: null }]);
+    await node.receive({ type: "reset" });
+    await node.receive({ type: "done", ids: [] });
+    await Promise.resolve();
+    expect(posted.at(-1)).toEqual({ type: "graded", done: ["stop"], current: null });
+  });
+
   it("reports a boot that fails instead of throwing", async () => {
     const { posted, boot } = host();
     await boot({ scenario: "no-such-scenario" });

@@ -113,6 +113,9 @@ export class NodeHost {
     this.answers = message.answers ?? {};
     this.columns = message.columns;
     const sandbox = createSandbox({ scenario: message.scenario, seed: message.seed });
+    // The lesson's own adjustments to its scenario, run before the learner arrives; the start
+    // state ("Reset node") is the node after them.
+    for (const line of message.setup ?? []) await sandbox.exec(line);
     this.start = sandbox.snapshot();
     if (message.restore) await sandbox.restore(message.restore);
     this.sandbox = sandbox;

@@ -28,6 +28,8 @@ export type ToWorker =
       done: string[];
       /** The learner's answers to the lesson's questions, by exercise id. */
       answers: Record<string, string>;
+      /** Command lines that adjust the scenario for this lesson, run before the first prompt. */
+      setup?: string[];
       columns: number;
       clear: boolean;
       restore?: SandboxSnapshot;

@@ -31,6 +31,8 @@ export interface TerminalSink {
 
 export interface RemoteNodeOptions {
   scenario: string;
+  /** The lesson's setup lines (frontmatter `setup`), run on the node before the learner's first prompt. */
+  setup?: string[];
   exercises: GradableExercise[];
   /** The exercises done when the worker boots (stored progress). */
   done(): string[];
@@ -169,7 +171,19 @@ export class RemoteNode {
     const columns = this.terminal?.columns() ?? 80;
     const answers = this.options.answers?.() ?? {};
     const seed = this.options.seed?.() ?? 1;
-    worker.postMessage({ type: "boot", scenario, seed, exercises, done: done(), answers, columns, clear, restore });
+    const setup = this.options.setup;
+    worker.postMessage({
+      type: "boot",
+      scenario,
+      seed,
+      setup,
+      exercises,
+      done: done(),
+      answers,
+      columns,
+      clear,
+      restore,
+    });
   }
 
   private receive(message: FromWorker): void {

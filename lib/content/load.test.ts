@@ -74,7 +74,7 @@ describe("problems name the file, the field and the fix", () => {
       "missing-and-typos.mdx: exercises[0].solution: has 0 entries, expected at least 1. Fix: Add one. (solution: The command lines that solve it from the lesson's start state; a test replays them.)",
       'missing-and-typos.mdx: exercises[0].hint: unknown field. Fix: Rename it to "hints", or remove it; the fields here are id, title, prompt, check, hints, solution, answer.',
       'missing-and-typos.mdx: exercises[2].id: got "dup", used by an earlier exercise too. Fix: Change it. (id: Stable kebab-case id, unique in the lesson, e.g. `stop-kubelet`; progress is stored under it.)',
-      'missing-and-typos.mdx: objective: unknown field. Fix: Rename it to "objectives", or remove it; the fields here are title, order, component, scenario, objectives, exercises.',
+      'missing-and-typos.mdx: objective: unknown field. Fix: Rename it to "objectives", or remove it; the fields here are title, order, component, scenario, setup, objectives, exercises.',
     ]);
   });
 

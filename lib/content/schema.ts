@@ -83,6 +83,12 @@ export const lessonFrontmatterSchema = z
         error: (issue) => `got ${JSON.stringify(issue.input)}, expected one of ${scenarioNames.join(", ")}`,
       })
       .describe("The sandbox's start state: one of the scenario names the sandbox exports, e.g. `healthy`."),
+    setup: z
+      .array(nonEmptyLine)
+      .optional()
+      .describe(
+        "Command lines that adjust the scenario for this lesson (write or remove a file, stop a unit, apply a manifest), run on the node before the learner's first prompt; `Reset node` comes back to the state after them.",
+      ),
     objectives: z
       .array(nonEmptyLine)
       .min(1)

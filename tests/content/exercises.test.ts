@@ -13,6 +13,10 @@ const lessons = loadLessons();
 describe.each(lessons.map((l) => [l.slug, l] as const))("lesson %s", (_slug, lesson) => {
   it("has exercises whose start state fails and whose solution passes, in order", async () => {
     const sandbox = createSandbox({ scenario: lesson.scenario });
+    for (const line of lesson.setup ?? []) {
+      const result = await sandbox.exec(line);
+      expect(result.exitCode, `${lesson.file} setup: \`${line}\` exited ${result.exitCode}: ${result.stderr}`).toBe(0);
+    }
     for (const exercise of lesson.exercises) {
       // A question is answered only after its solution's commands: before them, even the right answer fails.
       const before = sandbox.check(exercise.check);

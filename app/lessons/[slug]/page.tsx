@@ -33,7 +33,7 @@ export default async function LessonPage({ params }: Params) {
   const { lesson, previous, next } = lessonAt(slug);
   const { default: Body } = await import(`@/content/${slug}.mdx`);
   return (
-    <LessonRuntime slug={lesson.slug} scenario={lesson.scenario} exercises={lesson.exercises}>
+    <LessonRuntime slug={lesson.slug} scenario={lesson.scenario} setup={lesson.setup} exercises={lesson.exercises}>
       <main className="lesson-layout">
         <article className="lesson-body" aria-labelledby="lesson-title">
           <p className="lesson-eyebrow">
