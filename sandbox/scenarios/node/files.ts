@@ -366,6 +366,9 @@ export function writeNodeFiles(fs: NodeFs): void {
     "/tmp",
     "/home/azureuser",
     "/var/lib/containerd",
+    // mount points of the EFI partition and of Azure's temporary disk (lsblk, df, mount list them)
+    "/boot/efi",
+    "/mnt",
   ]) {
     fs.mkdirSync(dir);
   }
