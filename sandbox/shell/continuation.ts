@@ -8,8 +8,12 @@
 
 const HEREDOC = /<<(-?)\s*(['"]?)([A-Za-z_][\w.-]*)\2/g;
 
-/** The here-documents opened in `text` whose delimiter line has not come yet. */
-function openHeredoc(text: string): boolean {
+/**
+ * The text's shell lines without here-document bodies (their lines are data, not shell), and
+ * whether a here-document is still waiting for its delimiter line.
+ */
+function splitHeredocs(text: string): { shell: string; open: boolean } {
+  const kept: string[] = [];
   const waiting: { delimiter: string; tabs: boolean }[] = [];
   for (const line of text.split("\n")) {
     const next = waiting[0];
@@ -17,11 +21,12 @@ function openHeredoc(text: string): boolean {
       if ((next.tabs ? line.replace(/^\t+/, "") : line) === next.delimiter) waiting.shift();
       continue;
     }
+    kept.push(line);
     for (const m of line.replaceAll("<<<", "").matchAll(HEREDOC)) {
       waiting.push({ delimiter: m[3] as string, tabs: m[1] === "-" });
     }
   }
-  return waiting.length > 0;
+  return { shell: kept.join("\n"), open: waiting.length > 0 };
 }
 
 /** Words that open a compound command, and the word that closes it. */
@@ -36,24 +41,6 @@ const OPENS: Record<string, string> = {
 };
 /** After these a word is in command position again (where `if` is a keyword, not an argument). */
 const COMMAND_STARTERS = new Set(["then", "do", "else", "elif", "!", "time"]);
-
-/** The text without here-document bodies (their lines are data, not shell). */
-function withoutHeredocBodies(text: string): string {
-  const kept: string[] = [];
-  const waiting: { delimiter: string; tabs: boolean }[] = [];
-  for (const line of text.split("\n")) {
-    const next = waiting[0];
-    if (next) {
-      if ((next.tabs ? line.replace(/^\t+/, "") : line) === next.delimiter) waiting.shift();
-      continue;
-    }
-    kept.push(line);
-    for (const m of line.replaceAll("<<<", "").matchAll(HEREDOC)) {
-      waiting.push({ delimiter: m[3] as string, tabs: m[1] === "-" });
-    }
-  }
-  return kept.join("\n");
-}
 
 function unfinished(text: string): boolean {
   const closers: string[] = [];
@@ -112,6 +99,6 @@ function unfinished(text: string): boolean {
 
 export function incompleteCommand(text: string): boolean {
   if (/(^|[^\\])(\\\\)*\\$/.test(text)) return true;
-  if (openHeredoc(text)) return true;
-  return unfinished(withoutHeredocBodies(text));
+  const { shell, open } = splitHeredocs(text);
+  return open || unfinished(shell);
 }
