@@ -37,3 +37,22 @@ export async function writeNestedTree(
   cache?.set(key, oid);
   return oid;
 }
+
+/** Every blob in a commit's tree, by path, with its id and mode; subtrees named in `skip` are left out. */
+export async function commitFiles(
+  repo: { fs: GitFs; gitdir: string },
+  commitOid: string,
+  skip: readonly string[] = [],
+): Promise<Map<string, { oid: string; mode: string }>> {
+  const files = new Map<string, { oid: string; mode: string }>();
+  const walk = async (treeOid: string, prefix: string): Promise<void> => {
+    for (const entry of (await git.readTree({ fs: repo.fs, gitdir: repo.gitdir, oid: treeOid })).tree) {
+      const path = prefix + entry.path;
+      if (entry.type !== "tree") files.set(path, { oid: entry.oid, mode: entry.mode });
+      else if (!skip.includes(path)) await walk(entry.oid, `${path}/`);
+    }
+  };
+  const { commit } = await git.readCommit({ fs: repo.fs, gitdir: repo.gitdir, oid: commitOid });
+  await walk(commit.tree, "");
+  return files;
+}

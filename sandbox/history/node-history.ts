@@ -12,7 +12,7 @@ import { languageOf } from "../editor/editor";
 import { NodeFs } from "../node/fs";
 import { Buffer } from "./buffer";
 import { gitFs } from "./git-fs";
-import { type FlatEntry, writeNestedTree } from "./git-tree";
+import { commitFiles, type FlatEntry, writeNestedTree } from "./git-tree";
 import { asText, sameFile, type TrackedFile } from "./tracked";
 
 const GITDIR = "/history.git";
@@ -159,20 +159,10 @@ export class NodeHistory {
 
   private async readFiles(commitOid: string): Promise<Map<string, string>> {
     const files = new Map<string, string>();
-    const walk = async (treeOid: string, prefix: string): Promise<void> => {
-      const { tree } = await git.readTree({ fs: this.fs, gitdir: GITDIR, oid: treeOid });
-      for (const entry of tree) {
-        const path = prefix + entry.path;
-        if (entry.type === "tree") {
-          if (path !== ".sandbox") await walk(entry.oid, `${path}/`);
-        } else {
-          const { blob } = await git.readBlob({ fs: this.fs, gitdir: GITDIR, oid: entry.oid });
-          files.set(path, new TextDecoder().decode(blob));
-        }
-      }
-    };
-    const { commit } = await git.readCommit({ fs: this.fs, gitdir: GITDIR, oid: commitOid });
-    await walk(commit.tree, "");
+    for (const [path, { oid }] of await commitFiles({ fs: this.fs, gitdir: GITDIR }, commitOid, [".sandbox"])) {
+      const { blob } = await git.readBlob({ fs: this.fs, gitdir: GITDIR, oid });
+      files.set(path, new TextDecoder().decode(blob));
+    }
     return files;
   }
 

@@ -5,6 +5,7 @@
  */
 import { materializeEtcRepo } from "../../history/etckeeper";
 import { gitFs } from "../../history/git-fs";
+import { commitFiles } from "../../history/git-tree";
 import { normalizePath } from "../../node/fs";
 import type { World } from "../../world";
 import { type ExecResult, fail, ok } from "../types";
@@ -381,18 +382,8 @@ const show: Sub = async (repo, args) => {
   if (args.includes("--stat") || args.includes("-s") || args.includes("--no-patch")) return ok(top);
   const { commit: c } = await git.readCommit({ fs: repo.fs, dir: repo.dir, gitdir: repo.gitdir, oid: head });
   const parent = c.parent[0];
-  const files = async (oid: string | undefined) => {
-    const map = new Map<string, { oid: string; mode: string }>();
-    if (!oid) return map;
-    const walk = async (tree: string, prefix: string) => {
-      for (const e of (await git.readTree({ fs: repo.fs, dir: repo.dir, gitdir: repo.gitdir, oid: tree })).tree) {
-        if (e.type === "tree") await walk(e.oid, `${prefix}${e.path}/`);
-        else map.set(prefix + e.path, { oid: e.oid, mode: e.mode });
-      }
-    };
-    await walk((await git.readCommit({ fs: repo.fs, dir: repo.dir, gitdir: repo.gitdir, oid })).commit.tree, "");
-    return map;
-  };
+  const files = async (oid: string | undefined) =>
+    oid ? commitFiles(repo, oid) : new Map<string, { oid: string; mode: string }>();
   const before = await files(parent);
   const after = await files(head);
   let out = `${top}\n`;
