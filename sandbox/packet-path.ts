@@ -19,7 +19,7 @@ import { type RuleHit, seededRandom, traverseHook } from "./node/net/iptables-wa
 import { type Cidr, cidrContains, parseCidr } from "./node/net/ipv4";
 import type { HttpRequest, HttpResponse, Listener, Listeners } from "./node/net/listeners";
 import type { Containerd } from "./runtime/containerd";
-import { NODE_IP } from "./scenarios/node/identity";
+import { AZURE_DNS, NODE_IP } from "./scenarios/node/identity";
 import { sha256Hex } from "./util/sha256";
 
 export interface PacketPathDeps {
@@ -172,7 +172,8 @@ export class PacketPath {
   /**
    * A UDP datagram (a DNS query) from the node: through the same rules (kube-dns's UDP port
    * is DNATed to a CoreDNS pod), to a local server or a pod whose running container declares
-   * the UDP port. The conntrack entry lives 30 s after the datagram either way.
+   * the UDP port, or Azure DNS beyond the node (168.63.129.16:53, which every VNet reaches). The
+ * conntrack entry lives 30 s after the datagram either way.
    */
   datagram(address: string, port: number, speaks: string): DatagramOutcome {
     const { listeners } = this.world;
@@ -186,7 +187,7 @@ export class PacketPath {
         ? listeners.connect(p.dst, p.dport)?.speaks === speaks
           ? { kind: "answered", address: p.dst, port: p.dport, local: true }
           : { kind: "refused" }
-        : this.podServes(p.dst, p.dport, "UDP")
+        : this.podServes(p.dst, p.dport, "UDP") || (p.dst === AZURE_DNS && p.dport === 53)
           ? { kind: "answered", address: p.dst, port: p.dport, local: false }
           : { kind: "timeout" };
     this.lastTrace = {
