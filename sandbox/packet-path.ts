@@ -173,7 +173,7 @@ export class PacketPath {
    * A UDP datagram (a DNS query) from the node: through the same rules (kube-dns's UDP port
    * is DNATed to a CoreDNS pod), to a local server or a pod whose running container declares
    * the UDP port, or Azure DNS beyond the node (168.63.129.16:53, which every VNet reaches). The
- * conntrack entry lives 30 s after the datagram either way.
+   * conntrack entry lives 30 s after the datagram either way.
    */
   datagram(address: string, port: number, speaks: string): DatagramOutcome {
     const { listeners } = this.world;

@@ -34,7 +34,7 @@
  */
 import type { ObjectStore } from "../cluster/store";
 import type { EndpointSlice, Service } from "../cluster/types";
-import { isIPv4, type Question, type Response, type ResourceRecord, reverseName } from "./message";
+import { isIPv4, type Question, type ResourceRecord, type Response, reverseName } from "./message";
 
 export const CLUSTER_DOMAIN = "cluster.local.";
 const TTL = 30;
@@ -70,7 +70,10 @@ export class CoreDns {
   }
 
   private clusterZone(q: Question): Response {
-    const labels = q.name.slice(0, -CLUSTER_DOMAIN.length - 1).split(".").filter(Boolean);
+    const labels = q.name
+      .slice(0, -CLUSTER_DOMAIN.length - 1)
+      .split(".")
+      .filter(Boolean);
     const soa = [this.soa(CLUSTER_DOMAIN)];
     const addresses = this.addresses(labels);
     if (addresses === undefined) return this.authoritative("NXDOMAIN", [], soa);

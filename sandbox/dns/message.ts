@@ -12,7 +12,18 @@ export type RecordType = "A" | "AAAA" | "SOA" | "PTR" | "CNAME" | "NS" | "SRV" |
 export type Rcode = "NOERROR" | "NXDOMAIN" | "SERVFAIL" | "REFUSED";
 
 /** Query types by their registered numbers (RFC 1035 3.2.2, RFC 3596), for `dig -t TYPE`/`nslookup -type=`. */
-export const RECORD_TYPES: readonly RecordType[] = ["A", "AAAA", "SOA", "PTR", "CNAME", "NS", "SRV", "TXT", "MX", "ANY"];
+export const RECORD_TYPES: readonly RecordType[] = [
+  "A",
+  "AAAA",
+  "SOA",
+  "PTR",
+  "CNAME",
+  "NS",
+  "SRV",
+  "TXT",
+  "MX",
+  "ANY",
+];
 
 export interface Question {
   /** Fully qualified, with the trailing dot: `kubernetes.default.svc.cluster.local.` */

@@ -115,7 +115,8 @@ export class DnsClient {
 
   private answerFrom(at: string, q: Question): Exchange {
     const { naming } = this.deps;
-    if (at === AZURE_DNS) return { kind: "answer", response: azureDns(naming, q), queryMs: 1, cookieEchoed: false, ednsUdp: 1224 };
+    if (at === AZURE_DNS)
+      return { kind: "answer", response: azureDns(naming, q), queryMs: 1, cookieEchoed: false, ednsUdp: 1224 };
     if (at.startsWith("127.")) {
       let forwarded = false;
       const response = resolvedStub(naming, q, () => {

@@ -16,7 +16,7 @@
  * and forwards the rest to its uplink, Azure DNS, over the node's network.
  */
 import { AZURE_DNS } from "../scenarios/node/identity";
-import { fqdn, type Question, type Response, type ResourceRecord } from "./message";
+import { fqdn, type Question, type ResourceRecord, type Response } from "./message";
 
 export { AZURE_DNS };
 

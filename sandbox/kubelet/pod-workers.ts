@@ -384,7 +384,8 @@ export class PodWorkers {
   private dnsConfig(pod: Pod) {
     const { clusterDns, resolvConf, fs } = this.deps;
     const host = (resolvConf ? fs.tryReadFileSync(resolvConf) : undefined) ?? "";
-    const values = (key: string) => [...host.matchAll(new RegExp(`^${key}\\s+(.+)$`, "gm"))].map((m) => (m[1] ?? "").trim());
+    const values = (key: string) =>
+      [...host.matchAll(new RegExp(`^${key}\\s+(.+)$`, "gm"))].map((m) => (m[1] ?? "").trim());
     const searches = values("search").at(-1)?.split(/\s+/) ?? [];
     const fromCluster = clusterDns ? podDnsConfig(pod, clusterDns, searches) : undefined;
     if (fromCluster || !resolvConf) return fromCluster;

@@ -4,7 +4,7 @@
  * at 48, tabs of 8; a field past its column gets one space), the header comments, the OPT
  * pseudo-section and the statistics block.
  */
-import type { Question, Response, ResourceRecord } from "../../dns/message";
+import type { Question, ResourceRecord, Response } from "../../dns/message";
 
 const COLUMNS = { ttl: 24, class: 32, type: 40, rdata: 48 };
 
@@ -25,13 +25,13 @@ function column(line: string, to: number): string {
 
 export function recordLine(rr: ResourceRecord): string {
   let line = column(rr.name, COLUMNS.ttl) + String(rr.ttl);
-  line = column(line, COLUMNS.class) + "IN";
+  line = `${column(line, COLUMNS.class)}IN`;
   line = column(line, COLUMNS.type) + rr.type;
   return `${column(line, COLUMNS.rdata)}${rr.data}\n`;
 }
 
 export function questionLine(q: Question): string {
-  let line = column(`;${q.name}`, COLUMNS.class) + "IN";
+  let line = `${column(`;${q.name}`, COLUMNS.class)}IN`;
   line = column(line, COLUMNS.type) + q.type;
   return `${line}\n`;
 }
@@ -56,7 +56,8 @@ export function messageText(
   if (shown.comments) {
     out += ";; Got answer:\n";
     if (q.name === "local." || q.name.endsWith(".local.")) {
-      out += ";; WARNING: .local is reserved for Multicast DNS\n;; You are currently testing what happens when an mDNS query is leaked to DNS\n";
+      out +=
+        ";; WARNING: .local is reserved for Multicast DNS\n;; You are currently testing what happens when an mDNS query is leaked to DNS\n";
     }
     out += `;; ->>HEADER<<- opcode: QUERY, status: ${r.rcode}, id: ${meta.id}\n`;
     const flags = ["qr", r.aa ? "aa" : "", "rd", r.ra ? "ra" : ""].filter(Boolean).join(" ");

@@ -54,8 +54,11 @@ function plusOption(opt: string, a: DigArgs): string | undefined {
   else if (is("search", 3)) a.search = !no;
   else if (is("tcp", 2) || is("vc", 2)) a.tcp = !no;
   else if (is("cmd", 2)) a.cmd = !no;
-  else if (is("all", 2)) for (const s of ALL_SECTIONS) a.shown[s] = !no;
-  else if ((ALL_SECTIONS as readonly string[]).some((s) => is(s, 3))) {
+  else if (is("all", 2)) {
+    // +[no]all sets every display flag, the greeting's +cmd included.
+    for (const s of ALL_SECTIONS) a.shown[s] = !no;
+    a.cmd = !no;
+  } else if ((ALL_SECTIONS as readonly string[]).some((s) => is(s, 3))) {
     const s = ALL_SECTIONS.find((x) => is(x, 3)) as (typeof ALL_SECTIONS)[number];
     a.shown[s] = !no;
   } else if (is("tries", 2) || is("retry", 3) || is("timeout", 3) || is("time", 3)) {

@@ -59,6 +59,8 @@ export const nslookup: Command = (args, io, world) => {
   const opts = { server, port, tries, timeoutS, tcp: false, netns: io.netns };
   const banner = `Server:\t\t${server}\nAddress:\t${server}#${port}\n\n`;
 
+  // When every name fails, the error shown is the name as typed (tried first or last).
+  const asTyped = fqdn(reverse ? reverseName(target) : target);
   for (const [i, name] of names.entries()) {
     const q: Question = { name, type: qtype };
     world.dns.nextIds();
@@ -70,7 +72,8 @@ export const nslookup: Command = (args, io, world) => {
     const r = x.response;
     if (r.rcode === "NXDOMAIN" && i < names.length - 1) continue;
     if (r.rcode !== "NOERROR") {
-      return { stdout: `${banner}** server can't find ${bare(name)}: ${r.rcode}\n\n`, stderr: "", exitCode: 1 };
+      const shown = r.rcode === "NXDOMAIN" ? asTyped : name;
+      return { stdout: `${banner}** server can't find ${bare(shown)}: ${r.rcode}\n\n`, stderr: "", exitCode: 1 };
     }
     let out = banner + (r.aa ? "" : "Non-authoritative answer:\n");
     out += answerLines(r.answer);
