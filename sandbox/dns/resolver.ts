@@ -17,6 +17,13 @@ import type { CoreDns } from "./coredns";
 import type { Question, Response } from "./message";
 import { AZURE_DNS, azureDns, type NodeNaming, resolvedStub } from "./upstream";
 
+/** dighost's line for a failed attempt: a receive error, or a send that could not even start. */
+export function attemptError(why: string, server: string, port: number, qname: string): string {
+  return why === "network unreachable"
+    ? `;; UDP setup with ${server}#${port}(${server}) for ${qname.replace(/\.$/, "")} failed: network unreachable.\n`
+    : `;; communications error to ${server}#${port}: ${why}\n`;
+}
+
 export interface ResolvConf {
   nameservers: string[];
   search: string[];
@@ -61,7 +68,7 @@ export interface QueryOptions {
 
 export type Exchange =
   | { kind: "answer"; response: Response; queryMs: number; cookieEchoed: boolean; ednsUdp: number }
-  /** Every attempt failed: the text dighost prints for each (`timed out`, `connection refused`). */
+  /** Every attempt failed: why, for each (`timed out`, `connection refused`, `network unreachable`). */
   | { kind: "failed"; attempts: string[] };
 
 export interface DnsDeps {
@@ -91,7 +98,11 @@ export class DnsClient {
       const delivered = this.deliver(o);
       if (delivered.kind === "server") return this.answerFrom(delivered.at, q);
       if (delivered.kind === "refused") attempts.push("connection refused");
-      else {
+      else if (delivered.kind === "netunreach") {
+        // sendto() fails at once; dighost gives up on this server without retrying.
+        attempts.push("network unreachable");
+        break;
+      } else {
         this.deps.clock.advance(o.timeoutS * 1000);
         attempts.push("timed out");
       }
@@ -99,14 +110,14 @@ export class DnsClient {
     return { kind: "failed", attempts };
   }
 
-  private deliver(o: QueryOptions): { kind: "server"; at: string } | { kind: "refused" } | { kind: "timeout" } {
+  private deliver(o: QueryOptions): { kind: "server"; at: string } | { kind: "refused" | "timeout" | "netunreach" } {
     // In a pod's namespace nothing listens on loopback: the host's stub is not there.
     if (o.netns !== undefined && o.server.startsWith("127.")) return { kind: "refused" };
     const { packets } = this.deps;
     if (o.tcp) {
       const c = packets.connect(o.server, o.port);
       if (c.kind === "accepted" || c.kind === "closed") return { kind: "server", at: c.address };
-      return c.kind === "timeout" ? { kind: "timeout" } : { kind: "refused" };
+      return c.kind === "timeout" || c.kind === "netunreach" ? { kind: c.kind } : { kind: "refused" };
     }
     const d = packets.datagram(o.server, o.port, "dns");
     if (d.kind === "answered") return { kind: "server", at: d.address };

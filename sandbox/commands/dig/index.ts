@@ -15,7 +15,7 @@ import {
   responseSize,
   reverseName,
 } from "../../dns/message";
-import { parseResolvConf, searchNames } from "../../dns/resolver";
+import { attemptError, parseResolvConf, searchNames } from "../../dns/resolver";
 import type { World } from "../../world";
 import { type Command, type CommandIo, type ExecResult, fail } from "../types";
 import { digWhen, messageText, type Shown } from "./format";
@@ -154,7 +154,7 @@ export const dig: Command = (args, io: CommandIo, world) => {
     const { id, cookie } = world.dns.nextIds();
     const x = world.dns.exchange(q, opts);
     if (x.kind === "failed") {
-      const errors = x.attempts.map((why) => `;; communications error to ${server}#${a.port}: ${why}\n`).join("");
+      const errors = x.attempts.map((why) => attemptError(why, server, a.port, qname)).join("");
       // dig prints its greeting lazily, with the first message; a lookup that got none prints it
       // before the final error (dig.c printgreeting/dighost_error).
       return { stdout: `${errors}${a.short ? "" : header};; no servers could be reached\n`, stderr: "", exitCode: 9 };

@@ -16,7 +16,7 @@ import {
   type ResourceRecord,
   reverseName,
 } from "../../dns/message";
-import { searchNames } from "../../dns/resolver";
+import { attemptError, searchNames } from "../../dns/resolver";
 import { hostResolvConf } from "../dig";
 import { type Command, fail, ok } from "../types";
 
@@ -66,7 +66,7 @@ export const nslookup: Command = (args, io, world) => {
     world.dns.nextIds();
     const x = world.dns.exchange(q, opts);
     if (x.kind === "failed") {
-      const errors = x.attempts.map((why) => `;; communications error to ${server}#${port}: ${why}\n`).join("");
+      const errors = x.attempts.map((why) => attemptError(why, server, port, name)).join("");
       return { stdout: `${errors};; no servers could be reached\n\n`, stderr: "", exitCode: 1 };
     }
     const r = x.response;
