@@ -18,8 +18,10 @@ import type { MatchEnv, Packet } from "./node/net/iptables-matches";
 import { type RuleHit, seededRandom, traverseHook } from "./node/net/iptables-walk";
 import { type Cidr, cidrContains, parseCidr } from "./node/net/ipv4";
 import type { HttpRequest, HttpResponse, Listener, Listeners } from "./node/net/listeners";
+import { lookup } from "./node/net/rtnetlink";
+import type { NetworkStack } from "./node/net/stack";
 import type { Containerd } from "./runtime/containerd";
-import { NODE_IP } from "./scenarios/node/identity";
+import { AZURE_DNS, NODE_IP } from "./scenarios/node/identity";
 import { sha256Hex } from "./util/sha256";
 
 export interface PacketPathDeps {
@@ -29,6 +31,7 @@ export interface PacketPathDeps {
   store: ObjectStore;
   clock: SimClock;
   conntrack: Conntrack;
+  net: NetworkStack;
 }
 
 /** The AKS service CIDR (--service-cidr 10.0.0.0/16): no route leads there but kube-proxy's DNAT. */
@@ -45,6 +48,8 @@ export type ConnectOutcome =
   | { kind: "refused" }
   /** An ICMP host/net unreachable or prohibited answer (REJECT --reject-with icmp-host-...). */
   | { kind: "unreachable" }
+  /** No route to the destination in the node's table (eth0 down, a deleted route): ENETUNREACH at once. */
+  | { kind: "netunreach" }
   /** The SYN is dropped or goes nowhere: connect() gives up after the SYN retries. */
   | { kind: "timeout" };
 
@@ -52,6 +57,7 @@ export type ConnectOutcome =
 export type DatagramOutcome =
   | { kind: "answered"; address: string; port: number; local: boolean }
   | { kind: "refused" }
+  | { kind: "netunreach" }
   | { kind: "timeout" };
 
 /** REJECT's answer as connect() sees it: port unreachable and RST refuse, the rest is no route. */
@@ -108,10 +114,15 @@ export class PacketPath {
       ctstate: "NEW",
       dnatted: false,
     };
+    // ip_route_output: a destination the main table has no route for fails before any rule.
+    const routed = (ip: string) => listeners.isLocal(ip) || lookup(this.world.net.host, ip) !== undefined;
+    if (!routed(address)) return { p, blocked: { kind: "netunreach" } as ConnectOutcome };
     for (const hook of ["OUTPUT", "POSTROUTING"] as const) {
       const v = traverseHook(netfilter, hook, p, env, rules);
       if (v.verdict === "DROP") return { p, blocked: { kind: "timeout" } as ConnectOutcome };
       if (v.verdict === "REJECT") return { p, blocked: rejected(v.with) };
+      // After DNAT the kernel routes the packet again, to where it now goes.
+      if (hook === "OUTPUT" && !routed(p.dst)) return { p, blocked: { kind: "netunreach" } as ConnectOutcome };
     }
     if (listeners.isLocal(p.dst)) {
       p.in = "lo";
@@ -172,21 +183,22 @@ export class PacketPath {
   /**
    * A UDP datagram (a DNS query) from the node: through the same rules (kube-dns's UDP port
    * is DNATed to a CoreDNS pod), to a local server or a pod whose running container declares
-   * the UDP port. The conntrack entry lives 30 s after the datagram either way.
+   * the UDP port, or Azure DNS beyond the node (168.63.129.16:53, which every VNet reaches). The
+   * conntrack entry lives 30 s after the datagram either way.
    */
   datagram(address: string, port: number, speaks: string): DatagramOutcome {
     const { listeners } = this.world;
     const rules: RuleHit[] = [];
     const { p, blocked } = this.send("udp", address, port, rules);
     const outcome: DatagramOutcome = blocked
-      ? blocked.kind === "timeout"
-        ? { kind: "timeout" }
+      ? blocked.kind === "timeout" || blocked.kind === "netunreach"
+        ? { kind: blocked.kind }
         : { kind: "refused" }
       : listeners.isLocal(p.dst)
         ? listeners.connect(p.dst, p.dport)?.speaks === speaks
           ? { kind: "answered", address: p.dst, port: p.dport, local: true }
           : { kind: "refused" }
-        : this.podServes(p.dst, p.dport, "UDP")
+        : this.podServes(p.dst, p.dport, "UDP") || (p.dst === AZURE_DNS && p.dport === 53)
           ? { kind: "answered", address: p.dst, port: p.dport, local: false }
           : { kind: "timeout" };
     this.lastTrace = {

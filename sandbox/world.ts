@@ -12,6 +12,9 @@ import { EventRecorder } from "./cluster/events";
 import { NodeLifecycleController } from "./cluster/node-lifecycle";
 import { ObjectStore } from "./cluster/store";
 import { AzureVnetCni } from "./cni/azure-vnet";
+import { CoreDns } from "./dns/coredns";
+import { DnsClient } from "./dns/resolver";
+import { azureDns, type NodeNaming } from "./dns/upstream";
 import type { EditorRequest } from "./editor/editor";
 import type { EtcBaseline } from "./history/etc-baseline";
 import { Kubelet } from "./kubelet/kubelet";
@@ -38,7 +41,7 @@ import { mountCgroupfs, mountProcfs } from "./procfs";
 import { KubeProxy } from "./proxy/kube-proxy";
 import { Containerd } from "./runtime/containerd";
 import { podMounts, runtimeDiskBytes } from "./runtime/mounts";
-import { ETH0, HOSTNAME, MACHINE, NODE_IP } from "./scenarios/node/identity";
+import { AZURE_DNS, DNS_SUFFIX, ETH0, HOSTNAME, MACHINE, NODE_IP } from "./scenarios/node/identity";
 import { kubeletSh } from "./scenarios/node/kubelet-sh";
 import { IdSource } from "./util/ids";
 
@@ -130,6 +133,8 @@ export class World {
   readonly kubeProxy: KubeProxy;
   /** Where the node's outgoing connections go, through the iptables rules (curl). */
   readonly packets: PacketPath;
+  /** What dig and nslookup ask through: the servers they reach (CoreDNS, resolved's stub, Azure DNS). */
+  readonly dns: DnsClient;
   readonly npd: NodeProblemDetector;
   readonly hostname = HOSTNAME;
   readonly bootTime: number;
@@ -228,6 +233,16 @@ export class World {
     this.programs.register("/opt/azure/containers/kubelet.sh", kubeletSh(this.netfilter));
     this.conntrack = new Conntrack(() => this.clock.now());
     this.packets = new PacketPath(this, options.seed);
+    const naming: NodeNaming = { hostname: HOSTNAME, nodeIp: NODE_IP, gateway: ETH0.gateway, dnsSuffix: DNS_SUFFIX };
+    const coredns = new CoreDns(this.store, now, (q) => azureDns(naming, q));
+    this.dns = new DnsClient({
+      packets: this.packets,
+      store: this.store,
+      clock: this.clock,
+      coredns,
+      naming,
+      seed: options.seed,
+    });
     this.kubeProxy = new KubeProxy({
       clock: this.clock,
       store: this.store,
@@ -244,7 +259,15 @@ export class World {
       clock: this.clock,
       journal: this.journal,
       listeners: this.listeners,
-      host: { hostname: HOSTNAME, machineId: MACHINE.machineID, nodeIp: NODE_IP, gateway: "10.224.0.1" },
+      fs: this.fs,
+      host: {
+        hostname: HOSTNAME,
+        machineId: MACHINE.machineID,
+        nodeIp: NODE_IP,
+        gateway: ETH0.gateway,
+        dns: AZURE_DNS,
+        dnsSuffix: DNS_SUFFIX,
+      },
     });
     registerMaintenanceScripts(this.programs, now);
   }

@@ -23,6 +23,14 @@ it("plumbs a new pod's network on ADD and takes it down on DEL", async () => {
     "lo               UNKNOWN        127.0.0.1/8 ::1/128 \neth0@if22        UP             10.224.0.14/16 fe80::e850:46ff:fe89:68c9/64 \n",
   );
   const netns = "/var/run/netns/cni-442f0b39-f7c9-124f-bfda-7d508318682d";
+  // The CRI view agrees: the sandbox's IP and the namespace the CNI plugin was given.
+  expect(
+    (
+      await node.run(
+        `crictl inspectp $(crictl pods -q --name '^web$') | jq -c '[.status.network.ip, (.info.runtimeSpec.linux.namespaces[] | select(.type=="network") | .path)]'`,
+      )
+    ).out,
+  ).toBe(`["10.224.0.14","${netns}"]\n`);
   const at = (msg: string, pid: number, extra = "") =>
     `{"level":"info","ts":"2025-10-30T16:06:00.417Z","msg":"${msg}","pid":${pid}${extra}}`;
   expect((await node.run("grep -c . /var/log/azure-vnet.log; tail -n 4 /var/log/azure-vnet.log")).out).toBe(

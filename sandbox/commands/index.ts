@@ -6,6 +6,7 @@ import { crictl } from "./crictl";
 import { ctr } from "./ctr";
 import { curl } from "./curl";
 import { df } from "./df";
+import { dig } from "./dig";
 import { dmesg } from "./dmesg";
 import { editorCommand } from "./editor";
 import { free } from "./free";
@@ -20,6 +21,7 @@ import { ls } from "./ls";
 import { lsblk } from "./lsblk";
 import { mount } from "./mount";
 import { nsenter } from "./nsenter";
+import { nslookup } from "./nslookup";
 import { ping } from "./ping";
 import { ps } from "./ps";
 import { pstree } from "./pstree";
@@ -38,6 +40,7 @@ export const NODE_COMMANDS: Record<string, Command> = {
   conntrack,
   crictl,
   ctr,
+  dig,
   curl,
   date,
   df,
@@ -64,6 +67,7 @@ export const NODE_COMMANDS: Record<string, Command> = {
   lsblk,
   mount,
   nsenter,
+  nslookup,
   nano: editorCommand("nano"),
   ping,
   ps,

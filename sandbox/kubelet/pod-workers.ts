@@ -376,17 +376,20 @@ export class PodWorkers {
     this.waiting.delete(key);
   }
 
-  /** The sandbox's DNS: the cluster DNS for ClusterFirst pods, with the node's search domains after the cluster's. */
+  /**
+   * The sandbox's DNS (dns.go GetPodDNS): the cluster DNS for ClusterFirst pods, with the node's
+   * search domains after the cluster's; otherwise (Default, and host-network pods) the
+   * nameservers, search domains and options of --resolv-conf.
+   */
   private dnsConfig(pod: Pod) {
     const { clusterDns, resolvConf, fs } = this.deps;
-    if (!clusterDns) return undefined;
-    const host = resolvConf ? fs.tryReadFileSync(resolvConf) : undefined;
-    const searches =
-      /^search\s+(.+)$/m
-        .exec(host ?? "")?.[1]
-        ?.trim()
-        .split(/\s+/) ?? [];
-    return podDnsConfig(pod, clusterDns, searches);
+    const host = (resolvConf ? fs.tryReadFileSync(resolvConf) : undefined) ?? "";
+    const values = (key: string) =>
+      [...host.matchAll(new RegExp(`^${key}\\s+(.+)$`, "gm"))].map((m) => (m[1] ?? "").trim());
+    const searches = values("search").at(-1)?.split(/\s+/) ?? [];
+    const fromCluster = clusterDns ? podDnsConfig(pod, clusterDns, searches) : undefined;
+    if (fromCluster || !resolvConf) return fromCluster;
+    return { servers: values("nameserver"), searches, options: values("options").flatMap((o) => o.split(/\s+/)) };
   }
 
   /** pkg/kubelet/images/image_manager.go EnsureImageExists; false when the container must wait. */

@@ -17,7 +17,7 @@ it("runs commands in the container's view, not the host's", async () => {
     code: 0,
   });
   expect((await run(node, `crictl exec ${VPA} cat /etc/resolv.conf /etc/hosts`)).out).toBe(
-    `search kube-system.svc.cluster.local svc.cluster.local cluster.local
+    `search kube-system.svc.cluster.local svc.cluster.local cluster.local qxbh4nkpvj1ezmcw0u3ft5r2da.bx.internal.cloudapp.net
 nameserver 10.0.0.10
 options ndots:5
 # Kubernetes-managed hosts file.

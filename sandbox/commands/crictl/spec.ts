@@ -136,11 +136,8 @@ export function sandboxInfo(world: World, s: PodSandbox) {
       metadata: { name: s.name, uid: s.uid, namespace: s.namespace, attempt: s.attempt },
       hostname: s.hostNetwork ? world.hostname : s.name,
       log_directory: `/var/log/pods/${s.namespace}_${s.name}_${s.uid}`,
-      dns_config: {
-        servers: ["10.0.0.10"],
-        searches: [`${s.namespace}.svc.cluster.local`, "svc.cluster.local", "cluster.local"],
-        options: ["ndots:5"],
-      },
+      // What the kubelet put in the CRI sandbox config (dns.go GetPodDNS), empty lists omitted as protobuf does.
+      dns_config: Object.fromEntries(Object.entries(s.dns ?? {}).filter(([, v]) => v.length > 0)),
       labels: s.labels,
       linux: {
         cgroup_parent: s.cgroupParent.split("/").pop(),

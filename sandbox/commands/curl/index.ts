@@ -208,8 +208,13 @@ export const curl: Command = async (args, _io, world) => {
       // DNATed to a pod, a REJECT refuses, a dropped or unrouted SYN times out.
       const outcome = world.packets.connect(address, target.port);
       const listener = outcome.kind === "accepted" ? outcome.listener : undefined;
-      if (outcome.kind === "refused" || outcome.kind === "unreachable") {
-        const why = outcome.kind === "refused" ? "Connection refused" : "No route to host";
+      if (outcome.kind === "refused" || outcome.kind === "unreachable" || outcome.kind === "netunreach") {
+        const why =
+          outcome.kind === "refused"
+            ? "Connection refused"
+            : outcome.kind === "netunreach"
+              ? "Network is unreachable"
+              : "No route to host";
         verbose(`* connect to ${address} port ${target.port} failed: ${why}`);
         verbose(`* Failed to connect to ${target.host} port ${target.port} after 0 ms: ${why}`);
         error(7, `Failed to connect to ${target.host} port ${target.port} after 0 ms: ${why}`);

@@ -13,7 +13,7 @@ it("shows the host's filesystems first, then the pods' tmpfs, shm and overlay mo
       "/dev/root       124G   22G   97G  19% /",
       "devtmpfs        3.9G     0  3.9G   0% /dev",
       "tmpfs           3.9G     0  3.9G   0% /dev/shm",
-      "tmpfs           795M  1.1M  794M   1% /run",
+      "tmpfs           795M  1.2M  794M   1% /run",
       "tmpfs           5.0M     0  5.0M   0% /run/lock",
       "/dev/sda15      105M  6.1M   99M   6% /boot/efi",
       "/dev/sdb1        16G   28K   15G   1% /mnt",

@@ -4,11 +4,13 @@
  * and list and enter the named network namespaces. Objects and verbs are matched by prefix in
  * ip.c's table order (`a` is address, `r` route, `n` neighbour, `l` link); errors and exit
  * codes follow ip.c do_cmd, which negates an object's -1 into status 1. Changing the network
- * is left to the CNI plugin: add/del/set are refused as unknown verbs.
+ * goes to the kernel's rules in change.ts: `addr add|del`, `link set IF up|down`,
+ * `route add|del|replace`, `neigh flush`.
  */
 
 import type { World } from "../../world";
 import { type Command, type CommandIo, type ExecResult, fail, ok } from "../types";
+import { changeAddress, changeRouteCmd, flushNeigh, setLink } from "./change";
 import { ipNetns } from "./netns";
 import { showLinks, showNeighbours, showRoutes } from "./print";
 
@@ -110,6 +112,13 @@ function showObject(object: string, rest: string[], ctx: ShowContext): ExecResul
   const { ns, world } = ctx;
   const verb = rest[0];
   const help = object === "neighbor" || object === "neighbour" ? "neighbour" : object;
+  const args = rest.slice(1);
+  if (object === "address" && verb && ["add", "del", "delete"].includes(verb))
+    return changeAddress(ns, verb === "add" ? "add" : "del", args);
+  if (object === "link" && verb === "set") return setLink(ns, args);
+  if (object === "route" && verb && ["add", "del", "delete", "replace", "change"].includes(verb))
+    return changeRouteCmd(ns, verb === "add" ? "add" : verb.startsWith("del") ? "del" : "replace", args);
+  if (help === "neighbour" && verb === "flush") return flushNeigh(ns, args);
   if (!isShow(verb)) return fail(`Command "${verb}" is unknown, try "ip ${help} help".\n`, 255);
   const filters = isShow(verb) && verb !== undefined ? rest.slice(1) : rest;
   if (object === "address" || object === "link") {

@@ -151,9 +151,9 @@ cni-daa01a61-31a2-0f2b-9f4f-d7f340b40301 (id: 0)
       err: 'Cannot open network namespace "nope": No such file or directory\n',
       code: 1,
     });
-    expect(await run(node, "ip route add 10.0.0.0/8 dev eth0")).toEqual({
+    expect(await run(node, "ip route frob 10.0.0.0/8 dev eth0")).toEqual({
       out: "",
-      err: 'Command "add" is unknown, try "ip route help".\n',
+      err: 'Command "frob" is unknown, try "ip route help".\n',
       code: 255,
     });
     expect(await run(node, "nsenter -t 99999 -n ip a")).toEqual({

@@ -26,6 +26,9 @@ const FLAGS: Record<Link["kind"], string> = {
   veth: "BROADCAST,MULTICAST,UP,LOWER_UP",
 };
 
+/** The link's flags: an administratively down link has neither UP nor LOWER_UP. */
+const flags = (link: Link) => (link.adminDown ? FLAGS[link.kind].replace(/,UP,LOWER_UP$/, "") : FLAGS[link.kind]);
+
 /** `eth0`, or `azv...@if7` for a veth whose peer lives in another namespace. */
 function nameAndLink(ns: NetNamespace, link: Link): string {
   if (!link.peer) return link.name;
@@ -61,13 +64,16 @@ export function showLinks(ns: NetNamespace, links: Link[], opts: ShowOptions): s
       const name = nameAndLink(ns, link).padEnd(16);
       const state = link.state.padEnd(14);
       out += opts.linkOnly
-        ? `${name} ${state} ${link.mac} <${FLAGS[link.kind]}> \n`
-        : `${name} ${state} ${addrs.map((a) => `${a.local}/${a.prefix} `).join("")}\n`;
+        ? `${name} ${state} ${link.mac} <${flags(link)}> \n`
+        : `${name} ${state} ${[...addrs]
+            .sort((x, y) => x.family - y.family)
+            .map((a) => `${a.local}/${a.prefix} `)
+            .join("")}\n`;
       continue;
     }
     const mode = opts.linkOnly ? "mode DEFAULT " : "";
     const qlen = link.qlen ? `qlen ${link.qlen}` : "";
-    out += `${link.ifindex}: ${nameAndLink(ns, link)}: <${FLAGS[link.kind]}> mtu ${link.mtu} qdisc ${link.qdisc} state ${link.state} ${mode}group default ${qlen}\n`;
+    out += `${link.ifindex}: ${nameAndLink(ns, link)}: <${flags(link)}> mtu ${link.mtu} qdisc ${link.qdisc} state ${link.state} ${mode}group default ${qlen}\n`;
     const type = link.kind === "loopback" ? "loopback" : "ether";
     const brd = link.kind === "loopback" ? "00:00:00:00:00:00" : "ff:ff:ff:ff:ff:ff";
     out += `    link/${type} ${link.mac} brd ${brd}${linkNetns(ns, link)}\n`;

@@ -47,7 +47,7 @@ describe("ls", () => {
     expect((await run(node, "ls -l /var/run; ls /var/run")).out).toBe(
       lines(
         "lrwxrwxrwx 1 root root 4 Oct 30 14:02 /var/run -> /run",
-        "azure-vnet-ipam.json  azure-vnet.json  containerd  netns",
+        "azure-vnet-ipam.json  azure-vnet.json  containerd  netns  systemd",
       ),
     );
     expect((await run(node, "ls -l /run/containerd; ls -F /run/containerd /etc/cni")).out).toBe(

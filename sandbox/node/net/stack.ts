@@ -24,6 +24,8 @@ export interface Link {
   qlen?: number;
   /** Operational state as `ip` prints it (UNKNOWN for lo). */
   state: "UP" | "DOWN" | "UNKNOWN";
+  /** Set down by `ip link set ... down` (IFF_UP cleared): the flags lose UP and LOWER_UP. */
+  adminDown?: boolean;
   /** The other end of a veth pair, in whichever namespace it lives. */
   peer?: { ns: NetNamespace; link: Link };
 }

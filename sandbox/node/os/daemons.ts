@@ -23,6 +23,8 @@ interface Daemon {
   helper?: boolean;
   /** Sockets it binds, with the fd they get (as `ss -p` shows them; the fds are unconfirmed). */
   listen?: Omit<Listener, "tls" | "owner" | "handle" | "pid">[];
+  /** Files it writes once running (resolved's resolv.conf files under /run). */
+  files?: (host: HostIdentity) => [string, string][];
   /** sd_notify(STATUS=...) once running (systemd 249's daemons: journald.c, networkd.c, resolved.c, udevd.c). */
   status?: string;
 }
@@ -43,6 +45,49 @@ const NEGATIVE_TRUST_ANCHORS = [
   "private",
   "test",
 ];
+
+/** The comment block systemd 249's resolved writes above each file (resolved-resolv-conf.c). */
+const RESOLV_HEADER = (path: string, stub: boolean) => `# This is ${path} managed by man:systemd-resolved(8).
+# Do not edit.
+#
+# This file might be symlinked as /etc/resolv.conf. If you're looking at
+# /etc/resolv.conf and seeing this text, you have followed the symlink.
+#
+${
+  stub
+    ? `# This is a dynamic resolv.conf file for connecting local clients to the
+# internal DNS stub resolver of systemd-resolved. This file lists all
+# configured search domains.
+#
+# Run "resolvectl status" to see details about the uplink DNS servers
+# currently in use.
+`
+    : `# This is a dynamic resolv.conf file for connecting local clients directly to
+# all known uplink DNS servers. This file lists all configured search domains.
+`
+}#
+# Third party programs should typically not access this file directly, but only
+# through the symlink at /etc/resolv.conf. To manage man:resolv.conf(5) in a
+# different way, replace this symlink by a static file or a different symlink.
+#
+# See man:systemd-resolved.service(8) for details about the supported modes of
+# operation for /etc/resolv.conf.
+
+`;
+
+/**
+ * /etc/resolv.conf (a link to the stub file) sends the node's lookups to 127.0.0.53; the
+ * kubelet's --resolv-conf names the uplink file, whose nameserver pods with dnsPolicy Default
+ * (CoreDNS among them) use and whose search line every pod inherits.
+ */
+function resolvConfFiles(h: HostIdentity): [string, string][] {
+  const stub = "/run/systemd/resolve/stub-resolv.conf";
+  const uplink = "/run/systemd/resolve/resolv.conf";
+  return [
+    [stub, `${RESOLV_HEADER(stub, true)}nameserver 127.0.0.53\noptions edns0 trust-ad\nsearch ${h.dnsSuffix}\n`],
+    [uplink, `${RESOLV_HEADER(uplink, false)}nameserver ${h.dns}\nsearch ${h.dnsSuffix}\n`],
+  ];
+}
 
 const DAEMONS: Record<string, Daemon> = {
   "/lib/systemd/systemd-journald": {
@@ -80,6 +125,7 @@ const DAEMONS: Record<string, Daemon> = {
       `Negative trust anchors: ${NEGATIVE_TRUST_ANCHORS.join(" ")}`,
       `Using system hostname '${h.hostname}'.`,
     ],
+    files: resolvConfFiles,
     // The stub listener on 127.0.0.53:53, UDP and TCP (resolved-dns-stub.c).
     listen: [
       { host: "127.0.0.53", port: 53, protocol: "udp", speaks: "dns", fd: 13 },
@@ -137,6 +183,7 @@ function daemonProgram(bin: string, d: Daemon, deps: OsDeps): Program {
     if (d.dropTo) ctx.setUser(d.dropTo);
     if (d.title) ctx.setTitle(d.title(ctx.argv));
     if (d.helper) ctx.spawnChild(ctx.argv);
+    for (const [path, text] of d.files?.(deps.host) ?? []) deps.fs.writeFileSync(path, text, 0o644);
     const closers = (d.listen ?? []).map((l) =>
       deps.listeners.listen({
         ...l,

@@ -349,6 +349,8 @@ export function writeNodeFiles(fs: NodeFs): void {
   fs.mkdirSync("/run");
   fs.symlinkSync("/run", "/var/run");
   for (const [path, content, mode] of NODE_FILES) fs.writeFileSync(path, content, mode);
+  // Ubuntu's systemd-resolved package: /etc/resolv.conf is the stub file resolved writes at start.
+  fs.symlinkSync("../run/systemd/resolve/stub-resolv.conf", "/etc/resolv.conf");
   for (const bin of NODE_BINARIES) fs.writeFileSync(bin, `\x7fELF (${bin.split("/").pop()})\n`, 0o755);
   for (const name of LOCAL_BIN_COMMANDS) {
     fs.writeFileSync(`/usr/local/bin/${name}`, `#!/bin/bash\n/usr/bin/${name} "$@"\n`, 0o755);

@@ -16,6 +16,13 @@ export const ETH0 = {
   gateway: "10.224.0.1",
   mac: "00:22:48:8e:1c:5a",
 };
+/**
+ * Azure's platform address (WireServer and Azure DNS): DHCP names it as the VNet's DNS server,
+ * with the VNet's internal DNS suffix as the search domain (`<id>.<xx>.internal.cloudapp.net`;
+ * the id here is made up, in the real shape: 26 lower-case letters and digits).
+ */
+export const AZURE_DNS = "168.63.129.16";
+export const DNS_SUFFIX = "qxbh4nkpvj1ezmcw0u3ft5r2da.bx.internal.cloudapp.net";
 export const KERNEL = "5.15.0-1096-azure";
 export const KERNEL_VERSION_STRING = `Linux version ${KERNEL} (buildd@lcy02-amd64-058) (gcc (Ubuntu 11.4.0-1ubuntu1~22.04.2) 11.4.0, GNU ld (GNU Binutils for Ubuntu) 2.38) #105-Ubuntu SMP Fri Aug 29 15:44:42 UTC 2025`;
 export const KERNEL_BUILD = "#105-Ubuntu SMP Fri Aug 29 15:44:42 UTC 2025";
