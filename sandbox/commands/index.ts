@@ -26,6 +26,7 @@ import { pstree } from "./pstree";
 import { rm } from "./rm";
 import { sleep } from "./sleep";
 import { ss } from "./ss";
+import { sysctl } from "./sysctl";
 import { systemctl } from "./systemctl";
 import { top } from "./top";
 import { touch } from "./touch";
@@ -71,6 +72,7 @@ export const NODE_COMMANDS: Record<string, Command> = {
   rm,
   sleep,
   ss,
+  sysctl,
   systemctl,
   top,
   touch,
