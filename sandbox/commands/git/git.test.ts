@@ -10,7 +10,7 @@ describe("git", () => {
       code: 0,
     });
     expect((await run(node, "git -C /etc log")).out).toBe(
-      "commit 92b5c4820cc7507fb0c5c0a8a3bed122314f3da8 (HEAD -> master)\n" +
+      "commit 69c9e88afda40a0cce93556e86f6bf7d05179ead (HEAD -> master)\n" +
         "Author: root <root@aks-nodepool1-12345678-vmss000000>\n" +
         "Date:   Thu Oct 30 16:06:00 2025 +0000\n\n" +
         "    Initial commit\n",
