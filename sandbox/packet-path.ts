@@ -20,6 +20,7 @@ import { type Cidr, cidrContains, parseCidr } from "./node/net/ipv4";
 import type { HttpRequest, HttpResponse, Listener, Listeners } from "./node/net/listeners";
 import { lookup } from "./node/net/rtnetlink";
 import type { NetworkStack } from "./node/net/stack";
+import type { Sysctl } from "./node/sysctl";
 import type { Containerd } from "./runtime/containerd";
 import { AZURE_DNS, NODE_IP } from "./scenarios/node/identity";
 import { sha256Hex } from "./util/sha256";
@@ -31,6 +32,8 @@ export interface PacketPathDeps {
   store: ObjectStore;
   clock: SimClock;
   conntrack: Conntrack;
+  /** The kernel's tunables: whether the host forwards what a pod sends (net.ipv4.ip_forward). */
+  sysctl: Pick<Sysctl, "forwarding">;
   net: NetworkStack;
 }
 
@@ -133,11 +136,58 @@ export class PacketPath {
     return { p, blocked: undefined };
   }
 
-  /** connect() from the node to address:port over TCP. */
-  connect(address: string, port: number): ConnectOutcome {
+  /**
+   * A packet from a pod (its network namespace `netns`) as the host receives it on the pod's
+   * veth: PREROUTING (kube-proxy's DNAT), then INPUT when it is for the node, or, forwarded to
+   * another interface, FORWARD and POSTROUTING, only while the veth forwards (net.ipv4.ip_forward:
+   * with it off the kernel finds no route for the packet and drops it, ip_error sends nothing).
+   */
+  private sendFromPod(netns: string, proto: Packet["proto"], address: string, port: number, rules: RuleHit[]) {
+    const { netfilter, listeners, containerd, sysctl, net } = this.world;
+    const env = this.env();
+    const sandbox = [...containerd.sandboxes.values()].find((s) => s.netns === netns);
+    const veth = net.namespace()?.links.find((l) => l.peer?.ns.name === netns)?.name ?? "";
+    const p: Packet = {
+      src: sandbox?.ip ?? "",
+      dst: address,
+      proto,
+      sport: proto === "icmp" ? 0 : EPHEMERAL + (this.connections++ % 28232),
+      dport: port,
+      in: veth,
+      out: "",
+      mark: 0,
+      ctstate: "NEW",
+      dnatted: false,
+    };
+    const verdict = (hook: "PREROUTING" | "INPUT" | "FORWARD" | "POSTROUTING"): ConnectOutcome | undefined => {
+      const v = traverseHook(netfilter, hook, p, env, rules);
+      if (v.verdict === "DROP") return { kind: "timeout" };
+      if (v.verdict === "REJECT") return rejected(v.with);
+      return undefined;
+    };
+    // A namespace that is not a running pod's has no address and no route out.
+    if (!sandbox?.ip || !veth) return { p, blocked: { kind: "unreachable" } as ConnectOutcome, local: true };
+    // To itself: the pod's own loopback and address never leave its namespace.
+    if (address === sandbox.ip || address.startsWith("127.")) {
+      p.dst = sandbox.ip;
+      return { p, blocked: undefined, local: true };
+    }
+    const pre = verdict("PREROUTING");
+    if (pre) return { p, blocked: pre, local: false };
+    if (listeners.isLocal(p.dst)) return { p, blocked: verdict("INPUT"), local: false };
+    if (!sysctl.forwarding(veth)) return { p, blocked: { kind: "timeout" } as ConnectOutcome, local: false };
+    const target = this.podSandbox(p.dst);
+    p.out = target ? (net.namespace()?.links.find((l) => l.peer?.ns.name === target.netns)?.name ?? "") : "eth0";
+    return { p, blocked: verdict("FORWARD") ?? verdict("POSTROUTING"), local: false };
+  }
+
+  /** connect() to address:port over TCP, from the node or from a pod's network namespace. */
+  connect(address: string, port: number, netns?: string): ConnectOutcome {
     const { listeners } = this.world;
     const rules: RuleHit[] = [];
-    const { p, blocked } = this.send("tcp", address, port, rules);
+    const { p, blocked } = netns
+      ? this.sendFromPod(netns, "tcp", address, port, rules)
+      : this.send("tcp", address, port, rules);
     const finish = (outcome: ConnectOutcome): ConnectOutcome => {
       this.lastTrace = {
         from: { address, port },

@@ -34,6 +34,7 @@ import { NetworkStack } from "./node/net/stack";
 import { registerOsDaemons } from "./node/os/daemons";
 import { registerMaintenanceScripts } from "./node/os/maintenance";
 import { ProcessTable } from "./node/processes";
+import { Sysctl } from "./node/sysctl";
 import { Systemd } from "./node/systemd/manager";
 import { ProgramRegistry } from "./node/systemd/programs";
 import { PacketPath } from "./packet-path";
@@ -41,7 +42,16 @@ import { mountCgroupfs, mountProcfs } from "./procfs";
 import { KubeProxy } from "./proxy/kube-proxy";
 import { Containerd } from "./runtime/containerd";
 import { podMounts, runtimeDiskBytes } from "./runtime/mounts";
-import { AZURE_DNS, DNS_SUFFIX, ETH0, HOSTNAME, MACHINE, NODE_IP } from "./scenarios/node/identity";
+import {
+  AZURE_DNS,
+  DNS_SUFFIX,
+  ETH0,
+  HOSTNAME,
+  KERNEL,
+  KERNEL_BUILD,
+  MACHINE,
+  NODE_IP,
+} from "./scenarios/node/identity";
 import { kubeletSh } from "./scenarios/node/kubelet-sh";
 import { IdSource } from "./util/ids";
 
@@ -120,6 +130,8 @@ export class World {
   readonly netfilter = new Netfilter();
   /** nf_conntrack: the flows the packet path made, timing out on the simulated clock. */
   readonly conntrack: Conntrack;
+  /** The kernel's tunables (/proc/sys, sysctl): forwarding, somaxconn, ... */
+  readonly sysctl: Sysctl;
   readonly systemd: Systemd;
   readonly cni: AzureVnetCni;
   readonly containerd: Containerd;
@@ -204,6 +216,14 @@ export class World {
     this.mounts.add(() => podMounts(this.containerd, this.fs, () => this.disks.root(), allocatableMemK));
     this.mounts.add(() => this.disks.sessionMounts());
     mountProcfs(this);
+    this.sysctl = new Sysctl(() => (this.net.namespace()?.links ?? []).map((l) => l.name).sort(), {
+      "kernel/hostname": () => this.hostname,
+      "kernel/osrelease": () => KERNEL,
+      "kernel/version": () => KERNEL_BUILD,
+      "kernel/random/boot_id": () => MACHINE.bootID,
+      "net/netfilter/nf_conntrack_count": () => String(this.conntrack.list().length),
+    });
+    this.fs.mountGenerated("/proc/sys", this.sysctl.tree());
     this.fs.mountDevice("/dev/kmsg", kmsgDevice(this.journal));
     this.fs.mountGenerated("/dev/zero", deviceFile("zero", now));
     this.fs.mountGenerated("/dev/random", deviceFile("random", now));

@@ -2,6 +2,7 @@
 import type { World } from "../world";
 import { date, hostname, kubelet, uname, whoami } from "./basics";
 import { conntrack } from "./conntrack";
+import { lscpu, nproc } from "./cpu";
 import { crictl } from "./crictl";
 import { ctr } from "./ctr";
 import { curl } from "./curl";
@@ -12,11 +13,13 @@ import { editorCommand } from "./editor";
 import { free } from "./free";
 import { git } from "./git";
 import { grep } from "./grep";
+import { hostnamectl } from "./hostnamectl";
 import { ip } from "./ip";
 import { iptables, iptablesRestore, iptablesSave } from "./iptables";
 import { journalctl } from "./journalctl";
 import { kill } from "./kill";
 import { kubectl } from "./kubectl";
+import { id, w, who } from "./login";
 import { ls } from "./ls";
 import { lsblk } from "./lsblk";
 import { mount } from "./mount";
@@ -28,7 +31,9 @@ import { pstree } from "./pstree";
 import { rm } from "./rm";
 import { sleep } from "./sleep";
 import { ss } from "./ss";
+import { sysctl } from "./sysctl";
 import { systemctl } from "./systemctl";
+import { timedatectl } from "./timedatectl";
 import { top } from "./top";
 import { touch } from "./touch";
 import type { Command } from "./types";
@@ -52,6 +57,8 @@ export const NODE_COMMANDS: Record<string, Command> = {
   git,
   grep: grep("grep"),
   hostname,
+  hostnamectl,
+  id,
   ip,
   iptables,
   "iptables-nft": iptables,
@@ -65,23 +72,29 @@ export const NODE_COMMANDS: Record<string, Command> = {
   kubelet,
   ls,
   lsblk,
+  lscpu,
   mount,
   nsenter,
   nslookup,
   nano: editorCommand("nano"),
+  nproc,
   ping,
   ps,
   pstree,
   rm,
   sleep,
   ss,
+  sysctl,
   systemctl,
+  timedatectl,
   top,
   touch,
   uname,
   uptime,
   vi: editorCommand("vi"),
   vim: editorCommand("vim"),
+  w,
+  who,
   whoami,
   yes,
 };

@@ -19,5 +19,6 @@ export function stateDigest(world: World): string {
   // The rules as iptables-save prints them, without counters (time 0: the header's date stays put).
   parts.push(saveTables(world.netfilter, 0));
   for (const ns of world.net.namedNamespaces()) parts.push(`netns:${ns.name}:${ns.links.length}:${ns.routes.length}`);
+  parts.push(world.sysctl.digest());
   return parts.join("|");
 }

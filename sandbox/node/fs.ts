@@ -39,6 +39,13 @@ export interface GeneratedTree {
   list(rel: string): string[] | undefined;
   /** Contents of the file at `rel`, or undefined if there is none. */
   read(rel: string): FileData | undefined;
+  /**
+   * A write(2) to the file at `rel` (/proc/sys): the tree takes it, or returns the errno it
+   * refuses it with. Trees without it keep the old behaviour (the write lands in a stored file).
+   */
+  write?(rel: string, text: string): string | undefined;
+  /** Permission bits of the file at `rel` (0444 when not given). */
+  mode?(rel: string): number;
 }
 
 /** A character device: what is written to it goes to its driver, not into a file (/dev/kmsg). */
@@ -86,6 +93,8 @@ const parentOf = (p: string) => (p === "/" ? "/" : normalizePath(`${p}/..`));
 const fsError = (code: string, text: string, op: string, path: string) =>
   Object.assign(new Error(`${code}: ${text}, ${op} '${path}'`), { code });
 const enoent = (op: string, path: string) => fsError("ENOENT", "no such file or directory", op, path);
+/** strerror's words for what a generated tree may refuse a write with. */
+const ERRNO_TEXT: Record<string, string> = { EINVAL: "invalid argument", EACCES: "permission denied" };
 
 /**
  * The path -> node map, with each directory's entry names kept beside it: the kubelet and
@@ -218,12 +227,29 @@ export class NodeFs {
     this.generated.set(normalizePath(at), tree);
   }
 
+  /** The tree mounted deepest above `resolved` (/proc/sys inside /proc), and the path in it. */
   private generatedAt(resolved: string): [GeneratedTree, string] | undefined {
+    let best: [GeneratedTree, string] | undefined;
+    let depth = -1;
     for (const [at, tree] of this.generated) {
-      if (resolved === at) return [tree, ""];
-      if (resolved.startsWith(`${at}/`)) return [tree, resolved.slice(at.length + 1)];
+      if (at.length <= depth) continue;
+      if (resolved === at) best = [tree, ""];
+      else if (resolved.startsWith(`${at}/`)) best = [tree, resolved.slice(at.length + 1)];
+      else continue;
+      depth = at.length;
     }
-    return undefined;
+    return best;
+  }
+
+  /** A write into a generated tree that takes writes; false when the path is not in one. */
+  private writeGenerated(resolved: string, path: string, content: FileData): boolean {
+    const hit = this.generatedAt(resolved);
+    if (!hit?.[0].write) return false;
+    const error = hit[0].write(hit[1], typeof content === "string" ? content : decoder.decode(content));
+    if (error === "ENOENT") throw enoent("open", path);
+    if (error) throw fsError(error, ERRNO_TEXT[error] ?? "invalid argument", "write", path);
+    this.generation++;
+    return true;
   }
 
   private generatedNode(resolved: string): FsNode | undefined {
@@ -233,7 +259,8 @@ export class NodeFs {
     if (tree.list(rel) !== undefined) return { type: "directory", mode: 0o555, mtime: this.now() };
     const content = tree.read(rel);
     // Like the kernel's, generated files stat with size 0; reading them yields their contents.
-    return content === undefined ? undefined : { type: "file", content, mode: 0o444, mtime: this.now(), size: 0 };
+    const mode = tree.mode?.(rel) ?? 0o444;
+    return content === undefined ? undefined : { type: "file", content, mode, mtime: this.now(), size: 0 };
   }
 
   /** Give a file an apparent size beyond the bytes held (a huge log of which the model keeps the head). */
@@ -315,6 +342,7 @@ export class NodeFs {
       device.write(typeof content === "string" ? content : decoder.decode(content));
       return;
     }
+    if (this.writeGenerated(resolved, path, content)) return;
     const existing = this.nodes.get(resolved);
     if (existing?.type === "directory") throw fsError("EISDIR", "illegal operation on a directory", "open", path);
     this.mkdirSync(parentOf(resolved));
@@ -333,6 +361,7 @@ export class NodeFs {
       device.write(content);
       return;
     }
+    if (this.writeGenerated(this.resolve(path), path, content)) return;
     const existing = this.get(path);
     if (existing?.type === "file") {
       const prev = typeof existing.content === "string" ? existing.content : decoder.decode(existing.content);

@@ -4,6 +4,7 @@
  * the kubelet registers the node, the control plane hands it its kube-system pods, and the
  * kubelet starts them through containerd. Then the clock runs on to "now".
  */
+import { applySysctlFiles } from "../node/sysctl";
 import type { World } from "../world";
 import { loadImageCatalogue } from "./images";
 import {
@@ -26,6 +27,8 @@ export const UPTIME_MS = (2 * 3600 + 3 * 60 + 49) * 1000;
 export function bootHealthyNode(world: World, beforeNow?: (world: World) => void): void {
   const { fs, journal, systemd, clock, containerd } = world;
   writeNodeFiles(fs);
+  // systemd-sysctl.service, early in sysinit: the sysctl.d files set the kernel's tunables.
+  applySysctlFiles(world.sysctl, fs);
   journal.append({
     identifier: "kernel",
     pid: 0,

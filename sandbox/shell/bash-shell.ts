@@ -8,6 +8,7 @@
 import { Bash, type CommandName, defineCommand } from "just-bash";
 import type { NodeFs } from "../node/fs";
 import { capOutput, EXECUTION_LIMITS, explainLimit, OUTPUT_CAP_NOTICE } from "./limits";
+import { refusedWrite, writeErrorMessage } from "./write-error";
 
 export interface ExecResult {
   stdout: string;
@@ -278,12 +279,18 @@ export class Shell {
     this.interrupt = interrupt.signal;
     let out: ExecResult;
     try {
-      const result = await this.bash.exec(line, {
-        cwd: this.cwd,
-        env: this.env,
-        replaceEnv: true,
-        signal: abortLine.signal as never,
-      });
+      const result = await this.bash
+        .exec(line, {
+          cwd: this.cwd,
+          env: this.env,
+          replaceEnv: true,
+          signal: abortLine.signal as never,
+        })
+        .catch((e: unknown) => {
+          const refused = refusedWrite(e);
+          if (!refused) throw e;
+          return { stdout: "", stderr: writeErrorMessage(line, refused), exitCode: 1, env: this.env };
+        });
       this.env = { ...result.env };
       if (result.env.PWD) this.cwd = result.env.PWD;
       out = abortLine.signal.aborted

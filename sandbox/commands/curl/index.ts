@@ -177,7 +177,7 @@ function headerBlock(res: HttpResponse, h2: boolean): string[] {
 /** Go's TLS server answering plain HTTP (crypto/tls via net/http): 400 with this text. */
 const PLAIN_TO_TLS = "Client sent an HTTP request to an HTTPS server.\n";
 
-export const curl: Command = async (args, _io, world) => {
+export const curl: Command = async (args, io, world) => {
   const parsed = parse(args);
   if ("exitCode" in parsed) return parsed;
   const o = parsed;
@@ -206,7 +206,7 @@ export const curl: Command = async (args, _io, world) => {
       verbose(`*   Trying ${address}:${target.port}...`);
       // The SYN goes through the node's iptables rules (packet-path.ts): a ClusterIP is
       // DNATed to a pod, a REJECT refuses, a dropped or unrouted SYN times out.
-      const outcome = world.packets.connect(address, target.port);
+      const outcome = world.packets.connect(address, target.port, io.netns);
       const listener = outcome.kind === "accepted" ? outcome.listener : undefined;
       if (outcome.kind === "refused" || outcome.kind === "unreachable" || outcome.kind === "netunreach") {
         const why =

@@ -10,7 +10,7 @@ describe("git", () => {
       code: 0,
     });
     expect((await run(node, "git -C /etc log")).out).toBe(
-      "commit ce2fe7f34f4daa05cd9180e93477fbd2be5006f5 (HEAD -> master)\n" +
+      "commit 968c86885ac78e81ec4506f6e12480e9d2de71b1 (HEAD -> master)\n" +
         "Author: root <root@aks-nodepool1-12345678-vmss000000>\n" +
         "Date:   Thu Oct 30 16:06:00 2025 +0000\n\n" +
         "    Initial commit\n",

@@ -13,6 +13,7 @@ import { MACHINE } from "../../scenarios/node/identity";
 import { systemdTimestamp } from "../../util/time-format";
 import type { World } from "../../world";
 import { type Command, fail, ok } from "../types";
+import { diskUsage, vacuum, validSize, validTime } from "./disk-usage";
 import { fieldValue, formatEntry, type JournalHost, OUTPUT_MODES, type OutputMode } from "./format";
 import { parseTimestamp } from "./timestamp";
 
@@ -28,6 +29,8 @@ function logLevel(text: string): number {
 
 /** Options that take a value; `n` and `b` take one optionally (getopt "n::b::"). */
 const SHORT_WITH_ARG = new Set(["o", "D", "p", "g", "c", "S", "U", "t", "u", "M", "F"]);
+/** Long options without a short form that take a value. */
+const LONG_WITH_ARG = new Set(["vacuum-size", "vacuum-time", "vacuum-files"]);
 const LONG_TO_SHORT: Record<string, string> = {
   output: "o",
   priority: "p",
@@ -67,6 +70,7 @@ const LONG_FLAGS = new Set([
   "disk-usage",
   "version",
   "user",
+  ...LONG_WITH_ARG,
 ]);
 
 interface Options {
@@ -86,6 +90,8 @@ interface Options {
   listBoots: boolean;
   noHostname: boolean;
   noTail: boolean;
+  /** --disk-usage or a --vacuum-* option: journalctl does that and prints no entries. */
+  action?: "disk-usage" | "vacuum";
 }
 
 const bootId = () => MACHINE.bootID.replace(/-/g, "");
@@ -184,6 +190,21 @@ function parse(args: string[], now: number): Options | string {
       case "no-tail":
         o.noTail = true;
         return;
+      case "disk-usage":
+        o.action = "disk-usage";
+        return;
+      case "vacuum-size":
+        if (!validSize(value as string)) return `Failed to parse vacuum size: ${value}`;
+        o.action = "vacuum";
+        return;
+      case "vacuum-time":
+        if (!validTime(value as string)) return `Failed to parse vacuum time: ${value}`;
+        o.action = "vacuum";
+        return;
+      case "vacuum-files":
+        if (!/^\d+$/.test(value as string)) return `Failed to parse vacuum files: ${value}`;
+        o.action = "vacuum";
+        return;
       default:
         // -a -l -x -m --no-pager --utc --system ...: nothing to change in this output.
         return;
@@ -206,7 +227,7 @@ function parse(args: string[], now: number): Options | string {
       let value = eq < 0 ? undefined : arg.slice(eq + 1);
       const short = LONG_TO_SHORT[name];
       if (!short && !LONG_FLAGS.has(name)) return `journalctl: unrecognized option '${arg}'`;
-      if (short && SHORT_WITH_ARG.has(short)) {
+      if ((short && SHORT_WITH_ARG.has(short)) || LONG_WITH_ARG.has(name)) {
         value ??= args[++i];
         if (value === undefined) return `journalctl: option '--${name}' requires an argument`;
       } else if (short === "n" || short === "b") {
@@ -297,6 +318,8 @@ export const journalctl: Command = async (args, io, world) => {
   const first = all[0];
   const last = all.at(-1);
 
+  if (o.action === "disk-usage") return ok(diskUsage(world));
+  if (o.action === "vacuum") return { stdout: "", stderr: vacuum(), exitCode: 0 };
   if (o.listBoots) {
     if (!first || !last) return ok();
     return ok(` 0 ${host.bootId} ${systemdTimestamp(first.usec / 1000)}—${systemdTimestamp(last.usec / 1000)}\n`);

@@ -6,7 +6,8 @@ export interface FlagSpec {
   /** Long names without dashes, e.g. "namespace"; the first is the key in the result. */
   long: string[];
   short?: string;
-  type: "string" | "bool" | "int";
+  /** `strings`: a string slice; repeated flags and commas add to it (kept joined by commas). */
+  type: "string" | "bool" | "int" | "strings";
 }
 
 export type FlagValues = Record<string, string | boolean | undefined>;
@@ -49,7 +50,7 @@ export function parseFlags(verb: string, argv: string[], specs: FlagSpec[]): Par
       if (value === undefined) return { error: `error: flag needs an argument: --${name}${hint}` };
       const bad = checkInt(spec, value, `--${name}`);
       if (bad) return { error: `${bad}${hint}` };
-      flags[key] = value;
+      flags[key] = spec.type === "strings" && typeof flags[key] === "string" ? `${flags[key]},${value}` : value;
       continue;
     }
     if (a.startsWith("-") && a.length > 1) {
@@ -66,7 +67,7 @@ export function parseFlags(verb: string, argv: string[], specs: FlagSpec[]): Par
       if (value === undefined) return { error: `error: flag needs an argument: '${letter}' in -${letter}${hint}` };
       const bad = checkInt(spec, value, `-${letter}, --${key}`);
       if (bad) return { error: `${bad}${hint}` };
-      flags[key] = value;
+      flags[key] = spec.type === "strings" && typeof flags[key] === "string" ? `${flags[key]},${value}` : value;
       continue;
     }
     args.push(a);

@@ -39,6 +39,7 @@ import {
   serviceRows,
 } from "./printers";
 import { notFound, type ResourceType, resourceType, unknownType } from "./resources";
+import { labelColumnHeader, relaxedJsonPath, sortObjects } from "./sort-by";
 
 const OUTPUTS = ["wide", "json", "yaml", "name"];
 /** `-o jsonpath=...`, `-o jsonpath-as-json=...` and `-o custom-columns=...` carry their template. */
@@ -81,6 +82,8 @@ export function get(argv: string[], world: World, io?: CommandIo): ExecResult | 
     { long: ["selector"], short: "l", type: "string" },
     { long: ["show-labels"], type: "bool" },
     { long: ["watch"], short: "w", type: "bool" },
+    { long: ["label-columns"], short: "L", type: "strings" },
+    { long: ["sort-by"], type: "string" },
   ]);
   if ("error" in parsed) return fail(`${parsed.error}\n`);
   const { flags, args } = parsed;
@@ -159,6 +162,17 @@ export function get(argv: string[], world: World, io?: CommandIo): ExecResult | 
     }
     if (!objects.length) continue;
     anyFound = true;
+    const sortBy = str(flags["sort-by"]);
+    if (sortBy !== undefined) {
+      try {
+        const sorted = sortObjects(objects, sortBy, sortKeys);
+        if ("error" in sorted) return fail(sorted.error);
+        objects = sorted;
+      } catch (e) {
+        if (!(e instanceof JsonPathError)) throw e;
+        return fail(`error: error parsing jsonpath ${relaxedJsonPath(sortBy)}, ${e.message}\n`);
+      }
+    }
     if (output === "json" || output === "yaml" || templated) {
       collected.push(...objects);
       continue;
@@ -168,6 +182,14 @@ export function get(argv: string[], world: World, io?: CommandIo): ExecResult | 
       continue;
     }
     const rows = tableRows(type, objects, world.clock.now(), output === "wide", type.namespaced && all);
+    // -L KEY: one column per key, before --show-labels' LABELS (tableprinter decorateTable).
+    const labelKeys = (str(flags["label-columns"]) ?? "").split(",").filter(Boolean);
+    for (const key of labelKeys) {
+      rows[0]?.push(labelColumnHeader(key));
+      rows.slice(1).forEach((r, i) => {
+        r.push(objects[i]?.metadata.labels?.[key] ?? "");
+      });
+    }
     if (flags["show-labels"]) {
       rows[0]?.push("LABELS");
       rows.slice(1).forEach((r, i) => {

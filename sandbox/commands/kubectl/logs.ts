@@ -6,6 +6,7 @@
  * Without -c, the first container is used, with kubectl's "Defaulted container" note when
  * there are more (staging/src/k8s.io/kubectl/pkg/polymorphichelpers/logsforobject.go).
  */
+import { parseSelector, selectorMatches } from "../../cluster/labels";
 import type { Node, Pod } from "../../cluster/types";
 import type { World } from "../../world";
 import { type CommandIo, type ExecResult, fail } from "../types";
@@ -18,10 +19,13 @@ export function logs(argv: string[], world: World, io?: CommandIo): ExecResult |
     { long: ["previous"], short: "p", type: "bool" },
     { long: ["follow"], short: "f", type: "bool" },
     { long: ["timestamps"], type: "bool" },
+    { long: ["selector"], short: "l", type: "string" },
   ]);
   if ("error" in parsed) return fail(`${parsed.error}\n`);
   const { flags, args } = parsed;
   const namespace = str(flags.namespace) ?? "default";
+  const selector = str(flags.selector);
+  if (selector !== undefined) return logsBySelector(argv, args, selector, namespace, world);
   const target = args[0]?.replace(/^(pods?|po)\//, "");
   if (!target) {
     return fail(
@@ -93,6 +97,35 @@ export function logs(argv: string[], world: World, io?: CommandIo): ExecResult |
   }
   if (!flags.follow || flags.previous || !io) return { stdout: out, stderr, exitCode: 0 };
   return follow(world, io, status?.containerID?.replace(/^containerd:\/\//, ""), out, stderr, text);
+}
+
+/**
+ * logs -l SELECTOR (logs.go): every matching pod's default container, one after another, each
+ * with --tail defaulting to 10 (instead of all lines) as kubectl does when a selector is given.
+ * Following several streams at once is not modelled: -f prints what there is and returns.
+ */
+function logsBySelector(argv: string[], args: string[], selector: string, namespace: string, world: World): ExecResult {
+  if (args.length) return fail("error: only one of -l or a pod name may be given\n");
+  const reqs = parseSelector(selector);
+  if (!reqs) return fail(`error: unable to parse requirement: found '${selector}', expected: identifier\n`);
+  const pods = world.store.list<Pod>("pods", namespace).filter((p) => selectorMatches(reqs, p.metadata.labels));
+  if (!pods.length) return { stdout: "", stderr: `No resources found in ${namespace} namespace.\n`, exitCode: 0 };
+  // The other flags as given, minus the selector and -f.
+  const rest: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i] as string;
+    if (a === "-l" || a === "--selector") i++;
+    else if (!a.startsWith("-l") && !a.startsWith("--selector=") && a !== "-f" && a !== "--follow") rest.push(a);
+  }
+  if (!rest.some((a) => a === "--tail" || a.startsWith("--tail="))) rest.push("--tail=10");
+  let stdout = "";
+  let stderr = "";
+  for (const pod of pods) {
+    const r = logs([...rest, pod.metadata.name], world) as ExecResult;
+    stdout += r.stdout;
+    stderr += r.stderr;
+  }
+  return { stdout, stderr, exitCode: 0 };
 }
 
 /**

@@ -19,7 +19,7 @@ describe("ls", () => {
       lines(
         "total 20",
         "drwxr-xr-x 5 root root 4096 Oct 30 14:02 .",
-        "drwxr-xr-x 7 root root 4096 Oct 30 14:02 ..",
+        "drwxr-xr-x 8 root root 4096 Oct 30 14:02 ..",
         "drwxr-xr-x 2 root root 4096 Oct 30 14:02 certs",
         "drwxr-xr-x 2 root root 4096 Oct 30 14:02 manifests",
         "drwxr-xr-x 2 root root 4096 Oct 30 14:02 volumeplugins",

@@ -45,3 +45,16 @@ it("names a device that is not there, and prints nothing for it", async () => {
     code: 32,
   });
 });
+
+it("has the cloud image's fstab plus cloud-init's resource disk line, matching what is mounted", async () => {
+  expect(await run(node, "cat /etc/fstab")).toEqual({
+    out: [
+      "LABEL=cloudimg-rootfs\t/\t ext4\tdiscard,errors=remount-ro\t0 1",
+      "LABEL=UEFI\t/boot/efi\tvfat\tumask=0077\t0 1",
+      "/dev/disk/cloud/azure_resource-part1\t/mnt\tauto\tdefaults,nofail,x-systemd.requires=cloud-init.service,_netdev,comment=cloudconfig\t0\t2",
+      "",
+    ].join("\n"),
+    err: "",
+    code: 0,
+  });
+});

@@ -7,6 +7,7 @@ import type { NodeFs } from "../../node/fs";
 import { AKS_ENABLED, AKS_UNIT_FILES } from "./aks-units";
 import { HOSTNAME, KERNEL_VERSION_STRING, KUBELET_FLAGS, NODE_LABELS, PAUSE_IMAGE } from "./identity";
 import { OS_ENABLED, OS_UNIT_DROPINS, OS_UNIT_FILES } from "./os-units";
+import { SYSCTL_FILES } from "./sysctl-files";
 
 const OS_RELEASE = `PRETTY_NAME="Ubuntu 22.04.5 LTS"
 NAME="Ubuntu"
@@ -269,6 +270,15 @@ export const NODE_FILES: [string, string, number][] = [
   ],
   ["/opt/azure/containers/aks-log-collector.sh", "#! /bin/bash\n#\n# AKS Log Collector\n", 0o755],
   ["/opt/azure/containers/ubuntu-snapshot-update.sh", "#!/usr/bin/env bash\n", 0o544],
+  ...SYSCTL_FILES,
+  // The Ubuntu cloud image's two lines (tab-separated, root's " ext4" as the image has it), then
+  // the line cloud-init's cc_mounts appends for Azure's resource disk (its mount options are
+  // cloud-init's systemd defaults; newer cloud-init names cloud-init-network.service instead).
+  [
+    "/etc/fstab",
+    "LABEL=cloudimg-rootfs\t/\t ext4\tdiscard,errors=remount-ro\t0 1\nLABEL=UEFI\t/boot/efi\tvfat\tumask=0077\t0 1\n/dev/disk/cloud/azure_resource-part1\t/mnt\tauto\tdefaults,nofail,x-systemd.requires=cloud-init.service,_netdev,comment=cloudconfig\t0\t2\n",
+    0o644,
+  ],
 ];
 
 /** Binaries that must exist for their units to start; content is a placeholder. */
@@ -351,6 +361,8 @@ export function writeNodeFiles(fs: NodeFs): void {
   for (const [path, content, mode] of NODE_FILES) fs.writeFileSync(path, content, mode);
   // Ubuntu's systemd-resolved package: /etc/resolv.conf is the stub file resolved writes at start.
   fs.symlinkSync("../run/systemd/resolve/stub-resolv.conf", "/etc/resolv.conf");
+  // procps ships /etc/sysctl.conf's entry in sysctl.d as a link.
+  fs.symlinkSync("../sysctl.conf", "/etc/sysctl.d/99-sysctl.conf");
   for (const bin of NODE_BINARIES) fs.writeFileSync(bin, `\x7fELF (${bin.split("/").pop()})\n`, 0o755);
   for (const name of LOCAL_BIN_COMMANDS) {
     fs.writeFileSync(`/usr/local/bin/${name}`, `#!/bin/bash\n/usr/bin/${name} "$@"\n`, 0o755);
