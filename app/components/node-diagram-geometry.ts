@@ -19,12 +19,18 @@ export interface DiagramPart {
   id: string;
   kind: PartKind;
   box: Box;
-  /** The visible text, one entry per line, already cut to fit. */
+  /** The part's text, one entry per line, in full: what its accessible name starts with. */
+  text: string[];
+  /** The same lines cut to fit (with an ellipsis): what is drawn. */
   lines: string[];
   health?: Health;
   /** The part of the course it belongs to: a click opens that lesson. Chips go with their pod. */
   component?: PartComponent;
-  /** The whole story in words: the tooltip and what a screen reader says. */
+  /**
+   * The whole story in words: the tooltip and the accessible name. It begins with the part's
+   * text in full, so a link's name contains its visible label (WCAG 2.5.3, axe's
+   * label-content-name-mismatch); what is not drawn follows.
+   */
   label: string;
   /** Chips (pause and containers) are drawn inside this part. */
   parent?: string;
@@ -36,7 +42,7 @@ export interface DiagramLayout {
   parts: DiagramPart[];
 }
 
-/** Text metrics of the drawing's one font (11px monospace, ~0.6em per character). */
+/** Text metrics of the drawing's one font: monospace at 11.1px, whose characters are ~0.6em wide (node-diagram.css). */
 export const CHAR_WIDTH = 6.7;
 export const LINE_HEIGHT = 13.5;
 export const PAD = 12;
@@ -49,9 +55,31 @@ export const ICON = 16;
 export const CHIP_HEIGHT = 17;
 /** Chips (a pod's containers, the units) sit closer together than the boxes. */
 export const CHIP_GAP = 4;
+/** Where line `line` of a part is drawn: after the state icon for the first line, 8 px in for the others. */
+export const lineX = (box: Box, line: number, icon: boolean) => box.x + (line === 0 && icon ? ICON + 2 : 8);
+/** How wide line `line` may be drawn before it meets the box's right edge. */
+export const lineRoom = (box: Box, line: number, icon: boolean) => box.x + box.w - 6 - lineX(box, line, icon);
+
+export type PartSpec = Omit<DiagramPart, "lines" | "label"> & {
+  /** Words that are not drawn, said after the text (a state, a message). */
+  detail?: string;
+  /** A name of its own, for parts that are not links (a chip, the legend). */
+  label?: string;
+};
+
+/** A part with its lines cut to fit its box and its label composed from its text and detail. */
+export function makePart({ detail, label, ...spec }: PartSpec): DiagramPart {
+  const icon = spec.health !== undefined;
+  return {
+    ...spec,
+    lines: spec.text.map((text, i) => clip(text, lineRoom(spec.box, i, icon))),
+    label: label ?? [spec.text.filter(Boolean).join(" "), detail].filter(Boolean).join(": "),
+  };
+}
+
 /** Cut `text` to what fits in `width` at the drawing's font, ending with an ellipsis when cut. */
 export function clip(text: string, width: number): string {
-  const room = Math.max(1, Math.floor(width / CHAR_WIDTH));
+  const room = Math.max(1, Math.floor(width / CHAR_WIDTH + 1e-6));
   return text.length <= room ? text : `${text.slice(0, Math.max(0, room - 1))}…`;
 }
 

@@ -75,7 +75,7 @@ describe("layoutNode", () => {
         health: "failed",
         component: "node",
       },
-      { id: "heading:units", box: { x: 12, y: 59, w: 616, h: 16 }, lines: ["systemd units"] },
+      { id: "heading:units", box: { x: 4, y: 59, w: 624, h: 16 }, lines: ["systemd units"] },
       {
         id: "unit:walinuxagent.service",
         box: { x: 12, y: 77, w: 162, h: 22 },
@@ -100,7 +100,7 @@ describe("layoutNode", () => {
       {
         id: "core:kube-proxy",
         box: { x: 324, y: 111, w: 148, h: 49 },
-        lines: ["kube-proxy", "Running 1/1", "pod kube-proxy-2kc…"],
+        lines: ["kube-proxy", "Running 1/1", "pod kube-proxy-2kcxw"],
         health: "ok",
         component: "kube-proxy",
       },
@@ -111,11 +111,7 @@ describe("layoutNode", () => {
         health: "ok",
         component: "cni",
       },
-      {
-        id: "heading:pods",
-        box: { x: 12, y: 172, w: 616, h: 16 },
-        lines: ["Pods (1): pause container and containers"],
-      },
+      { id: "heading:pods", box: { x: 4, y: 172, w: 624, h: 16 }, lines: ["Pods (1): pause container and containers"] },
       {
         id: "pod:default/orders-api",
         box: { x: 12, y: 190, w: 200, h: 72 },
@@ -123,10 +119,10 @@ describe("layoutNode", () => {
         health: "failed",
         component: "pod-infrastructure",
       },
-      { id: "pod:default/orders-api/pause", box: { x: 18, y: 239, w: 57.5, h: 17 }, lines: ["pause"], health: "ok" },
+      { id: "pod:default/orders-api/pause", box: { x: 18, y: 239, w: 59.5, h: 17 }, lines: ["pause"], health: "ok" },
       {
         id: "pod:default/orders-api/orders-api",
-        box: { x: 79.5, y: 239, w: 91, h: 17 },
+        box: { x: 81.5, y: 239, w: 93, h: 17 },
         lines: ["orders-api"],
         health: "failed",
       },
@@ -137,33 +133,34 @@ describe("layoutNode", () => {
         health: "ok",
         component: "cni",
       },
-      { id: "legend:ok", box: { x: 12, y: 304, w: 68.9, h: 16 }, lines: ["running"], health: "ok" },
-      { id: "legend:progress", box: { x: 92.9, y: 304, w: 75.6, h: 16 }, lines: ["starting"], health: "progress" },
-      { id: "legend:failed", box: { x: 180.5, y: 304, w: 62.2, h: 16 }, lines: ["failed"], health: "failed" },
-      { id: "legend:stopped", box: { x: 254.7, y: 304, w: 68.9, h: 16 }, lines: ["stopped"], health: "stopped" },
+      { id: "legend:ok", box: { x: 12, y: 304, w: 72.9, h: 16 }, lines: ["running"], health: "ok" },
+      { id: "legend:progress", box: { x: 96.9, y: 304, w: 72.9, h: 16 }, lines: ["waiting"], health: "progress" },
+      { id: "legend:failed", box: { x: 181.8, y: 304, w: 66.2, h: 16 }, lines: ["failed"], health: "failed" },
+      { id: "legend:stopped", box: { x: 260, y: 304, w: 72.9, h: 16 }, lines: ["stopped"], health: "stopped" },
     ]);
   });
 
   it("says each part's state in full words for tooltips and screen readers", () => {
     const labels = Object.fromEntries(layoutNode(VIEW, 640).parts.map((p) => [p.id, p.label]));
     expect(labels).toEqual({
-      os: "VM aks-nodepool1-12345678-vmss000000: Ubuntu 22.04.5 LTS, kernel 5.15.0-1096-azure",
-      ready: "Node NotReady: Ready condition Unknown (NodeStatusUnknown: Kubelet stopped posting node status.)",
+      os: "VM aks-nodepool1-12345678-vmss000000 Ubuntu 22.04.5 LTS · kernel 5.15.0-1096-azure",
+      ready: "Node NotReady NodeStatusUnknown: Ready condition Unknown (Kubelet stopped posting node status.)",
       "heading:units": "systemd units",
       "unit:walinuxagent.service": "walinuxagent.service: active (running)",
-      "core:kubelet": "kubelet: kubelet.service: inactive (dead)",
-      "core:containerd": "containerd: containerd.service: active (running), 2 containerd-shim-runc-v2 processes",
+      "core:kubelet": "kubelet inactive (dead) kubelet.service",
+      "core:containerd":
+        "containerd active (running) 2 shims: containerd.service; one containerd-shim-runc-v2 per pod sandbox",
       "core:kube-proxy":
-        "kube-proxy: Pod kube-system/kube-proxy-2kcxw: Running, 1/1 ready, host network; pause Ready; kube-proxy Running",
-      "core:cni": "CNI: /etc/cni/net.d/10-azure.conflist loaded (plugin azure-vnet)",
+        "kube-proxy Running 1/1 pod kube-proxy-2kcxw: pod in kube-system; pause Ready; kube-proxy Running",
+      "core:cni": "CNI azure-vnet 10-azure.conflist /etc/cni/net.d: loaded by containerd",
       "heading:pods": "Pods (1): pause container and containers",
       "pod:default/orders-api":
-        "Pod default/orders-api: CrashLoopBackOff, 0/1 ready, 10.224.0.14, veth azv773b545d9e4; pause Ready; orders-api CrashLoopBackOff",
+        "orders-api CrashLoopBackOff 0/1 10.224.0.14 azv773b545d9e4: pod in default; pause Ready; orders-api CrashLoopBackOff",
       "pod:default/orders-api/pause": "pause container: Ready",
       "pod:default/orders-api/orders-api": "container orders-api: CrashLoopBackOff",
-      network: "Network: eth0 10.224.0.4/16 UP, 1 pod veth azv* in the host namespace",
+      network: "eth0 10.224.0.4/16 UP · 1 pod veth azv*: the node's NIC, and the host ends of the pods' veth pairs",
       "legend:ok": "running: a filled circle and a solid border",
-      "legend:progress": "starting: a dashed circle and a dashed border",
+      "legend:progress": "waiting: a dashed circle and a dashed border",
       "legend:failed": "failed: a cross and a thick border",
       "legend:stopped": "stopped: a hollow square and a dotted border",
     });
@@ -209,7 +206,13 @@ describe("layoutNode", () => {
     for (const [i, a] of cards.entries()) for (const b of cards.slice(i + 1)) expect(overlap(a.box, b.box)).toBe(false);
   });
 
-  it("cuts text that does not fit with an ellipsis", () => {
+  it("cuts text that does not fit with an ellipsis, and keeps it whole in the part's text and name", () => {
     expect([clip("kubelet.service", 200), clip("kubelet.service", 60)]).toEqual(["kubelet.service", "kubelet…"]);
+    const proxyPart = layoutNode(VIEW, 320).parts.find((p) => p.id === "core:kube-proxy");
+    expect([proxyPart?.lines[2], proxyPart?.text[2], proxyPart?.label]).toEqual([
+      "pod kube-proxy-2kc…",
+      "pod kube-proxy-2kcxw",
+      "kube-proxy Running 1/1 pod kube-proxy-2kcxw: pod in kube-system; pause Ready; kube-proxy Running",
+    ]);
   });
 });

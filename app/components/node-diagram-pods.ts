@@ -10,12 +10,12 @@ import {
   blockHeight,
   CHIP_GAP,
   CHIP_HEIGHT,
-  clip,
   columns,
   type DiagramPart,
   flow,
   GAP,
   ICON,
+  makePart,
   textWidth,
 } from "./node-diagram-geometry";
 
@@ -26,14 +26,20 @@ const MIN_POD_WIDTH = 150;
  */
 export const MAX_POD_CARDS = 24;
 
-export function podLabel(pod: PodPart): string {
-  const where = pod.hostNetwork ? "host network" : [pod.ip, pod.veth && `veth ${pod.veth}`].filter(Boolean).join(", ");
+/** A chip holds its icon and its container's name, up to the card's width. */
+const chipWidth = (name: string, inner: number) => Math.min(inner, textWidth(name) + ICON + 10);
+
+/** What a pod card does not draw, or cuts short: its namespace and each container's state. */
+export function podDetail(pod: PodPart): string {
   const inside = [
     `pause ${pod.pause.state === "none" ? "not created" : pod.pause.state}`,
     ...pod.containers.map((c) => `${c.name} ${c.state}`),
   ];
-  return `Pod ${pod.namespace}/${pod.name}: ${pod.status}, ${pod.ready} ready${where ? `, ${where}` : ""}; ${inside.join("; ")}`;
+  return `pod in ${pod.namespace}; ${inside.join("; ")}`;
 }
+
+export const podNetwork = (pod: PodPart) =>
+  pod.hostNetwork ? "host network" : [pod.ip, pod.veth].filter(Boolean).join(" ") || "no IP yet";
 
 /** The pods to draw when they do not all fit: those with a problem first, then in the view's order. */
 function podsToDraw(pods: PodPart[]): { shown: PodPart[]; hidden: number } {
@@ -47,45 +53,40 @@ function podsToDraw(pods: PodPart[]): { shown: PodPart[]; hidden: number } {
 
 function podParts(pod: PodPart, box: Box, id: string): DiagramPart[] {
   const inner = box.w - 12;
-  const network = pod.hostNetwork ? "host network" : [pod.ip, pod.veth].filter(Boolean).join(" ") || "no IP yet";
   const chips = [
     { name: "pause", state: pod.pause.state === "none" ? "not created" : pod.pause.state, health: pod.pause.health },
     ...pod.containers,
   ];
-  const widths = chips.map((c) => Math.min(inner, textWidth(c.name) + ICON + 8));
+  const widths = chips.map((c) => chipWidth(c.name, inner));
   const placed = flow(widths, box.x + 6, box.y + blockHeight(3), inner, CHIP_HEIGHT, CHIP_GAP).boxes;
   return [
-    {
+    makePart({
       id,
       kind: "pod",
       box,
-      lines: [
-        clip(pod.name, box.w - ICON - 10),
-        clip(`${pod.status} ${pod.ready}`, box.w - 16),
-        clip(network, box.w - 16),
-      ],
+      text: [pod.name, `${pod.status} ${pod.ready}`, podNetwork(pod)],
       health: pod.health,
       component: pod.role === "agent" ? "agents" : "pod-infrastructure",
-      label: podLabel(pod),
-    },
-    ...chips.map((c, i) => ({
-      id: `${id}/${c.name}`,
-      kind: "chip" as const,
-      box: placed[i] as Box,
-      lines: [clip(c.name, (placed[i] as Box).w - ICON - 4)],
-      health: c.health,
-      label: `${c.name === "pause" ? "pause container" : `container ${c.name}`}: ${c.state}`,
-      parent: id,
-    })),
+      detail: podDetail(pod),
+    }),
+    ...chips.map((c, i) =>
+      makePart({
+        id: `${id}/${c.name}`,
+        kind: "chip",
+        box: placed[i] as Box,
+        text: [c.name],
+        health: c.health,
+        label: `${c.name === "pause" ? "pause container" : `container ${c.name}`}: ${c.state}`,
+        parent: id,
+      }),
+    ),
   ];
 }
 
 /** Height of a pod card: three lines, then its chips wrapped in the card's width. */
 function podHeight(pod: PodPart, width: number): number {
   const inner = width - 12;
-  const widths = [textWidth("pause"), ...pod.containers.map((c) => textWidth(c.name))].map((w) =>
-    Math.min(inner, w + ICON + 8),
-  );
+  const widths = ["pause", ...pod.containers.map((c) => c.name)].map((name) => chipWidth(name, inner));
   const { bottom } = flow(widths, 0, 0, inner, CHIP_HEIGHT, CHIP_GAP);
   return blockHeight(3) + bottom + 6;
 }
@@ -112,13 +113,15 @@ export function podGrid(
       const box = { x: x + i * (cols.w + GAP), y: top, w: cols.w, h };
       if (card.pod) parts.push(...podParts(card.pod, box, `pod:${card.pod.namespace}/${card.pod.name}`));
       else {
-        parts.push({
-          id: "more",
-          kind: "more",
-          box,
-          lines: [clip(`+${hidden} more`, box.w - 12), clip("kubectl get pods -A", box.w - 12)],
-          label: `${hidden} more pods are not drawn: kubectl get pods -A lists them all`,
-        });
+        parts.push(
+          makePart({
+            id: "more",
+            kind: "more",
+            box,
+            text: [`+${hidden} more`, "kubectl get pods -A"],
+            label: `${hidden} more pods are not drawn: kubectl get pods -A lists them all`,
+          }),
+        );
       }
     });
     top += h + GAP;

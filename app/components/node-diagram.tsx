@@ -6,10 +6,10 @@
  * exists is a link to it, reachable with Tab. Loaded lazily by node-diagram-panel.tsx, once the
  * node has sent its first picture, so none of this is on the way to the terminal's prompt.
  */
-import { useEffect, useMemo, useRef, useState } from "react";
+import { Fragment, useEffect, useMemo, useRef, useState } from "react";
 import type { ComponentLessons } from "@/lib/content/component-lessons";
 import type { Health, NodeView } from "@/sandbox";
-import { type DiagramPart, LINE_HEIGHT, layoutNode } from "./node-diagram-layout";
+import { CHAR_WIDTH, type DiagramPart, LINE_HEIGHT, layoutNode, lineX } from "./node-diagram-layout";
 
 /** Until the panel has been measured: about half a wide screen. */
 const FIRST_WIDTH = 560;
@@ -23,14 +23,50 @@ function StateIcon({ health, x, y }: { health: Health; x: number; y: number }) {
   return <path className={className} d={`M${x - 4} ${y - 4}L${x + 4} ${y + 4}M${x + 4} ${y - 4}L${x - 4} ${y + 4}`} />;
 }
 
-/** A part's box, icon and lines; chips (a pod's pause and containers) inside it. */
-function PartBody({ part, chips }: { part: DiagramPart; chips: DiagramPart[] }) {
+const ONE_LINE = new Set(["chip", "legend", "unit", "network", "heading"]);
+
+/**
+ * One line of a part. A line cut short is still written in full (its name and what assistive
+ * technology reads must hold the whole words); a nested <svg> clips it where the ellipsis goes.
+ * Each line ends with a space, which SVG does not draw: without it the lines' words run together
+ * when their text is read as one (axe's visible text of a link joins its text nodes as they are).
+ */
+function Line({ part, index }: { part: DiagramPart; index: number }) {
   const { box } = part;
-  const oneLine = part.kind === "chip" || part.kind === "legend" || part.kind === "unit";
-  const iconY = box.y + (oneLine ? box.h / 2 : 10.5);
+  const x = lineX(box, index, part.health !== undefined);
+  const y = ONE_LINE.has(part.kind) ? box.y + box.h / 2 + 4 : box.y + 14 + index * LINE_HEIGHT;
+  const className = index === 0 ? "nd-name" : "nd-detail";
+  const full = part.text[index] ?? "";
+  const shown = part.lines[index] ?? "";
+  if (shown === full) {
+    return (
+      <text className={className} x={x} y={y}>
+        {`${full} `}
+      </text>
+    );
+  }
+  const kept = (shown.length - 1) * CHAR_WIDTH;
   return (
     <>
-      <title>{part.label}</title>
+      {/* biome-ignore lint/a11y/noSvgWithoutTitle: a viewport that clips a line of text, not a picture */}
+      <svg x={x} y={box.y} width={kept} height={box.h} overflow="hidden">
+        <text className={className} x={0} y={y - box.y}>
+          {`${full} `}
+        </text>
+      </svg>
+      <text className={className} x={x + kept} y={y}>
+        {"… "}
+      </text>
+    </>
+  );
+}
+
+/** A part's box, icon and lines. */
+function PartDrawing({ part }: { part: DiagramPart }) {
+  const { box } = part;
+  const iconY = box.y + (ONE_LINE.has(part.kind) ? box.h / 2 : 10.5);
+  return (
+    <>
       {part.kind === "heading" || part.kind === "legend" ? null : (
         <rect
           className={`nd-box nd-${part.kind}${part.health ? ` nd-${part.health}` : ""}`}
@@ -42,23 +78,36 @@ function PartBody({ part, chips }: { part: DiagramPart; chips: DiagramPart[] }) 
         />
       )}
       {part.health ? <StateIcon health={part.health} x={box.x + 10} y={iconY} /> : null}
-      {part.lines.map((line, i) => (
-        <text
-          // biome-ignore lint/suspicious/noArrayIndexKey: a part's lines are positional
-          key={i}
-          className={i === 0 ? "nd-name" : "nd-detail"}
-          x={box.x + (i === 0 && part.health ? 18 : 8)}
-          y={oneLine ? box.y + box.h / 2 + 4 : box.y + 14 + i * LINE_HEIGHT}
-        >
-          {line}
-        </text>
-      ))}
-      {chips.map((chip) => (
-        <g key={chip.id} className="nd-chip" data-part={chip.id}>
-          <PartBody part={chip} chips={[]} />
-        </g>
+      {part.lines.map((_, i) => (
+        // biome-ignore lint/suspicious/noArrayIndexKey: a part's lines are positional
+        <Line key={i} part={part} index={i} />
       ))}
     </>
+  );
+}
+
+/**
+ * A part, named by its <title> (the tooltip, and the name SVG-AAM gives the group), and a link
+ * to its lesson when there is one. The title sits beside the link, not in it: a link's name must
+ * contain its visible text (WCAG 2.5.3), and a title inside would count as text of the link.
+ */
+function Part({ part, lessons }: { part: DiagramPart; lessons: ComponentLessons }) {
+  const lesson = part.component ? lessons[part.component] : undefined;
+  return (
+    <g className="nd-part" data-part={part.id} data-health={part.health}>
+      <title>{part.label}</title>
+      {lesson ? (
+        <a
+          className="nd-link"
+          href={`/lessons/${lesson.slug}`}
+          aria-label={`${part.label}. Open the lesson: ${lesson.title}`}
+        >
+          <PartDrawing part={part} />
+        </a>
+      ) : (
+        <PartDrawing part={part} />
+      )}
+    </g>
   );
 }
 
@@ -93,29 +142,16 @@ export default function NodeDiagram({ view, lessons }: { view: NodeView; lessons
         <rect className="nd-vm" x={1} y={1} width={layout.width - 2} height={layout.height - 2} rx={10} />
         {layout.parts
           .filter((part) => !part.parent)
-          .map((part) => {
-            const lesson = part.component ? lessons[part.component] : undefined;
-            const body = <PartBody part={part} chips={chipsOf.get(part.id) ?? []} />;
-            if (!lesson) {
-              return (
-                <g key={part.id} className="nd-part" data-part={part.id} data-health={part.health}>
-                  {body}
-                </g>
-              );
-            }
-            return (
-              <a
-                key={part.id}
-                className="nd-part nd-link"
-                href={`/lessons/${lesson.slug}`}
-                aria-label={`${part.label}. Open the lesson: ${lesson.title}`}
-                data-part={part.id}
-                data-health={part.health}
-              >
-                {body}
-              </a>
-            );
-          })}
+          .map((part) => (
+            // A pod's chips follow its link rather than sit in it: the link's name is the pod's
+            // text, and each chip is read on its own with its container's state.
+            <Fragment key={part.id}>
+              <Part part={part} lessons={lessons} />
+              {(chipsOf.get(part.id) ?? []).map((chip) => (
+                <Part key={chip.id} part={chip} lessons={lessons} />
+              ))}
+            </Fragment>
+          ))}
       </svg>
     </figure>
   );
