@@ -45,15 +45,26 @@ test("the diagram shows the kubelet stopped as it happens, then the node NotRead
   );
 });
 
-test("a click on a part opens its lesson, and the parts are links in the tab order", async ({ page }) => {
+test("a click on a part opens its lesson", async ({ page }) => {
   await page.goto("/lessons/operating-system");
   await waitForNode(page);
-  const kubelet = panel(page).getByRole("link", { name: /^kubelet active \(running\) kubelet\.service\./ });
-  await kubelet.focus();
-  await expect(kubelet).toBeFocused();
-  await kubelet.click();
+  await panel(page)
+    .getByRole("link", { name: /^kubelet active \(running\) kubelet\.service\./ })
+    .click();
   await expect(page).toHaveURL(/\/lessons\/kubelet$/);
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("kubelet — the node agent");
+});
+
+test("the parts are links in the tab order, and Enter opens one", async ({ page }) => {
+  await page.goto("/lessons/kubelet");
+  await waitForNode(page);
+  await part(page, "core:kubelet").waitFor();
+  await panel(page).getByRole("button", { name: "Hide diagram" }).focus();
+  await page.keyboard.press("Tab");
+  const os = panel(page).getByRole("link", { name: /^VM aks-nodepool1-12345678-vmss000000 Ubuntu 22\.04\.5 LTS/ });
+  await expect(os).toBeFocused();
+  await page.keyboard.press("Enter");
+  await expect(page).toHaveURL(/\/lessons\/operating-system$/);
 });
 
 test("the toggle hides the diagram and the choice is remembered", async ({ page }) => {
