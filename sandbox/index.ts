@@ -20,3 +20,4 @@ export type {
 export { createSandbox, scenarioNames } from "./sandbox";
 export type { TerminalSession, TerminalSessionOptions } from "./shell/terminal-session";
 export { createTerminalSession } from "./shell/terminal-session";
+export type { ContainerPart, Health, NodeView, PartComponent, PodPart, UnitPart } from "./view/types";

@@ -13,6 +13,8 @@ import { trackedFiles } from "./history/tracked";
 import type { PacketTrace } from "./packet-path";
 import { SCENARIO_BOOT_TIME, SCENARIOS } from "./scenarios";
 import { type ExecResult, type RunOptions, Shell } from "./shell/bash-shell";
+import { nodeView } from "./view/node-view";
+import type { NodeView } from "./view/types";
 import { World } from "./world";
 
 export type { EditorRequest, ExecResult, FileChange, HistoryEntry };
@@ -95,6 +97,8 @@ export interface Sandbox {
    * KUBE-SERVICES, KUBE-SVC-* and KUBE-SEP-* to a pod, for the page to show.
    */
   lastPacketTrace(): PacketTrace | undefined;
+  /** The node's parts and their states now, for the page's diagram (small, serialisable; reads only). */
+  view(): NodeView;
   /** Rebuild the node from a snapshot (replays it); resolves when done. */
   restore(snapshot: SandboxSnapshot): Promise<void>;
   /**
@@ -247,6 +251,7 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
     },
     snapshot: () => ({ scenario, seed, steps: [...steps] }),
     lastPacketTrace: () => world.packets.lastTrace,
+    view: () => nodeView(world),
     onOpenFile(fn) {
       editorListeners.add(fn);
       attachEditor();

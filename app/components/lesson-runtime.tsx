@@ -9,7 +9,7 @@
  */
 import { createContext, type ReactNode, useCallback, useContext, useEffect, useMemo, useRef, useState } from "react";
 import type { Exercise } from "@/lib/content/schema";
-import type { EditorRequest, PacketTrace } from "@/sandbox";
+import type { EditorRequest, NodeView, PacketTrace } from "@/sandbox";
 import { type EngineState, RemoteNode, type TerminalSink } from "../engine/remote-node";
 import { type ExerciseStatus, statusOf } from "./grading";
 import { loadAnswers, loadAttempt, loadDone, saveAnswers, saveAttempt, saveDone } from "./progress-store";
@@ -47,6 +47,8 @@ interface NodeApi {
   onOpenFile(fn: (request: EditorRequest) => void): () => void;
   /** Give the terminal the keyboard back (an editor pane closed). */
   focusTerminal(): void;
+  /** The node's picture for the diagram, now and on every change, until unsubscribed. */
+  watchView(fn: (view: NodeView) => void): () => void;
 }
 
 interface Progress {
@@ -230,6 +232,7 @@ export function LessonRuntime(props: {
         return () => openFileListeners.delete(fn);
       },
       focusTerminal: () => terminalRef.current?.focus(),
+      watchView: (fn) => remote.watchView(fn),
     }),
     [remote, openFileListeners],
   );

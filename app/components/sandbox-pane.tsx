@@ -2,8 +2,10 @@
 /**
  * The sandbox beside the lesson: the terminal into the node and the exercise list.
  */
+import type { ComponentLessons } from "@/lib/content/component-lessons";
 import { ExerciseList } from "./exercise-list";
 import { useNode, useProgress } from "./lesson-runtime";
+import { NodeDiagramPanel } from "./node-diagram-panel";
 import NodeTerminal from "./node-terminal";
 import { NodeWorkbench } from "./node-workbench";
 import { PacketTraceView } from "./packet-trace";
@@ -17,7 +19,7 @@ const ENGINE_LABEL = {
   failed: "node failed to start",
 } as const;
 
-export function SandboxPane({ scenario }: { scenario: string }) {
+export function SandboxPane({ scenario, lessons = {} }: { scenario: string; lessons?: ComponentLessons }) {
   const progress = useProgress();
   const node = useNode();
   const engineState = progress?.engineState ?? "loading";
@@ -58,6 +60,7 @@ export function SandboxPane({ scenario }: { scenario: string }) {
       <section className="terminal-region" aria-label="Node terminal" data-engine={engineState}>
         <NodeTerminal />
       </section>
+      <NodeDiagramPanel lessons={lessons} />
       <NodeWorkbench />
       <PacketTraceView />
       <ExerciseList />

@@ -46,6 +46,9 @@ export class NodeHost {
   private history?: SandboxHistory;
   /** The exercise whose start the history last marked (reset exercise comes back there). */
   private exerciseStarted?: string;
+  /** Whether the page shows the diagram, and the last picture of the node sent to it (as JSON). */
+  private viewWatched = false;
+  private lastView = "";
 
   constructor(
     private readonly post: (message: FromWorker) => void,
@@ -84,6 +87,11 @@ export class NodeHost {
         return this.reset();
       case "call":
         return this.call(message.id, message.call);
+      case "watch-view":
+        this.viewWatched = message.watch;
+        this.lastView = "";
+        this.scheduleGrade();
+        return;
     }
   }
 
@@ -179,7 +187,18 @@ export class NodeHost {
     queueMicrotask(() => {
       this.gradeScheduled = false;
       this.grade();
+      this.publishView();
     });
+  }
+
+  /** The diagram's picture of the node, when it is shown and something in it changed (a tick mostly changes nothing). */
+  private publishView(): void {
+    if (!this.viewWatched || !this.sandbox) return;
+    const view = this.sandbox.view();
+    const key = JSON.stringify(view);
+    if (key === this.lastView) return;
+    this.lastView = key;
+    this.post({ type: "node-view", view });
   }
 
   private grade(): void {

@@ -3,7 +3,16 @@
  * editor, its clock and the grading run in the worker, so a long command never freezes the
  * page; the page sends keys and receives what to print, the grade and the worker's state.
  */
-import type { Check, EditorRequest, FileChange, HistoryEntry, PacketTrace, Sandbox, SandboxSnapshot } from "@/sandbox";
+import type {
+  Check,
+  EditorRequest,
+  FileChange,
+  HistoryEntry,
+  NodeView,
+  PacketTrace,
+  Sandbox,
+  SandboxSnapshot,
+} from "@/sandbox";
 
 export interface GradableExercise {
   id: string;
@@ -44,7 +53,9 @@ export type ToWorker =
   /** Put the node back in the lesson's start state. */
   | { type: "reset" }
   /** Ask the node something the page shows outside the terminal; answered by a `reply` with the same id. */
-  | { type: "call"; id: number; call: NodeCall };
+  | { type: "call"; id: number; call: NodeCall }
+  /** The diagram is shown (send `node-view` now and whenever the node's picture changes) or hidden (stop). */
+  | { type: "watch-view"; watch: boolean };
 
 /** The editor's and the history's requests, and what each answers. */
 export type NodeCall =
@@ -80,4 +91,6 @@ export type FromWorker =
   | { type: "packet-trace"; trace: PacketTrace }
   /** The node's history is kept from now on (undo, reset exercise and the diff view work). */
   | { type: "history-ready" }
+  /** The node's parts and their states, for the diagram: sent while watched, only when it changed. */
+  | { type: "node-view"; view: NodeView }
   | { type: "reply"; id: number; result?: unknown; error?: string };

@@ -9,7 +9,7 @@
  * given the prompt back `INTERRUPT_GRACE_MS` after a Ctrl-C, the page stops it and starts a new
  * one from the snapshot taken just before that line (the line's own effects are lost with it).
  */
-import type { EditorRequest, PacketTrace } from "@/sandbox";
+import type { EditorRequest, NodeView, PacketTrace } from "@/sandbox";
 import type { FromWorker, GradableExercise, NodeCall, NodeCallResult, ToWorker } from "./protocol";
 
 /** The node as the page shows it: starting (or restarting after a hung line), running, or broken. */
@@ -67,6 +67,9 @@ export class RemoteNode {
   ready = false;
   private nextCall = 1;
   private readonly calls = new Map<number, { resolve(value: unknown): void; reject(error: Error): void }>();
+  /** Who shows the node's diagram, and the last picture the worker sent. */
+  private readonly viewers = new Set<(view: NodeView) => void>();
+  private lastView: NodeView | undefined;
 
   /** Ask the node for something outside the terminal (save a file, undo, a diff); rejects if it cannot. */
   call<K extends NodeCall["op"]>(call: Extract<NodeCall, { op: K }>): Promise<NodeCallResult[K]> {
@@ -103,6 +106,20 @@ export class RemoteNode {
     if (this.busy && data.includes("\x03") && this.watchdog === undefined) {
       this.watchdog = setTimeout(() => this.restartHung(), INTERRUPT_GRACE_MS);
     }
+  }
+
+  /**
+   * Receive the node's picture now (if known) and whenever it changes, until the returned function
+   * is called. The worker computes it only while someone watches (a hidden diagram costs nothing).
+   */
+  watchView(fn: (view: NodeView) => void): () => void {
+    this.viewers.add(fn);
+    if (this.lastView) fn(this.lastView);
+    if (this.viewers.size === 1) this.post({ type: "watch-view", watch: true });
+    return () => {
+      if (!this.viewers.delete(fn) || this.viewers.size > 0) return;
+      this.post({ type: "watch-view", watch: false });
+    };
   }
 
   resize(columns: number): void {
@@ -184,6 +201,7 @@ export class RemoteNode {
       clear,
       restore,
     });
+    if (this.viewers.size > 0) worker.postMessage({ type: "watch-view", watch: true });
   }
 
   private receive(message: FromWorker): void {
@@ -218,6 +236,10 @@ export class RemoteNode {
         return;
       case "history-ready":
         this.options.onHistory?.(true);
+        return;
+      case "node-view":
+        this.lastView = message.view;
+        for (const fn of this.viewers) fn(message.view);
         return;
       case "reply": {
         const pending = this.calls.get(message.id);

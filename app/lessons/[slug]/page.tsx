@@ -3,6 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { LessonRuntime } from "@/app/components/lesson-runtime";
 import { SandboxPane } from "@/app/components/sandbox-pane";
+import { componentLessons } from "@/lib/content/component-lessons";
 import { loadLessons } from "@/lib/content/load";
 
 type Params = { params: Promise<{ slug: string }> };
@@ -54,7 +55,7 @@ export default async function LessonPage({ params }: Params) {
             {next ? <Link href={`/lessons/${next.slug}`}>{next.title} →</Link> : <Link href="/">All lessons</Link>}
           </nav>
         </article>
-        <SandboxPane scenario={lesson.scenario} />
+        <SandboxPane scenario={lesson.scenario} lessons={componentLessons(loadLessons())} />
       </main>
     </LessonRuntime>
   );

@@ -72,7 +72,7 @@ export function nodeRows(nodes: Node[], now: number, wide: boolean): string[][] 
  * finished, STATUS is `Init:N/M` or `Init:<its reason>` and RESTARTS counts the init
  * containers'; afterwards the app containers decide, the first one's reason winning.
  */
-function printPod(pod: Pod, now: number): { ready: string; status: string; restarts: string } {
+export function printPod(pod: Pod, now: number): { ready: string; status: string; restarts: string } {
   const sidecars = new Set(
     (pod.spec.initContainers ?? []).filter((c) => c.restartPolicy === "Always").map((c) => c.name),
   );
