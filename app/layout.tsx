@@ -41,7 +41,10 @@ export default function RootLayout({ children }: { children: ReactNode }) {
             <ThemeSwitch />
           </div>
         </header>
-        <div id="main">{children}</div>
+        {/* Focusable so the skip link moves keyboard focus here, not only the scroll position. */}
+        <div id="main" tabIndex={-1}>
+          {children}
+        </div>
       </body>
     </html>
   );

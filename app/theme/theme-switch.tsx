@@ -7,7 +7,7 @@
 import { useEffect, useState } from "react";
 import { chooseTheme, isThemeChoice, readThemeChoice, THEME_CHOICES, type ThemeChoice } from "./theme";
 
-const LABEL: Record<ThemeChoice, string> = { system: "System theme", light: "Light theme", dark: "Dark theme" };
+const LABEL: Record<ThemeChoice, string> = { system: "System", light: "Light", dark: "Dark" };
 
 export function ThemeSwitch() {
   const [choice, setChoice] = useState<ThemeChoice>("system");
@@ -15,6 +15,9 @@ export function ThemeSwitch() {
   return (
     <label className="theme-switch">
       <span className="visually-hidden">Colour theme</span>
+      <span className="theme-switch-icon" aria-hidden="true">
+        ◐
+      </span>
       <select
         value={choice}
         onChange={(event) => {
