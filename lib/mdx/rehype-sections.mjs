@@ -12,8 +12,12 @@
  * passes this file's absolute path); no dependency beyond the tree itself.
  */
 
-/** Ids the page already uses outside the lesson text (app/layout.tsx, the lesson page). */
-export const RESERVED_IDS = ["main", "lesson-title", "site-search"];
+/**
+ * Ids the page already uses outside the lesson text (app/layout.tsx, the lesson page, the exercise
+ * list); a heading with the same text gets `-1`. Exercise cards' ids are checked per lesson by
+ * lesson-sections.test.ts.
+ */
+export const RESERVED_IDS = ["main", "lesson-title", "site-search", "exercise-panel-title"];
 
 /**
  * github-slugger's rule (what GitHub and rehype-slug do): lower case, drop everything but
