@@ -129,6 +129,24 @@ test.describe("on a phone", () => {
   });
 });
 
+test.describe("search on a phone", () => {
+  test.use({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+
+  test("the results fit the screen", async ({ page }) => {
+    await page.goto("/lessons/kubelet");
+    const box = page.getByRole("searchbox", { name: "Search the lessons" });
+    const results = page.getByRole("list", { name: "Search results" });
+    // Typing before the page hydrates is not seen by the search: type again until it is.
+    await expect(async () => {
+      await box.fill("");
+      await box.fill("kubelet");
+      await expect(results.getByRole("link").first()).toBeVisible({ timeout: 1000 });
+    }).toPass();
+    const shown = await results.boundingBox();
+    expect(shown && shown.x >= 0 && shown.x + shown.width <= 390).toBe(true);
+  });
+});
+
 test("a keyboard reaches the content through the skip link", async ({ page }) => {
   await page.goto("/lessons/kubelet");
   await page.keyboard.press("Tab");
