@@ -1,5 +1,6 @@
 import AxeBuilder from "@axe-core/playwright";
 import { expect, type Page, test } from "@playwright/test";
+import { loadLessons } from "@/lib/content/load";
 import { waitForNode } from "./helpers";
 
 /**
@@ -39,5 +40,17 @@ for (const theme of ["light", "dark"] as const) {
     await card.getByRole("button", { name: "Show it" }).click();
     const results = await new AxeBuilder({ page }).analyze();
     expect(summary(results.violations)).toEqual([]);
+  });
+
+  test(`every lesson's text has no accessibility violations in the ${theme} theme`, async ({ page }) => {
+    test.setTimeout(120_000);
+    await useTheme(page, theme);
+    const found: string[] = [];
+    for (const lesson of loadLessons()) {
+      await page.goto(`/lessons/${lesson.slug}`);
+      const results = await new AxeBuilder({ page }).include("article").analyze();
+      found.push(...summary(results.violations).map((line) => `${lesson.slug}: ${line}`));
+    }
+    expect(found).toEqual([]);
   });
 }
