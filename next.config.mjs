@@ -1,3 +1,4 @@
+import { fileURLToPath } from "node:url";
 import createMDX from "@next/mdx";
 
 const withMDX = createMDX({
@@ -5,6 +6,24 @@ const withMDX = createMDX({
     // Turbopack hands loader options to worker threads, so plugins are named as strings
     // (functions fail with "does not have serializable options").
     remarkPlugins: ["remark-gfm", "remark-frontmatter", ["remark-mdx-frontmatter", { name: "frontmatter" }]],
+    rehypePlugins: [
+      // Heading ids and `export const sections` (the table of contents and the search index). The
+      // loader resolves a name from the MDX file's folder, so a local plugin goes by absolute path.
+      fileURLToPath(new URL("./lib/mdx/rehype-sections.mjs", import.meta.url)),
+      // Code blocks highlighted at build time: the page gets coloured spans and no highlighter.
+      // Both themes' colours go into CSS variables (--shiki-light, --shiki-dark); globals.css picks
+      // one by the page's theme. Only the grammars lessons use are loaded; others fall back to text.
+      [
+        "@shikijs/rehype",
+        {
+          themes: { light: "github-light-default", dark: "github-dark-default" },
+          defaultColor: false,
+          langs: ["shellscript", "shellsession", "json", "yaml", "toml", "ini", "diff", "go", "log"],
+          defaultLanguage: "text",
+          fallbackLanguage: "text",
+        },
+      ],
+    ],
   },
 });
 

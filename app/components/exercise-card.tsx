@@ -4,15 +4,17 @@
  * to do, its status (it turns green by itself once the node is in the asked-for state), the
  * hints one at a time, and the reference solution as click-to-run commands.
  */
-import { type ReactNode, useState } from "react";
+import { type ReactNode, useRef, useState } from "react";
 import { questionOf } from "@/lib/content/question";
 import type { Exercise as ExerciseData } from "@/lib/content/schema";
 import { Cmd } from "./cmd";
+import { exerciseAnchor } from "./exercise-anchor";
 import { STATUS_LABEL } from "./grading";
 import { InlineMarkdown } from "./inline-markdown";
 import { useProgress } from "./lesson-runtime";
 
-export const exerciseAnchor = (id: string) => `exercise-${id}`;
+// Where the exercise list (and search) found it before it had a module of its own.
+export { exerciseAnchor };
 
 function Hints({ hints }: { hints: readonly string[] }) {
   const [shown, setShown] = useState(0);
@@ -36,10 +38,54 @@ function Hints({ hints }: { hints: readonly string[] }) {
   );
 }
 
+/**
+ * The reference solution, behind a confirmation: seeing it ends the puzzle, so one click on
+ * "Show solution" asks first ("Show it" or "Not yet"); focus follows each step for keyboard users.
+ */
 function Solution({ lines, answer }: { lines: readonly string[]; answer?: string }) {
+  const [step, setStep] = useState<"hidden" | "confirm" | "shown">("hidden");
+  const backFromConfirm = useRef(false);
+  const focusOnMount = (element: HTMLElement | null) => element?.focus();
+  if (step === "hidden") {
+    return (
+      <div className="exercise-solution">
+        <button
+          type="button"
+          className="quiet-button"
+          ref={(element) => {
+            if (backFromConfirm.current) element?.focus();
+            backFromConfirm.current = false;
+          }}
+          onClick={() => setStep("confirm")}
+        >
+          Show solution
+        </button>
+      </div>
+    );
+  }
+  if (step === "confirm") {
+    return (
+      <div className="exercise-solution solution-confirm">
+        <p>Show the solution? Trying the hints first teaches more.</p>
+        <button type="button" className="quiet-button" ref={focusOnMount} onClick={() => setStep("shown")}>
+          Show it
+        </button>{" "}
+        <button
+          type="button"
+          className="quiet-button"
+          onClick={() => {
+            backFromConfirm.current = true;
+            setStep("hidden");
+          }}
+        >
+          Not yet
+        </button>
+      </div>
+    );
+  }
   return (
-    <details className="exercise-solution">
-      <summary>Show solution</summary>
+    <div className="exercise-solution" tabIndex={-1} ref={focusOnMount}>
+      <h4 className="solution-title">Solution</h4>
       {answer !== undefined && (
         <p>
           Answer (on the node as the lesson starts it): <code>{answer}</code>
@@ -53,7 +99,7 @@ function Solution({ lines, answer }: { lines: readonly string[]; answer?: string
           </li>
         ))}
       </ol>
-    </details>
+    </div>
   );
 }
 

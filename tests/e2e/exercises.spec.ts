@@ -33,7 +33,7 @@ test("an exercise turns green by itself once the node is in the asked-for state"
   await expect(panel.getByRole("listitem", { name: `${first.title}: Done` })).toBeVisible();
 });
 
-test("hints are revealed one at a time and the solution is there to click", async ({ page }) => {
+test("hints are revealed one at a time and the solution, once confirmed, is there to click", async ({ page }) => {
   test.skip(!first, "content/kubelet.mdx has no exercises");
   if (!first) return;
   await page.goto("/lessons/kubelet");
@@ -46,8 +46,14 @@ test("hints are revealed one at a time and the solution is there to click", asyn
     await card.getByRole("button", { name: /^Show another hint/ }).click();
     await expect(hints).toHaveCount(2);
   }
-  await card.getByText("Show solution").click();
+  // The solution asks first; "Not yet" goes back, "Show it" shows it.
   const solution = card.getByRole("list", { name: "Solution commands" });
+  await card.getByRole("button", { name: "Show solution" }).click();
+  await card.getByRole("button", { name: "Not yet" }).click();
+  await expect(card.getByRole("button", { name: "Show solution" })).toBeFocused();
+  await expect(solution).toHaveCount(0);
+  await card.getByRole("button", { name: "Show solution" }).click();
+  await card.getByRole("button", { name: "Show it" }).click();
   for (const line of first.solution) {
     await expect(solution.getByRole("button", { name: `Run in the terminal: ${line}` })).toBeVisible();
   }

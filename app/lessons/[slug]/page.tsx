@@ -1,9 +1,11 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { notFound } from "next/navigation";
+import { LessonPager } from "@/app/components/lesson-pager";
 import { LessonRuntime } from "@/app/components/lesson-runtime";
+import { LessonToc } from "@/app/components/lesson-toc";
 import { SandboxPane } from "@/app/components/sandbox-pane";
 import { componentLessons } from "@/lib/content/component-lessons";
+import { loadLessonModule, tocOf } from "@/lib/content/lesson-module";
 import { loadLessons } from "@/lib/content/load";
 
 type Params = { params: Promise<{ slug: string }> };
@@ -32,7 +34,7 @@ export async function generateMetadata({ params }: Params): Promise<Metadata> {
 export default async function LessonPage({ params }: Params) {
   const { slug } = await params;
   const { lesson, previous, next } = lessonAt(slug);
-  const { default: Body } = await import(`@/content/${slug}.mdx`);
+  const { default: Body, sections } = await loadLessonModule(slug);
   return (
     <LessonRuntime slug={lesson.slug} scenario={lesson.scenario} setup={lesson.setup} exercises={lesson.exercises}>
       <main className="lesson-layout">
@@ -49,11 +51,9 @@ export default async function LessonPage({ params }: Params) {
               ))}
             </ul>
           </section>
+          <LessonToc sections={tocOf(sections)} />
           <Body />
-          <nav className="lesson-nav" aria-label="Lessons">
-            {previous ? <Link href={`/lessons/${previous.slug}`}>← {previous.title}</Link> : <span />}
-            {next ? <Link href={`/lessons/${next.slug}`}>{next.title} →</Link> : <Link href="/">All lessons</Link>}
-          </nav>
+          <LessonPager previous={previous} next={next} />
         </article>
         <SandboxPane scenario={lesson.scenario} lessons={componentLessons(loadLessons())} />
       </main>
