@@ -17,6 +17,6 @@ export type {
   SandboxOptions,
   SandboxSnapshot,
 } from "./sandbox";
-export { createSandbox, scenarioNames } from "./sandbox";
+export { createSandbox, scenarioCatalogue, scenarioNames } from "./sandbox";
 export type { TerminalSession, TerminalSessionOptions } from "./shell/terminal-session";
 export { createTerminalSession } from "./shell/terminal-session";
