@@ -7,6 +7,7 @@
  */
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
+import { contentDirFrom } from "@/lib/site-paths.mjs";
 import { type BodyScan, scanBody } from "./body";
 import { readFrontmatter } from "./frontmatter";
 import { explainIssues, formatPath } from "./issues";
@@ -16,7 +17,7 @@ import { type Lesson, lessonFrontmatterSchema } from "./schema";
 import { slugify } from "./slug";
 
 /** Where lessons are read from: content/, or another folder for a fixture build (CONTENT_DIR=...). */
-export const CONTENT_DIR = process.env.CONTENT_DIR || "content";
+export const CONTENT_DIR = contentDirFrom();
 
 /** The Markdown files kept beside the lessons that are not lessons. */
 export const CONTENT_DOCS = ["README.md", "REFERENCE.md"];

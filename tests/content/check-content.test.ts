@@ -117,6 +117,12 @@ describe("check:content finds each kind of mistake", () => {
     );
   });
 
+  it("passes the fixture lessons the base-path build shows (tests/fixtures/lessons)", async () => {
+    const { lessons, problems } = await checkContent("tests/fixtures/lessons");
+    expect(problems.map(formatProblem)).toEqual([]);
+    expect(lessons.map((lesson) => lesson.slug)).toEqual(["components", "questions"]);
+  });
+
   it("passes good lessons, replaying their exercises", async () => {
     const { lessons, problems } = await checkContent(`${FIXTURES}/good`);
     expect(problems).toEqual([]);

@@ -31,7 +31,7 @@ export async function generateMetadata({ params }: Params): Promise<Metadata> {
 export default async function LessonPage({ params }: Params) {
   const { slug } = await params;
   const { lesson, previous, next } = lessonAt(slug);
-  const { default: Body } = await import(`@/content/${slug}.mdx`);
+  const { default: Body } = await import(`@lessons/${slug}.mdx`);
   return (
     <LessonRuntime slug={lesson.slug} scenario={lesson.scenario} setup={lesson.setup} exercises={lesson.exercises}>
       <main className="lesson-layout">
