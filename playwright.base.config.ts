@@ -1,5 +1,5 @@
-import { defineConfig, devices } from "@playwright/test";
-import { chromiumLaunchOptions } from "./scripts/chromium-launch.mjs";
+import { defineConfig } from "@playwright/test";
+import course from "./playwright.config";
 
 /** Where `npm run build:base` builds the fixture lessons, and the sub-path it builds them for. */
 export const BASE_PATH = "/inside-the-node";
@@ -11,33 +11,14 @@ const port = Number(process.env.PORT ?? 3000) + 50;
  * The fixture lessons (tests/fixtures/lessons) built under a base path, as a GitHub project page
  * serves them: `npm run build:base`, then this config (`npm run test:e2e:base`). One build and
  * one spec prove the base path and every MDX component; the course's own suite is
- * playwright.config.ts against out/.
+ * playwright.config.ts against out/, whose settings this shares.
  */
 export default defineConfig({
+  ...course,
   testDir: "tests/e2e-base",
-  workers: 1,
-  fullyParallel: false,
-  forbidOnly: !!process.env.CI,
-  retries: 0,
-  reporter: process.env.CI ? "line" : "list",
   timeout: 45_000,
-  expect: { timeout: 10_000 },
-  use: {
-    baseURL: `http://localhost:${port}`,
-    trace: "off",
-    screenshot: "off",
-    video: "off",
-  },
-  projects: [
-    {
-      name: "base-path",
-      use: {
-        ...devices["Desktop Chrome"],
-        viewport: { width: 1400, height: 900 },
-        launchOptions: chromiumLaunchOptions(),
-      },
-    },
-  ],
+  use: { ...course.use, baseURL: `http://localhost:${port}` },
+  projects: (course.projects ?? []).map((project) => ({ ...project, name: "base-path" })),
   webServer: {
     command: "node scripts/serve.mjs",
     url: `http://localhost:${port}${BASE_PATH}`,
