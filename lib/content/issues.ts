@@ -134,12 +134,13 @@ function explain(issue: Issue, root: SchemaNode, data: unknown, base: Path): Fie
       return explainUnion(issue.errors, root, data, path);
     case "invalid_type": {
       const expected = EXPECTED[issue.expected] ?? issue.expected;
+      // `- echo a: b` or `title: Pods: a tour` is a mapping to YAML, not the text it looks like.
+      const colon = issue.expected === "string" && value !== null && typeof value === "object" && !Array.isArray(value);
+      const action = colon
+        ? 'Quote the whole value: an unquoted ": " makes YAML read a mapping'
+        : `Make it ${expected}`;
       return [
-        {
-          path,
-          problem: `got ${describeValue(value)}, expected ${expected}`,
-          fix: fix(root, data, path, `Make it ${expected}`),
-        },
+        { path, problem: `got ${describeValue(value)}, expected ${expected}`, fix: fix(root, data, path, action) },
       ];
     }
     case "invalid_value": {

@@ -20,6 +20,12 @@ describe("check:content finds each kind of mistake", () => {
     );
   });
 
+  it('a value with an unquoted ": ", which YAML reads as a mapping', async () => {
+    expect(await problemsIn("broken-unquoted-colon")).toMatchInlineSnapshot(
+      `"tests/fixtures/content/broken-unquoted-colon/lesson.mdx:7: setup[0]: got a mapping, expected text — Quote the whole value: an unquoted ": " makes YAML read a mapping."`,
+    );
+  });
+
   it("YAML that does not parse", async () => {
     expect(await problemsIn("broken-yaml")).toMatchInlineSnapshot(
       `"tests/fixtures/content/broken-yaml/lesson.mdx:5: frontmatter: the YAML does not parse (Nested mappings are not allowed in compact mappings) — Check the indentation, and quote values that contain ": " or start with a backtick or quote."`,
@@ -121,6 +127,12 @@ describe("check:content finds each kind of mistake", () => {
     const { lessons, problems } = await checkContent("tests/fixtures/lessons");
     expect(problems.map(formatProblem)).toEqual([]);
     expect(lessons.map((lesson) => lesson.slug)).toEqual(["components", "questions"]);
+  });
+
+  it("passes the guide's worked example (content/README.md shows this file)", async () => {
+    const { lessons, problems } = await checkContent(`${FIXTURES}/worked-example`);
+    expect(problems.map(formatProblem)).toEqual([]);
+    expect(lessons.map((lesson) => lesson.slug)).toEqual(["kubelet-flags"]);
   });
 
   it("passes good lessons, replaying their exercises", async () => {
