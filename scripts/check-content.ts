@@ -10,6 +10,7 @@
  *   npm run check:content -- DIR               another folder of lessons
  *   npm run check:content -- --no-replay       only what needs no node (fast)
  */
+import { existsSync, statSync } from "node:fs";
 import { parseArgs } from "node:util";
 import { checkContent } from "@/lib/content/check";
 import { CONTENT_DIR } from "@/lib/content/load";
@@ -20,6 +21,10 @@ const { values, positionals } = parseArgs({
   allowPositionals: true,
 });
 const dir = positionals[0] ?? CONTENT_DIR;
+if (!existsSync(dir) || !statSync(dir).isDirectory()) {
+  console.error(`content: no folder ${dir}/ — give a folder of lessons, e.g. npm run check:content -- content`);
+  process.exit(1);
+}
 
 const { lessons, problems } = await checkContent(dir, { replay: !values["no-replay"] });
 if (problems.length > 0) {

@@ -66,6 +66,7 @@ if (!(lessonComponents as readonly string[]).includes(values.component)) {
 if (!scenarioNames.includes(values.scenario)) {
   fail(`unknown scenario "${values.scenario}" — use one of ${scenarioNames.join(", ")}`);
 }
+if (!existsSync(values.dir)) fail(`no folder ${values.dir}/ — create it, or pass --dir with the lessons' folder`);
 const file = path.join(values.dir, `${slug}.mdx`);
 if (existsSync(file)) {
   fail(`${file} already exists — choose another title, or pass --slug with another name`);

@@ -47,4 +47,13 @@ describe("the generated authoring reference", () => {
       expect(field.description, `${name} has no description`).toMatch(/\S/);
     }
   });
+
+  it("points every $ref at a definition it has", () => {
+    const text = JSON.stringify(lessonJsonSchema());
+    const definitions = Object.keys((lessonJsonSchema() as { definitions: object }).definitions);
+    const refs = [...new Set([...text.matchAll(/"\$ref":"#\/definitions\/([^"]+)"/g)].map((m) => m[1]))];
+    expect(refs.sort()).toEqual(["allCheck", "check"]);
+    expect(definitions.sort()).toEqual(["allCheck", "check"]);
+    expect(text).not.toContain("__schema");
+  });
 });
