@@ -2,9 +2,13 @@ import type { MDXComponents } from "mdx/types";
 import { Cmd } from "@/app/components/cmd";
 import { EditFile } from "@/app/components/edit-file";
 import { Exercise } from "@/app/components/exercise-card";
+import { MdxImage, MdxLink } from "@/app/components/mdx-links";
 
-/** What a lesson's MDX may use besides Markdown: `<Exercise id="...">`, `<Cmd>...</Cmd>` and `<EditFile path="..." />`. */
-const components: MDXComponents = { Cmd, EditFile, Exercise };
+/**
+ * What a lesson's MDX may use besides Markdown: `<Exercise id="...">`, `<Cmd>...</Cmd>` and
+ * `<EditFile path="..." />`; Markdown's links and images are rendered under the base path.
+ */
+const components: MDXComponents = { Cmd, EditFile, Exercise, a: MdxLink, img: MdxImage };
 
 export function useMDXComponents(): MDXComponents {
   return components;

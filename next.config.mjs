@@ -1,5 +1,11 @@
 import { fileURLToPath } from "node:url";
 import createMDX from "@next/mdx";
+import { basePathFrom, contentDirFrom, outDirFrom } from "./lib/site-paths.mjs";
+
+// `BASE_PATH=/inside-the-node npm run build`: the site under a sub-path; OUT_DIR and CONTENT_DIR
+// build another folder of lessons elsewhere (the fixture build: npm run build:base).
+const basePath = basePathFrom();
+const outDir = outDirFrom();
 
 const withMDX = createMDX({
   options: {
@@ -31,6 +37,12 @@ const withMDX = createMDX({
 const nextConfig = {
   // The course is static files: `next build` writes out/, served by scripts/serve.mjs or any static host.
   output: "export",
+  // Next prefixes its links, scripts, styles, icons and workers' URLs with these; the page reads
+  // NEXT_PUBLIC_BASE_PATH for what it builds by hand (app/base-path.ts).
+  ...(basePath ? { basePath, assetPrefix: basePath } : {}),
+  env: { NEXT_PUBLIC_BASE_PATH: basePath },
+  // With `output: "export"`, a distDir other than .next is where the static site goes.
+  ...(outDir !== "out" ? { distDir: outDir } : {}),
   images: { unoptimized: true },
   pageExtensions: ["ts", "tsx", "md", "mdx"],
   reactStrictMode: true,
@@ -46,6 +58,8 @@ const nextConfig = {
     resolveAlias: {
       util: { browser: "./app/engine/util-shim.ts" },
       assert: { browser: "./app/engine/assert-shim.ts" },
+      // The lesson page imports `@lessons/<slug>.mdx`: content/, or CONTENT_DIR for a fixture build.
+      "@lessons/*": `./${contentDirFrom()}/*`,
     },
   },
 };

@@ -17,7 +17,7 @@ export type {
   SandboxOptions,
   SandboxSnapshot,
 } from "./sandbox";
-export { createSandbox, scenarioNames } from "./sandbox";
+export { createSandbox, scenarioCatalogue, scenarioNames } from "./sandbox";
 export type { TerminalSession, TerminalSessionOptions } from "./shell/terminal-session";
 export { createTerminalSession } from "./shell/terminal-session";
 export type { ContainerPart, Health, NodeView, PartComponent, PodPart, UnitPart } from "./view/types";

@@ -118,6 +118,11 @@ export interface Sandbox {
 
 export const scenarioNames: readonly string[] = Object.keys(SCENARIOS);
 
+/** Each scenario with what a learner finds on the node, for the authoring reference (content/REFERENCE.md). */
+export const scenarioCatalogue: readonly { name: string; description: string }[] = Object.entries(SCENARIOS).map(
+  ([name, scenario]) => ({ name, description: scenario.description }),
+);
+
 const HOME = "/root";
 
 /** The World behind each sandbox (it changes on restore), for tests that check state directly. */

@@ -13,6 +13,7 @@ import { createHash } from "node:crypto";
 import { readdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { outDirFrom } from "../lib/site-paths.mjs";
 
 /** An inline script: a <script> without src. Its text ends at the first `</script` (HTML's rule). */
 const INLINE_SCRIPT = /<script(?![^>]*\ssrc=)[^>]*>([\s\S]*?)<\/script/gi;
@@ -55,7 +56,8 @@ function htmlFiles(dir: string): string[] {
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === path.resolve(process.argv[1])) {
-  const files = htmlFiles("out");
+  const outDir = outDirFrom();
+  const files = htmlFiles(outDir);
   for (const file of files) writeFileSync(file, withPolicy(readFileSync(file, "utf8")));
-  console.log(`csp: wrote the Content-Security-Policy into ${files.length} page(s) of out/`);
+  console.log(`csp: wrote the Content-Security-Policy into ${files.length} page(s) of ${outDir}/`);
 }

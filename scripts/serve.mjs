@@ -3,15 +3,30 @@
  * Serve the static export (out/) on http://localhost:3000 (PORT overrides), with no
  * dependencies: `next start` refuses `output: 'export'`. Routes map the way a static host
  * maps them: `/x` -> x.html (or the file x itself), `/x/` -> x/index.html, else out/404.html.
+ *
+ * A build made with BASE_PATH is served under it, as a project page is: with the same
+ * BASE_PATH (and OUT_DIR if it went elsewhere), `/inside-the-node/x` -> out/x.html and
+ * `/inside-the-node` -> out/index.html; paths outside the prefix are 404.
+ *
+ *   BASE_PATH=/inside-the-node OUT_DIR=out-base PORT=3001 node scripts/serve.mjs
  */
 import { createReadStream } from "node:fs";
 import { readFile, stat } from "node:fs/promises";
 import { createServer } from "node:http";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { basePathFrom, outDirFrom } from "../lib/site-paths.mjs";
 
-const root = path.resolve(fileURLToPath(new URL("..", import.meta.url)), "out");
+const root = path.resolve(fileURLToPath(new URL("..", import.meta.url)), outDirFrom());
 const port = Number(process.env.PORT ?? 3000);
+const basePath = basePathFrom();
+
+/** The path below the base path, or null for a path outside it. */
+function withinBase(pathname) {
+  if (!basePath) return pathname;
+  if (pathname === basePath) return "/";
+  return pathname.startsWith(`${basePath}/`) ? pathname.slice(basePath.length) : null;
+}
 
 const TYPES = {
   ".html": "text/html; charset=utf-8",
@@ -94,12 +109,13 @@ const server = createServer(async (request, response) => {
     response.writeHead(405, { Allow: "GET, HEAD" }).end();
     return;
   }
-  const { pathname } = new URL(request.url ?? "/", "http://localhost");
-  const file = await resolve(pathname);
+  const { pathname: requested } = new URL(request.url ?? "/", "http://localhost");
+  const pathname = withinBase(requested);
+  const file = pathname === null ? null : await resolve(pathname);
   if (file) return send(request, response, 200, file);
   // `/x/` without x/index.html but with x.html: send the browser to `/x`, as static hosts do.
-  if (pathname.length > 1 && pathname.endsWith("/") && (await resolve(pathname.slice(0, -1)))) {
-    response.writeHead(308, { Location: pathname.slice(0, -1) }).end();
+  if (pathname && pathname.length > 1 && pathname.endsWith("/") && (await resolve(pathname.slice(0, -1)))) {
+    response.writeHead(308, { Location: `${basePath}${pathname.slice(0, -1)}` }).end();
     return;
   }
   const notFound = path.join(root, "404.html");
@@ -108,7 +124,8 @@ const server = createServer(async (request, response) => {
 });
 
 if (!(await isFile(path.join(root, "index.html")))) {
-  console.error(`No build in ${path.relative(process.cwd(), root) || root}/: run \`npm run build\` first.`);
+  const build = basePath ? `BASE_PATH=${basePath} OUT_DIR=${outDirFrom()} npm run build` : "npm run build";
+  console.error(`No build in ${path.relative(process.cwd(), root) || root}/: run \`${build}\` first.`);
   process.exit(1);
 }
 
@@ -122,5 +139,5 @@ server.on("error", (error) => {
 });
 
 server.listen(port, () => {
-  console.log(`Serving the course on http://localhost:${port}`);
+  console.log(`Serving the course on http://localhost:${port}${basePath}/`);
 });

@@ -6,19 +6,25 @@
  *   npm run --silent shell -- -c "<line>"          one line on a fresh node; its output; its status
  *   npm run shell -- --scenario kubelet-stopped    start from another state
  *   npm run shell -- --scenario random-fault --seed 3   another attempt (the page's attempt number)
+ *   npm run shell -- --lesson kubelet               the node as that lesson starts it (scenario + setup)
+ *   npm run --silent shell -- --lesson kubelet --check -c "systemctl stop kubelet"   which exercises pass after
  *
  * Lines piped in on stdin run one after another, like `bash < script`.
  */
 import { createInterface } from "node:readline";
 import { parseArgs } from "node:util";
 import { createSandbox, type Sandbox, scenarioNames } from "../sandbox/index";
+import { findLesson, lessonReport, startLesson } from "./shell-lesson";
 
-const usage = `usage: npm run shell [-- [--scenario NAME] [--seed N] [-c LINE]]
+const usage = `usage: npm run shell [-- [--scenario NAME | --lesson SLUG [--check]] [--seed N] [-c LINE]]
 
 A root shell on the emulated AKS node, the same engine the course runs in the browser.
 
   -c, --command LINE   run LINE on a fresh node, print its stdout and stderr, exit with its status
   --scenario NAME      the node's start state (default: healthy); one of: ${scenarioNames.join(", ")}
+  --lesson SLUG        start as that lesson does: its scenario, then its setup lines
+  --check              with --lesson: when the session ends, print which of the lesson's exercises
+                       pass on the node, and exit 0 if all do, 1 if not
   --seed N             the node's seed (default 1): random-fault picks its fault by it
   -h, --help           show this help
 
@@ -140,12 +146,21 @@ async function interactive(sandbox: Sandbox): Promise<number> {
 }
 
 async function main(): Promise<never> {
-  let options: { command?: string; scenario?: string; seed?: string; help?: boolean };
+  let options: {
+    command?: string;
+    scenario?: string;
+    lesson?: string;
+    check?: boolean;
+    seed?: string;
+    help?: boolean;
+  };
   try {
     const parsed = parseArgs({
       options: {
         command: { type: "string", short: "c" },
         scenario: { type: "string" },
+        lesson: { type: "string" },
+        check: { type: "boolean" },
         seed: { type: "string" },
         help: { type: "boolean", short: "h" },
       },
@@ -162,6 +177,11 @@ async function main(): Promise<never> {
     return finish(0);
   }
 
+  if (options.lesson !== undefined && options.scenario !== undefined) {
+    return fail("--lesson starts the lesson's own scenario; leave out --scenario");
+  }
+  if (options.check && options.lesson === undefined) return fail("--check needs --lesson SLUG");
+
   const scenario = options.scenario ?? "healthy";
   if (!scenarioNames.includes(scenario)) {
     return fail(`unknown scenario "${scenario}"; known: ${scenarioNames.join(", ")}`);
@@ -170,13 +190,32 @@ async function main(): Promise<never> {
   const seed = Number(options.seed ?? "1");
   if (!Number.isInteger(seed)) return fail(`--seed wants an integer, got "${options.seed}"`);
 
-  const sandbox = createSandbox({ scenario, seed });
+  let sandbox: Sandbox;
+  let lesson: ReturnType<typeof findLesson> | undefined;
+  if (options.lesson !== undefined) {
+    lesson = findLesson(options.lesson);
+    if ("error" in lesson) return fail(lesson.error);
+    const started = await startLesson(lesson.lesson, seed);
+    if ("error" in started) return fail(started.error, 1);
+    sandbox = started.sandbox;
+  } else {
+    sandbox = createSandbox({ scenario, seed });
+  }
+
+  let status: number;
   if (options.command !== undefined) {
     // Ctrl-C stops the line (a `journalctl -f` runs until then), as in a terminal.
     process.on("SIGINT", () => sandbox.interrupt());
-    return finish(await run(sandbox, options.command));
+    status = await run(sandbox, options.command);
+  } else {
+    status = await interactive(sandbox);
   }
-  return finish(await interactive(sandbox));
+  if (options.check && lesson && "lesson" in lesson) {
+    const report = lessonReport(sandbox, lesson.lesson);
+    await write(process.stdout, report.text);
+    return finish(report.allPass ? 0 : 1);
+  }
+  return finish(status);
 }
 
 await main();

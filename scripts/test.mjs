@@ -2,7 +2,8 @@
  * `npm test`: every check the project has, cheapest first, stopping at the first failure.
  *
  *   lint -> type check -> dependency rules -> unit tests -> content checks -> build
- *   -> Chromium (installed when missing) -> Playwright
+ *   -> Chromium (installed when missing) -> Playwright -> fixture build under a base path
+ *   -> Playwright against it (playwright.base.config.ts)
  *
  * Each step prints a banner and its duration; a failure names the command to repeat it, and
  * `npm test` exits with that step's status. A table of timings closes the run.
@@ -24,6 +25,8 @@ const steps = [
   { name: "build", command: ["npm", "run", "--silent", "build"] },
   { name: "chromium", run: chromiumStep },
   { name: "playwright", command: ["npx", "playwright", "test"] },
+  { name: "base-path build", command: ["npm", "run", "--silent", "build:base"] },
+  { name: "playwright (base path)", command: ["npx", "playwright", "test", "-c", "playwright.base.config.ts"] },
 ];
 
 const bold = (text) => (process.stdout.isTTY ? `\x1b[1m${text}\x1b[0m` : text);

@@ -10,6 +10,7 @@ import type MiniSearch from "minisearch";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { type KeyboardEvent, useCallback, useEffect, useId, useRef, useState } from "react";
+import { withBasePath } from "@/app/base-path";
 import { excerpt } from "./search-documents";
 import { INDEX_OPTIONS, QUERY_OPTIONS, resultHref, SEARCH_INDEX_URL, type SearchDocument } from "./search-options";
 
@@ -26,7 +27,10 @@ interface Result {
 type IndexState = "idle" | "loading" | "ready" | "failed";
 
 async function fetchIndex(): Promise<MiniSearch<SearchDocument>> {
-  const [{ default: MiniSearchClass }, response] = await Promise.all([import("minisearch"), fetch(SEARCH_INDEX_URL)]);
+  const [{ default: MiniSearchClass }, response] = await Promise.all([
+    import("minisearch"),
+    fetch(withBasePath(SEARCH_INDEX_URL)),
+  ]);
   if (!response.ok) throw new Error(`${SEARCH_INDEX_URL}: ${response.status}`);
   return MiniSearchClass.loadJSON<SearchDocument>(await response.text(), INDEX_OPTIONS);
 }

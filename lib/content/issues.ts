@@ -1,6 +1,6 @@
 /**
- * Turn zod issues into one line each that names the file, the field and the fix, e.g.
- * `content/kubelet.mdx: exercises[1].check.kind: got "units", expected one of unit, ... Fix: ...`.
+ * Turn zod issues into problems that name the field, what is wrong and the fix, e.g.
+ * `exercises[1].check.kind: got "units", expected one of unit, ...` — `Did you mean "unit"? ...`.
  * The fix text comes from the field's own `.describe()` in schema.ts wherever it can.
  */
 import type { z } from "zod";
@@ -117,13 +117,13 @@ function fix(root: SchemaNode, data: unknown, path: Path, action: string): strin
   return description ? `${action}. (${String(key)}: ${description})` : `${action}.`;
 }
 
-interface Problem {
+export interface FieldProblem {
   path: Path;
   problem: string;
   fix: string;
 }
 
-function explain(issue: Issue, root: SchemaNode, data: unknown, base: Path): Problem[] {
+function explain(issue: Issue, root: SchemaNode, data: unknown, base: Path): FieldProblem[] {
   const path = [...base, ...issue.path];
   const value = valueAt(data, path);
   if (value === undefined && issue.code !== "unrecognized_keys" && issue.code !== "invalid_union") {
@@ -134,12 +134,13 @@ function explain(issue: Issue, root: SchemaNode, data: unknown, base: Path): Pro
       return explainUnion(issue.errors, root, data, path);
     case "invalid_type": {
       const expected = EXPECTED[issue.expected] ?? issue.expected;
+      // `- echo a: b` or `title: Pods: a tour` is a mapping to YAML, not the text it looks like.
+      const colon = issue.expected === "string" && value !== null && typeof value === "object" && !Array.isArray(value);
+      const action = colon
+        ? 'Quote the whole value: an unquoted ": " makes YAML read a mapping'
+        : `Make it ${expected}`;
       return [
-        {
-          path,
-          problem: `got ${describeValue(value)}, expected ${expected}`,
-          fix: fix(root, data, path, `Make it ${expected}`),
-        },
+        { path, problem: `got ${describeValue(value)}, expected ${expected}`, fix: fix(root, data, path, action) },
       ];
     }
     case "invalid_value": {
@@ -193,7 +194,7 @@ function explain(issue: Issue, root: SchemaNode, data: unknown, base: Path): Pro
  * A union (the check kinds) fails as a whole. If no option accepts the `kind`, say which kinds
  * exist; otherwise report only what the option with that kind objects to.
  */
-function explainUnion(branches: Issue[][], root: SchemaNode, data: unknown, path: Path): Problem[] {
+function explainUnion(branches: Issue[][], root: SchemaNode, data: unknown, path: Path): FieldProblem[] {
   const value = valueAt(data, path);
   const kindIssue = (branch: Issue[]) =>
     branch.find((issue) => issue.code === "invalid_value" && issue.path.length === 1 && issue.path[0] === "kind");
@@ -203,7 +204,7 @@ function explainUnion(branches: Issue[][], root: SchemaNode, data: unknown, path
     const issue = kindIssue(branch);
     return issue?.code === "invalid_value" ? issue.values.map(String) : [];
   });
-  const schemaNote = "Each kind and its fields are described in sandbox/grading/schema.ts.";
+  const schemaNote = "Each kind and its fields are listed in content/REFERENCE.md.";
   if (value === null || typeof value !== "object" || Array.isArray(value)) {
     return [
       {
@@ -224,10 +225,8 @@ function explainUnion(branches: Issue[][], root: SchemaNode, data: unknown, path
   ];
 }
 
-/** One line per problem: `file: field: problem. Fix: advice` */
-export function explainIssues(file: string, issues: readonly Issue[], schema: z.ZodType, data: unknown): string[] {
+/** Each problem with the field it is about (to find its line), what is wrong and the fix. */
+export function explainIssues(issues: readonly Issue[], schema: z.ZodType, data: unknown): FieldProblem[] {
   const root = schema as unknown as SchemaNode;
-  return issues
-    .flatMap((issue) => explain(issue, root, data, []))
-    .map(({ path, problem, fix }) => `${file}: ${formatPath(path)}: ${problem}. Fix: ${fix}`);
+  return issues.flatMap((issue) => explain(issue, root, data, []));
 }

@@ -1,6 +1,7 @@
 /**
  * A lesson's compiled MDX module: the body to render and its sections (headings with their ids
- * and text), which lib/mdx/rehype-sections.mjs exports from every lesson at build time.
+ * and text), which lib/mdx/rehype-sections.mjs exports from every lesson at build time. `@lessons`
+ * is content/, or CONTENT_DIR for a fixture build (next.config.mjs).
  */
 import type { MDXContent } from "mdx/types";
 import type { LessonSection } from "../mdx/rehype-sections.mjs";
@@ -13,7 +14,7 @@ export interface LessonModule {
 }
 
 export async function loadLessonModule(slug: string): Promise<LessonModule> {
-  const module: Partial<LessonModule> & { default: MDXContent } = await import(`@/content/${slug}.mdx`);
+  const module: Partial<LessonModule> & { default: MDXContent } = await import(`@lessons/${slug}.mdx`);
   return { default: module.default, sections: module.sections ?? [] };
 }
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { scenarioNames } from "@/sandbox";
-import { LessonContentError, loadLessons, parseLesson, readLessons } from "./load";
+import { LessonContentError, loadLessons, parseLessonFile, readLessons } from "./load";
 
 const FIXTURES = "tests/fixtures/content";
 
@@ -36,12 +36,12 @@ describe("loadLessons", () => {
     }
     expect(error).toBeInstanceOf(LessonContentError);
     const { problems, message } = error as LessonContentError;
-    expect(problems).toHaveLength(21);
-    expect(message.split("\n")[0]).toBe("21 problems in the lessons:");
+    expect(problems).toHaveLength(22);
+    expect(message.split("\n")[0]).toBe("22 problems in the lessons:");
   });
 });
 
-describe("problems name the file, the field and the fix", () => {
+describe("problems name the file, the line, the field and the fix", () => {
   const { problems, lessons } = readLessons(`${FIXTURES}/broken`);
   const of = (name: string) =>
     problems
@@ -50,55 +50,57 @@ describe("problems name the file, the field and the fix", () => {
 
   it("check kinds and their fields", () => {
     expect(of("bad-check.mdx")).toEqual([
-      'bad-check.mdx: exercises[0].check.active: got "stopped", expected one of active, inactive, activating, deactivating, failed. Fix: Use one of those values. (active: The ActiveState the unit must be in.)',
-      'bad-check.mdx: exercises[1].check.kind: got "units", expected one of unit, node-condition, object-field, file, pods, container, process, iptables, answer, all. Fix: Did you mean "unit"? Each kind and its fields are described in sandbox/grading/schema.ts.',
-      "bad-check.mdx: exercises[2].check.checks[0].status: missing. Fix: Add it. (status: The condition status that passes.)",
+      'bad-check.mdx:10: exercises[0].check.active: got "stopped", expected one of active, inactive, activating, deactivating, failed — Use one of those values. (active: The ActiveState the unit must be in.)',
+      'bad-check.mdx:15: exercises[1].check.kind: got "units", expected one of unit, node-condition, object-field, file, pods, container, process, iptables, answer, all — Did you mean "unit"? Each kind and its fields are listed in content/REFERENCE.md.',
+      "bad-check.mdx:23: exercises[2].check.checks[0].status: missing — Add it. (status: The condition status that passes.)",
     ]);
   });
 
   it("wrong types and values, with a guess at what was meant", () => {
     expect(of("wrong-values.mdx")).toEqual([
-      'wrong-values.mdx: order: got "first", expected a number. Fix: Make it a number. (order: Position in the course, an integer unique across lessons; the index lists lessons by it.)',
-      'wrong-values.mdx: component: got "kubelett", expected one of node, kubelet, containerd, kube-proxy, cni, pod-infrastructure, os, agents, systemd. Fix: Did you mean "kubelet"? Use one of those values. (component: The part of the node the lesson is about; `node` for an overview lesson.)',
-      `wrong-values.mdx: scenario: got "broken-node", expected one of ${scenarioNames.join(", ")}. Fix: Use one of those. (scenario: The sandbox's start state: one of the scenario names the sandbox exports, e.g. \`healthy\`.)`,
-      "wrong-values.mdx: objectives: has 0 entries, expected at least 1. Fix: Add one. (objectives: What the learner will be able to do afterwards, one line each; at least one.)",
+      'wrong-values.mdx:3: order: got "first", expected a number — Make it a number. (order: Position in the course, an integer unique across lessons; the index lists lessons by it.)',
+      'wrong-values.mdx:4: component: got "kubelett", expected one of node, kubelet, containerd, kube-proxy, cni, pod-infrastructure, os, agents, systemd — Did you mean "kubelet"? Use one of those values. (component: The part of the node the lesson is about; `node` for an overview lesson.)',
+      `wrong-values.mdx:5: scenario: got "broken-node", expected one of ${scenarioNames.join(", ")} — Use one of those values. (scenario: The node's start state: one of the sandbox's scenarios (listed in content/REFERENCE.md), e.g. \`healthy\`.)`,
+      "wrong-values.mdx:6: objectives: has 0 entries, expected at least 1 — Add one. (objectives: What the learner will be able to do afterwards, one line each; at least one.)",
     ]);
   });
 
   it("missing fields, misspelt fields and duplicate exercise ids", () => {
+    // Sorted by line: the problems come in the order an author meets them in the file.
     expect(of("missing-and-typos.mdx")).toEqual([
-      "missing-and-typos.mdx: title: missing. Fix: Add it. (title: The lesson's title, shown as its heading and in the course index.)",
-      "missing-and-typos.mdx: objectives: missing. Fix: Add it. (objectives: What the learner will be able to do afterwards, one line each; at least one.)",
-      'missing-and-typos.mdx: exercises[0].id: got "Stop_Kubelet", must be kebab-case. Fix: Change it. (id: Stable kebab-case id, unique in the lesson, e.g. `stop-kubelet`; progress is stored under it.)',
-      "missing-and-typos.mdx: exercises[0].hints: missing. Fix: Add it. (hints: At least one hint, revealed one at a time, from a nudge to nearly the answer.)",
-      "missing-and-typos.mdx: exercises[0].solution: has 0 entries, expected at least 1. Fix: Add one. (solution: The command lines that solve it from the lesson's start state; a test replays them.)",
-      'missing-and-typos.mdx: exercises[0].hint: unknown field. Fix: Rename it to "hints", or remove it; the fields here are id, title, prompt, check, hints, solution, answer.',
-      'missing-and-typos.mdx: exercises[2].id: got "dup", used by an earlier exercise too. Fix: Change it. (id: Stable kebab-case id, unique in the lesson, e.g. `stop-kubelet`; progress is stored under it.)',
-      'missing-and-typos.mdx: objective: unknown field. Fix: Rename it to "objectives", or remove it; the fields here are title, order, component, scenario, setup, objectives, exercises.',
+      "missing-and-typos.mdx:1: title: missing — Add it. (title: The lesson's title, shown as its heading and in the course index.)",
+      "missing-and-typos.mdx:1: objectives: missing — Add it. (objectives: What the learner will be able to do afterwards, one line each; at least one.)",
+      'missing-and-typos.mdx:5: objective: unknown field — Rename it to "objectives", or remove it; the fields here are title, order, component, scenario, setup, objectives, exercises.',
+      'missing-and-typos.mdx:7: exercises[0].id: got "Stop_Kubelet", must be kebab-case — Change it. (id: Stable kebab-case id, unique in the lesson, e.g. `stop-kubelet`; progress is stored under it.)',
+      "missing-and-typos.mdx:7: exercises[0].hints: missing — Add it. (hints: At least one hint, revealed one at a time, from a nudge to nearly the answer.)",
+      'missing-and-typos.mdx:10: exercises[0].hint: unknown field — Rename it to "hints", or remove it; the fields here are id, title, prompt, check, hints, solution, answer.',
+      "missing-and-typos.mdx:11: exercises[0].solution: has 0 entries, expected at least 1 — Add one. (solution: The command lines that solve it from the lesson's start state; a test replays them.)",
+      'missing-and-typos.mdx:17: exercises[2].id: got "dup", used by an earlier exercise too — Change it. (id: Stable kebab-case id, unique in the lesson, e.g. `stop-kubelet`; progress is stored under it.)',
     ]);
   });
 
   it("files: YAML errors, no frontmatter, bad names, stray Markdown", () => {
     expect([...of("bad-yaml.mdx"), ...of("no-frontmatter.mdx"), ...of("Kubelet_Notes.mdx"), ...of("notes.md")]).toEqual(
       [
-        'bad-yaml.mdx: frontmatter: the YAML does not parse at line 3 (Nested mappings are not allowed in compact mappings). Fix: Check the indentation and quote values that contain ": " or start with a backtick or quote.',
-        "no-frontmatter.mdx: frontmatter: missing. Fix: Start the file with a YAML block between two --- lines holding title, order, component, scenario, objectives and exercises (see content/README.md).",
-        'Kubelet_Notes.mdx: file name: "Kubelet_Notes" cannot be a lesson URL. Fix: Rename the file to kubelet-notes.mdx (lowercase letters, digits and single dashes).',
-        `notes.md: file name: lessons are read from .mdx files only, so this file is ignored. Fix: Rename it to notes.mdx, or move it out of ${FIXTURES}/broken/ (README.md is the one Markdown file kept there).`,
+        'bad-yaml.mdx:3: frontmatter: the YAML does not parse (Nested mappings are not allowed in compact mappings) — Check the indentation, and quote values that contain ": " or start with a backtick or quote.',
+        "no-frontmatter.mdx:1: frontmatter: missing — Start the file with a YAML block between two --- lines holding title, order, component, scenario, objectives and exercises (see content/README.md).",
+        'Kubelet_Notes.mdx:1: file name: "Kubelet_Notes" cannot be a lesson URL — Rename the file to kubelet-notes.mdx (lowercase letters, digits and single dashes).',
+        `notes.md:1: file name: lessons are read from .mdx files only, so this file is ignored — Rename it to notes.mdx, or move it out of ${FIXTURES}/broken/ (README.md and REFERENCE.md are the Markdown files kept there).`,
       ],
     );
   });
 
   it("problems across lessons: exercise tags and orders", () => {
     expect([...of("unknown-tag.mdx"), ...of("same-order-b.mdx")]).toEqual([
-      'unknown-tag.mdx: body: <Exercise id="stop-kubelt"> names no exercise of this lesson. Fix: Use one of the ids in the frontmatter (stop-kubelet).',
-      `same-order-b.mdx: order: 7 is already the order of ${FIXTURES}/broken/same-order-a.mdx. Fix: Give each lesson its own order (the highest now is 7).`,
+      'unknown-tag.mdx:8: exercises[0]: "stop-kubelet" is declared but no <Exercise id="stop-kubelet" /> places it in the text — Add <Exercise id="stop-kubelet" /> to the body where the learner should meet it, or remove the exercise.',
+      'unknown-tag.mdx:15: <Exercise id="stop-kubelt"> names no exercise of this lesson — Use one of the ids declared under exercises in the frontmatter (stop-kubelet).',
+      `same-order-b.mdx:3: order: 7 is already the order of ${FIXTURES}/broken/same-order-a.mdx — Give each lesson its own order (the highest now is 7).`,
     ]);
     expect(lessons.map((lesson) => lesson.slug)).toEqual(["same-order-a", "same-order-b"]);
   });
 });
 
-describe("parseLesson", () => {
+describe("parseLessonFile", () => {
   it("accepts single-quoted and expression ids in <Exercise> tags", () => {
     const source = [
       "---",
@@ -109,11 +111,12 @@ describe("parseLesson", () => {
       "objectives: [o]",
       "exercises:",
       "  - { id: a, title: A, check: { kind: file, path: /etc/hosts }, hints: [h], solution: [cat /etc/hosts] }",
+      "  - { id: b, title: B, check: { kind: file, path: /etc/hosts }, hints: [h], solution: [cat /etc/hosts] }",
       "---",
       "<Exercise id='a' />",
-      '<Exercise id={"a"} />',
+      '<Exercise id={"b"} />',
       "",
     ].join("\n");
-    expect(parseLesson("content/t.mdx", source).problems).toEqual([]);
+    expect(parseLessonFile("content/t.mdx", source).problems).toEqual([]);
   });
 });

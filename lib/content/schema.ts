@@ -36,7 +36,7 @@ export const exerciseSchema = z
       .optional()
       .describe("What to do, in a sentence or two; `code` in backticks and blank-line paragraphs are rendered."),
     check: checkSchema.describe(
-      "The node state that passes, as one check kind from sandbox/grading/schema.ts, e.g. `{ kind: unit, unit: kubelet.service, active: inactive }`.",
+      "The node state that passes, as one of the check kinds below, e.g. `{ kind: unit, unit: kubelet.service, active: inactive }`.",
     ),
     hints: z
       .array(nonEmptyLine)
@@ -78,11 +78,10 @@ export const lessonFrontmatterSchema = z
       .enum(lessonComponents)
       .describe("The part of the node the lesson is about; `node` for an overview lesson."),
     scenario: z
-      .string()
-      .refine((name) => scenarioNames.includes(name), {
-        error: (issue) => `got ${JSON.stringify(issue.input)}, expected one of ${scenarioNames.join(", ")}`,
-      })
-      .describe("The sandbox's start state: one of the scenario names the sandbox exports, e.g. `healthy`."),
+      .enum(scenarioNames as [string, ...string[]])
+      .describe(
+        "The node's start state: one of the sandbox's scenarios (listed in content/REFERENCE.md), e.g. `healthy`.",
+      ),
     setup: z
       .array(nonEmptyLine)
       .optional()

@@ -2,39 +2,13 @@
  * `npm run shell` (scripts/shell.ts) end to end: the real process, whole stdout and stderr, exit
  * status. Each spawn starts tsx (~1 s), so the cases are few and run concurrently.
  */
-import { spawn } from "node:child_process";
-import { join } from "node:path";
-import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { scenarioNames } from "../../sandbox/index";
+import { runScript } from "./run-script";
 
-const root = fileURLToPath(new URL("../..", import.meta.url));
-const tsx = join(root, "node_modules/.bin/tsx");
+const shell = (args: string[], stdin = "") => runScript("shell.ts", args, { stdin });
 
-interface Outcome {
-  stdout: string;
-  stderr: string;
-  status: number | null;
-}
-
-function shell(args: string[], stdin = ""): Promise<Outcome> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(tsx, ["scripts/shell.ts", ...args], { cwd: root, stdio: ["pipe", "pipe", "pipe"] });
-    let stdout = "";
-    let stderr = "";
-    child.stdout.setEncoding("utf8").on("data", (chunk: string) => {
-      stdout += chunk;
-    });
-    child.stderr.setEncoding("utf8").on("data", (chunk: string) => {
-      stderr += chunk;
-    });
-    child.on("error", reject);
-    child.on("close", (status) => resolve({ stdout, stderr, status }));
-    child.stdin.end(stdin);
-  });
-}
-
-describe.concurrent("npm run shell", { timeout: 30_000 }, () => {
+describe.concurrent("npm run shell", { timeout: 90_000 }, () => {
   it("-c runs one line and passes its stdout and status through", async () => {
     expect(await shell(["-c", "hostname"])).toEqual({
       stdout: "aks-nodepool1-12345678-vmss000000\n",
@@ -80,6 +54,57 @@ describe.concurrent("npm run shell", { timeout: 30_000 }, () => {
       stdout: "aks-nodepool1-12345678-vmss000000\n",
       stderr: "bash: nosuchcmd: command not found\n",
       status: 3,
+    });
+  });
+
+  // --lesson reads CONTENT_DIR; the fixture lessons stand in for the course.
+  const fixtures = { env: { CONTENT_DIR: "tests/fixtures/content/good" } };
+
+  it("--lesson --check reports which exercises pass after the line, status 1 while one fails", async () => {
+    expect(
+      await runScript("shell.ts", ["--lesson", "kubelet-basics", "--check", "-c", "systemctl stop kubelet"], fixtures),
+    ).toEqual({
+      stdout:
+        "tests/fixtures/content/good/kubelet-basics.mdx: 1 of 2 exercises pass on this node\n" +
+        "  pass  stop-kubelet    kubelet.service is inactive (dead)\n" +
+        "  FAIL  node-not-ready  Ready is True (KubeletReady: kubelet is posting ready status)\n",
+      stderr: "",
+      status: 1,
+    });
+  });
+
+  it("--lesson --check exits 0 once every exercise passes", async () => {
+    const lines = "systemctl stop kubelet\nsleep 60\n";
+    expect(
+      await runScript("shell.ts", ["--lesson", "kubelet-basics", "--check"], { ...fixtures, stdin: lines }),
+    ).toEqual({
+      stdout:
+        "tests/fixtures/content/good/kubelet-basics.mdx: 2 of 2 exercises pass on this node\n" +
+        "  pass  stop-kubelet    kubelet.service is inactive (dead)\n" +
+        "  pass  node-not-ready  kubelet.service is inactive (dead); Ready is Unknown (NodeStatusUnknown: Kubelet stopped posting node status.)\n",
+      stderr: "",
+      status: 0,
+    });
+  });
+
+  it("--lesson runs the lesson's setup lines first, and stops at one that fails", async () => {
+    expect(
+      await runScript("shell.ts", ["--lesson", "lesson", "-c", "cat /root/NOTES"], {
+        env: { CONTENT_DIR: "tests/fixtures/content/broken-setup" },
+      }),
+    ).toEqual({
+      stdout: "",
+      stderr:
+        "shell: tests/fixtures/content/broken-setup/lesson.mdx: setup[1] `systemctl stop kubelett` exited 5: Failed to stop kubelett.service: Unit kubelett.service not loaded.\n",
+      status: 1,
+    });
+  });
+
+  it("--lesson refuses an unknown slug with the known ones, status 2", async () => {
+    expect(await runScript("shell.ts", ["--lesson", "kubelet", "-c", "hostname"], fixtures)).toEqual({
+      stdout: "",
+      stderr: 'shell: no lesson "kubelet" in tests/fixtures/content/good/; known: kubelet-basics, overview\n',
+      status: 2,
     });
   });
 });
