@@ -133,7 +133,13 @@ function perState<T>(world: ProcHost & { store?: { revision(): number } }, rende
 }
 
 export function mountProcfs(world: ProcHost, netFiles?: NetFiles): void {
-  world.fs.mountGenerated("/proc", procTree(perState(world, () => procSnapshot(world)), netFiles));
+  world.fs.mountGenerated(
+    "/proc",
+    procTree(
+      perState(world, () => procSnapshot(world)),
+      netFiles,
+    ),
+  );
 }
 
 /** What /sys/fs/cgroup needs beyond /proc's inputs: the containers and their pods' resources. */
