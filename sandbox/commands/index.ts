@@ -10,6 +10,7 @@ import { df } from "./df";
 import { dig } from "./dig";
 import { dmesg } from "./dmesg";
 import { editorCommand } from "./editor";
+import { findmnt } from "./findmnt";
 import { free } from "./free";
 import { git } from "./git";
 import { grep } from "./grep";
@@ -53,6 +54,7 @@ export const NODE_COMMANDS: Record<string, Command> = {
   edit: editorCommand("edit"),
   egrep: grep("egrep"),
   fgrep: grep("fgrep"),
+  findmnt,
   free,
   git,
   grep: grep("grep"),
