@@ -34,6 +34,7 @@ import { sleep } from "./sleep";
 import { ss } from "./ss";
 import { sysctl } from "./sysctl";
 import { systemctl } from "./systemctl";
+import { systemdCgls } from "./systemd-cgls";
 import { timedatectl } from "./timedatectl";
 import { top } from "./top";
 import { touch } from "./touch";
@@ -88,6 +89,7 @@ export const NODE_COMMANDS: Record<string, Command> = {
   ss,
   sysctl,
   systemctl,
+  "systemd-cgls": systemdCgls,
   timedatectl,
   top,
   touch,
