@@ -13,7 +13,7 @@ import type { NodeFs } from "./node/fs";
 import { loadAverage } from "./node/loadavg";
 import { hostProcess, type MemInfo, residentK } from "./node/memory";
 import { type MountTable, procMounts } from "./node/mounts";
-import { comm, type ProcEntry, type ProcSnapshot, procTree } from "./node/proc";
+import { comm, type NetFiles, type ProcEntry, type ProcSnapshot, procTree } from "./node/proc";
 import type { ProcessTable } from "./node/processes";
 import type { Systemd } from "./node/systemd/manager";
 import { uidOf } from "./node/users";
@@ -132,8 +132,14 @@ function perState<T>(world: ProcHost & { store?: { revision(): number } }, rende
   };
 }
 
-export function mountProcfs(world: ProcHost): void {
-  world.fs.mountGenerated("/proc", procTree(perState(world, () => procSnapshot(world))));
+export function mountProcfs(world: ProcHost, netFiles?: NetFiles): void {
+  world.fs.mountGenerated(
+    "/proc",
+    procTree(
+      perState(world, () => procSnapshot(world)),
+      netFiles,
+    ),
+  );
 }
 
 /** What /sys/fs/cgroup needs beyond /proc's inputs: the containers and their pods' resources. */

@@ -157,6 +157,7 @@ function bootWorld(scenario: string, seed: number): { world: World; shell: Shell
       LANG: "C.UTF-8",
     },
   });
+  world.shellNetns = () => shell.currentNetns;
   return { world, shell };
 }
 

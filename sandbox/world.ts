@@ -39,6 +39,7 @@ import { Systemd } from "./node/systemd/manager";
 import { ProgramRegistry } from "./node/systemd/programs";
 import { PacketPath } from "./packet-path";
 import { mountCgroupfs, mountProcfs } from "./procfs";
+import { procNetFiles } from "./procfs-net";
 import { KubeProxy } from "./proxy/kube-proxy";
 import { Containerd } from "./runtime/containerd";
 import { podMounts, runtimeDiskBytes } from "./runtime/mounts";
@@ -158,6 +159,8 @@ export class World {
   pendingEtcRepo?: EtcBaseline;
   /** When the running command line started (createSandbox sets it): `sleep` caps a line's simulated time. */
   lineStartedAt: number;
+  /** The namespace the shell runs its current command in (createSandbox wires it): /proc/self/net. */
+  shellNetns?: () => string | undefined;
 
   constructor(options: WorldOptions) {
     this.seed = options.seed;
@@ -215,7 +218,7 @@ export class World {
     this.mounts.add(() => this.disks.hostMounts());
     this.mounts.add(() => podMounts(this.containerd, this.fs, () => this.disks.root(), allocatableMemK));
     this.mounts.add(() => this.disks.sessionMounts());
-    mountProcfs(this);
+    mountProcfs(this, procNetFiles(this));
     this.sysctl = new Sysctl(() => (this.net.namespace()?.links ?? []).map((l) => l.name).sort(), {
       "kernel/hostname": () => this.hostname,
       "kernel/osrelease": () => KERNEL,

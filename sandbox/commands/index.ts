@@ -10,6 +10,7 @@ import { df } from "./df";
 import { dig } from "./dig";
 import { dmesg } from "./dmesg";
 import { editorCommand } from "./editor";
+import { findmnt } from "./findmnt";
 import { free } from "./free";
 import { git } from "./git";
 import { grep } from "./grep";
@@ -33,6 +34,7 @@ import { sleep } from "./sleep";
 import { ss } from "./ss";
 import { sysctl } from "./sysctl";
 import { systemctl } from "./systemctl";
+import { systemdCgls } from "./systemd-cgls";
 import { timedatectl } from "./timedatectl";
 import { top } from "./top";
 import { touch } from "./touch";
@@ -53,6 +55,7 @@ export const NODE_COMMANDS: Record<string, Command> = {
   edit: editorCommand("edit"),
   egrep: grep("egrep"),
   fgrep: grep("fgrep"),
+  findmnt,
   free,
   git,
   grep: grep("grep"),
@@ -86,6 +89,7 @@ export const NODE_COMMANDS: Record<string, Command> = {
   ss,
   sysctl,
   systemctl,
+  "systemd-cgls": systemdCgls,
   timedatectl,
   top,
   touch,

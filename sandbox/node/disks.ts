@@ -187,6 +187,7 @@ export class DiskModel {
         options: "rw,relatime,discard",
         stats: () => this.root(),
         device: "sda1",
+        root: "/var/lib/kubelet",
       },
     ];
   }

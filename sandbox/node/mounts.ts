@@ -24,6 +24,11 @@ export interface Mount {
   stats?: () => FsStats;
   /** The block device df and lsblk name (`/dev/root` is the kernel's name for root=PARTUUID=...). */
   device?: string;
+  /**
+   * The directory of the filesystem that is mounted (mountinfo's root field) when not its
+   * top: a bind mount's source directory, an nsfs mount's `net:[inode]`. findmnt shows it.
+   */
+  root?: string;
 }
 
 export type MountProvider = () => Mount[];
@@ -50,4 +55,23 @@ export function procMounts(mounts: Mount[]): string {
 export function tmpfsStats(sizeK: number, usedK: number, files = 1): FsStats {
   const inodes = Math.floor(sizeK / 4 / 2) || 1;
   return { sizeK, usedK, availK: sizeK - usedK, inodes, iused: files, ifree: inodes - files };
+}
+
+/**
+ * The mount each one sits on (mountinfo's parent ID), as indexes into `mounts`: the latest
+ * earlier mount whose target is the same path (an overmount) or contains it. The first, `/`,
+ * has none.
+ */
+export function mountParents(mounts: Mount[]): (number | undefined)[] {
+  const contains = (outer: string, inner: string) => outer === inner || outer === "/" || inner.startsWith(`${outer}/`);
+  return mounts.map((m, i) => {
+    let best: number | undefined;
+    for (let j = 0; j < i; j++) {
+      const t = (mounts[j] as Mount).target;
+      if (!contains(t, m.target)) continue;
+      // The deepest mount point wins; of two at the same place, the later (on top).
+      if (best === undefined || t.length >= (mounts[best] as Mount).target.length) best = j;
+    }
+    return best;
+  });
 }

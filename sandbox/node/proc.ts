@@ -203,21 +203,41 @@ const CPUINFO_PROCESSOR = (n: number) =>
     "",
   ].join("\n");
 
+/**
+ * A process's /proc/PID/net: the files of its network namespace by name, rendered on read.
+ * Kept out of the snapshot, which is cached per process/file state: routes and sockets change
+ * without either moving.
+ */
+export type NetFiles = (pid: number) => Record<string, () => string>;
+
 /** The generated /proc, asking `snapshot` for live state on every read. */
-export function procTree(snapshot: () => ProcSnapshot): GeneratedTree {
+export function procTree(snapshot: () => ProcSnapshot, netFiles?: NetFiles): GeneratedTree {
   const find = (pid: string) => snapshot().processes.find((p) => String(p.pid) === pid);
-  const perPid = ["cgroup", "cmdline", "comm", "stat", "status"];
-  const files = ["cmdline", "cpuinfo", "loadavg", "meminfo", "mounts", "self", "uptime", "version"];
+  const perPid = ["cgroup", "cmdline", "comm", ...(netFiles ? ["net"] : []), "stat", "status"];
+  const files = ["cmdline", "cpuinfo", "loadavg", "meminfo", "mounts", ...(netFiles ? ["net"] : [])];
+  files.push("self", "uptime", "version");
+  // /proc/net is a link to self/net; /proc/self is the reading process (the learner's shell).
+  const withPid = (path: string) => {
+    const selfPid = snapshot().selfPid;
+    return path.replace(/^self(\/|$)/, `${selfPid}$1`).replace(/^net(\/|$)/, `${selfPid}/net$1`);
+  };
   return {
-    list(rel) {
-      if (rel === "") return [...snapshot().processes.map((p) => String(p.pid)), ...files];
-      if (rel === "self") return perPid;
+    list(path) {
+      if (path === "") return [...snapshot().processes.map((p) => String(p.pid)), ...files];
+      const rel = withPid(path);
       if (/^\d+$/.test(rel) && find(rel)) return perPid;
+      const net = /^(\d+)\/net$/.exec(rel);
+      if (net && netFiles && find(net[1] as string)) return Object.keys(netFiles(Number(net[1]))).sort();
       return undefined;
     },
     read(path) {
       const s = snapshot();
-      const rel = path.replace(/^self\//, `${s.selfPid}/`);
+      const rel = withPid(path);
+      const net = /^(\d+)\/net\/([a-z_0-9]+)$/.exec(rel);
+      if (net) {
+        if (!netFiles || !find(net[1] as string)) return undefined;
+        return netFiles(Number(net[1]))[net[2] as string]?.();
+      }
       const m = /^(\d+)\/([a-z]+)$/.exec(rel);
       if (m) {
         const p = s.processes.find((x) => String(x.pid) === m[1]);

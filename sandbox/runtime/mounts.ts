@@ -8,6 +8,7 @@
 import type { NodeFs } from "../node/fs";
 import type { FsStats, Mount } from "../node/mounts";
 import { tmpfsStats } from "../node/mounts";
+import { sha256Hex } from "../util/sha256";
 import type { Containerd } from "./containerd";
 
 const SNAPSHOTS = "/var/lib/containerd/io.containerd.snapshotter.v1.overlayfs/snapshots";
@@ -50,7 +51,17 @@ export function podMounts(containerd: Containerd, fs: NodeFs, rootStats: () => F
         stats: () => tmpfsStats(volumeSizeK, 12, 9),
       });
     }
-    if (sb.netns) mounts.push({ source: "nsfs", target: `/run/netns/${sb.netns}`, fstype: "nsfs", options: "rw" });
+    if (sb.netns) {
+      // The namespace's inode (ls -l /proc/PID/ns/net): proc_alloc_inum hands them out from 0xF0000000.
+      const inode = 4_026_532_000 + (Number.parseInt(sha256Hex(`netns-inode:${sb.netns}`).slice(0, 4), 16) % 900);
+      mounts.push({
+        source: "nsfs",
+        target: `/run/netns/${sb.netns}`,
+        fstype: "nsfs",
+        options: "rw",
+        root: `net:[${inode}]`,
+      });
+    }
     mounts.push({
       source: "shm",
       target: `${SANDBOXES}/${sb.id}/shm`,

@@ -175,6 +175,11 @@ export class Shell {
   /** The network namespace of the command being started (set around `execIn`'s child). */
   private netns?: string;
 
+  /** The namespace a command run now is in: what its /proc/self/net shows. */
+  get currentNetns(): string | undefined {
+    return this.netns;
+  }
+
   constructor(options: ShellOptions) {
     this.cwd = options.cwd;
     this.env = { ...options.env };

@@ -4,6 +4,7 @@
  * `pids` / `identify` that tie a pod's processes to its namespace. `add`/`delete` make and
  * remove a namespace as ip does (a file under /var/run/netns plus the namespace itself).
  */
+import { netnsOfPid as runtimeNetnsOfPid } from "../../runtime/netns-of";
 import type { World } from "../../world";
 import { type CommandIo, type ExecResult, fail, ok } from "../types";
 import { listNetns } from "./print";
@@ -13,16 +14,7 @@ const matches = (word: string, full: string) => word.length > 0 && full.startsWi
 
 /** The named namespace a process's network namespace is, or undefined for the host's. */
 export function netnsOfPid(world: World, pid: number): string | undefined {
-  const { containerd } = world;
-  for (const s of containerd.sandboxes.values()) {
-    if (s.pid === pid && s.state === "SANDBOX_READY") return s.hostNetwork ? undefined : s.netns;
-  }
-  for (const c of containerd.containers.values()) {
-    if (c.pid !== pid) continue;
-    const s = containerd.sandboxes.get(c.sandboxId);
-    return s?.hostNetwork ? undefined : s?.netns;
-  }
-  return undefined;
+  return runtimeNetnsOfPid(world.containerd, pid);
 }
 
 /** Processes whose network namespace is `name` (the pod's pause and its containers). */

@@ -1,77 +1,43 @@
 /**
  * `lsblk` as util-linux 2.37.2 prints it: NAME (tree), MAJ:MIN, RM, SIZE, RO, TYPE and
  * MOUNTPOINTS (2.37 lists every mount point of a device, the latest first, on continuation
- * lines). The disks are the VM's: sda (128 GiB OS disk: sda1 root, sda14 BIOS boot, sda15
- * EFI), sdb (16 GiB temp disk of a Standard_D2as_v4) and sr0 (the provisioning ISO).
+ * lines). `-f` (--fs) swaps in the filesystem columns: NAME FSTYPE FSVER LABEL UUID FSAVAIL
+ * FSUSE% MOUNTPOINTS, with FSAVAIL and FSUSE% from statvfs of the mounted filesystem (the
+ * disk model df reads: FSUSE% is lsblk's 100 - free/size, df's Use% rounds used/(used+avail)
+ * up, so the two differ by a point or two). The devices are node/block-devices.ts's.
  */
+import { BLOCK_DEVICES, type BlockDevice, findBlockDevice } from "../../node/block-devices";
+import type { Mount } from "../../node/mounts";
+import { humanSize } from "../../util/human-size";
 import { type Command, fail } from "../types";
 
-interface Dev {
-  name: string;
-  major: number;
-  minor: number;
-  rm: number;
-  size: string;
-  ro: number;
-  type: string;
-  children?: Dev[];
-}
-
-const DEVICES: Dev[] = [
-  {
-    name: "sda",
-    major: 8,
-    minor: 0,
-    rm: 0,
-    size: "128G",
-    ro: 0,
-    type: "disk",
-    children: [
-      { name: "sda1", major: 8, minor: 1, rm: 0, size: "127.9G", ro: 0, type: "part" },
-      { name: "sda14", major: 8, minor: 14, rm: 0, size: "4M", ro: 0, type: "part" },
-      { name: "sda15", major: 8, minor: 15, rm: 0, size: "106M", ro: 0, type: "part" },
-    ],
-  },
-  {
-    name: "sdb",
-    major: 8,
-    minor: 16,
-    rm: 0,
-    size: "16G",
-    ro: 0,
-    type: "disk",
-    children: [{ name: "sdb1", major: 8, minor: 17, rm: 0, size: "16G", ro: 0, type: "part" }],
-  },
-  { name: "sr0", major: 11, minor: 0, rm: 1, size: "628K", ro: 0, type: "rom" },
-];
+const TRY = "Try 'lsblk --help' for more information.\n";
 
 export const lsblk: Command = (args, _io, world) => {
   const wanted: string[] = [];
+  let fsColumns = false;
   for (const arg of args) {
-    if (arg.startsWith("-")) {
-      return fail(
-        `lsblk: invalid option -- '${arg.replace(/^-+/, "")[0]}'\nTry 'lsblk --help' for more information.\n`,
-      );
-    }
-    wanted.push(arg);
+    if (arg === "--fs") fsColumns = true;
+    else if (arg.startsWith("--")) return fail(`lsblk: unrecognized option '${arg}'\n${TRY}`);
+    else if (arg.startsWith("-") && arg.length > 1) {
+      for (const c of arg.slice(1)) {
+        if (c === "f") fsColumns = true;
+        else return fail(`lsblk: invalid option -- '${c}'\n${TRY}`);
+      }
+    } else wanted.push(arg);
   }
   const mounts = world.mounts.all();
-  const mountpoints = (dev: string) =>
-    mounts
-      .filter((m) => m.device === dev)
-      .map((m) => m.target)
-      .reverse();
+  const mountsOf = (dev: string) => mounts.filter((m) => m.device === dev).reverse();
   // [tree prefix, continuation prefix, device]
-  const rows: [string, string, Dev][] = [];
+  const rows: [string, string, BlockDevice][] = [];
   let stderr = "";
   const roots = wanted.length
     ? wanted.flatMap((w) => {
-        const name = w.replace(/^\/dev\//, "");
-        const found = DEVICES.flatMap((d) => [d, ...(d.children ?? [])]).find((d) => d.name === name);
+        const found = findBlockDevice(w.replace(/^\/dev\//, ""));
         if (!found) stderr += `lsblk: ${w}: not a block device\n`;
         return found ? [found] : [];
       })
-    : DEVICES;
+    : BLOCK_DEVICES;
   for (const d of roots) {
     rows.push(["", "", d]);
     d.children?.forEach((c, i) => {
@@ -79,18 +45,62 @@ export const lsblk: Command = (args, _io, world) => {
       rows.push([last ? "└─" : "├─", last ? "  " : "│ ", c]);
     });
   }
-  const nameWidth = Math.max(4, ...rows.map(([p, , d]) => p.length + d.name.length));
-  const sizeWidth = Math.max(4, ...rows.map(([, , d]) => d.size.length));
+  const stdout = fsColumns ? fsTable(rows, mountsOf) : deviceTable(rows, mountsOf);
+  // Nothing to list (only bad device names): no header either.
+  return { stdout: rows.length ? stdout : "", stderr, exitCode: stderr ? 32 : 0 };
+};
+
+type Rows = [string, string, BlockDevice][];
+type MountsOf = (dev: string) => Mount[];
+
+/** libsmartcols off a terminal: a row's cells, then a line per further mount point under MOUNTPOINTS. */
+function render(
+  rows: Rows,
+  mountsOf: MountsOf,
+  header: string[],
+  cells: (d: BlockDevice) => string[],
+  right: Set<number>,
+) {
+  const table = rows.map(([prefix, , d]) => [prefix + d.name, ...cells(d)]);
+  const widths = header.map((h, i) => Math.max(h.length, ...table.map((r) => (r[i] ?? "").length)));
+  const line = (r: string[]) =>
+    r.map((cell, i) => (right.has(i) ? cell.padStart(widths[i] ?? 0) : cell.padEnd(widths[i] ?? 0))).join(" ");
+  const before = widths.reduce((n, w) => n + w + 1, 0);
+  let out = `${line(header)} MOUNTPOINTS\n`;
+  rows.forEach(([, cont, d], k) => {
+    const [first = "", ...more] = mountsOf(d.name).map((m) => m.target);
+    out += `${line(table[k] as string[])} ${first}\n`;
+    for (const m of more) out += `${cont.trimEnd().padEnd(before)}${m}\n`;
+  });
+  return out;
+}
+
+function deviceTable(rows: Rows, mountsOf: MountsOf): string {
   const majWidth = Math.max(3, ...rows.map(([, , d]) => String(d.major).length));
   const minWidth = Math.max(3, ...rows.map(([, , d]) => String(d.minor).length));
-  const majmin = (d: Dev) => `${String(d.major).padStart(majWidth)}:${String(d.minor).padEnd(minWidth)}`;
-  let out = `${"NAME".padEnd(nameWidth)} ${"MAJ:MIN".padEnd(majWidth + minWidth + 1)} RM ${"SIZE".padStart(sizeWidth)} RO TYPE MOUNTPOINTS\n`;
-  const before = nameWidth + 1 + majWidth + minWidth + 2 + 3 + sizeWidth + 1 + 3 + 5;
-  for (const [prefix, cont, d] of rows) {
-    const [first = "", ...more] = mountpoints(d.name);
-    out += `${(prefix + d.name).padEnd(nameWidth)} ${majmin(d)} ${String(d.rm).padStart(2)} ${d.size.padStart(sizeWidth)} ${String(d.ro).padStart(2)} ${d.type.padEnd(4)} ${first}\n`;
-    for (const m of more) out += `${cont.trimEnd().padEnd(before)}${m}\n`;
-  }
-  // Nothing to list (only bad device names): no header either.
-  return { stdout: rows.length ? out : "", stderr, exitCode: stderr ? 32 : 0 };
-};
+  const majmin = (d: BlockDevice) => `${String(d.major).padStart(majWidth)}:${String(d.minor).padEnd(minWidth)}`;
+  return render(
+    rows,
+    mountsOf,
+    ["NAME", "MAJ:MIN", "RM", "SIZE", "RO", "TYPE"],
+    (d) => [majmin(d), d.removable ? "1" : "0", d.size, "0", d.type],
+    new Set([2, 3, 4]),
+  );
+}
+
+function fsTable(rows: Rows, mountsOf: MountsOf): string {
+  const usage = (d: BlockDevice): [string, string] => {
+    const s = mountsOf(d.name)
+      .find((m) => m.stats)
+      ?.stats?.();
+    if (!s) return ["", ""];
+    return [humanSize(s.availK * 1024), `${Math.round(100 - ((s.sizeK - s.usedK) / s.sizeK) * 100)}%`];
+  };
+  return render(
+    rows,
+    mountsOf,
+    ["NAME", "FSTYPE", "FSVER", "LABEL", "UUID", "FSAVAIL", "FSUSE%"],
+    (d) => [d.fs?.type ?? "", d.fs?.version ?? "", d.fs?.label ?? "", d.fs?.uuid ?? "", ...usage(d)],
+    new Set([5, 6]),
+  );
+}

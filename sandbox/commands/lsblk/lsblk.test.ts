@@ -58,3 +58,36 @@ it("has the cloud image's fstab plus cloud-init's resource disk line, matching w
     code: 0,
   });
 });
+
+it("shows the filesystems with -f: labels, UUIDs, and space as statvfs gives it (df's numbers)", async () => {
+  expect(await run(node, "lsblk -f")).toEqual({
+    out: [
+      "NAME    FSTYPE FSVER LABEL           UUID                                 FSAVAIL FSUSE% MOUNTPOINTS",
+      "sda                                                                                      ",
+      "├─sda1  ext4   1.0   cloudimg-rootfs f3329033-d10f-49c3-a56b-9c8a2852eadf   96.4G    17% /var/lib/kubelet",
+      "│                                                                                        /",
+      "├─sda14                                                                                  ",
+      "└─sda15 vfat   FAT32 UEFI            3C48-1F66                              98.3M     6% /boot/efi",
+      "sdb                                                                                      ",
+      "└─sdb1  ext4   1.0                   213a1d4e-71d0-4107-8dbf-ee837002a9ce   14.8G     0% /mnt",
+      "sr0                                                                                      ",
+      "",
+    ].join("\n"),
+    err: "",
+    code: 0,
+  });
+  expect(await run(node, "lsblk --fs /dev/sdb1")).toEqual({
+    out: [
+      "NAME FSTYPE FSVER LABEL UUID                                 FSAVAIL FSUSE% MOUNTPOINTS",
+      "sdb1 ext4   1.0         213a1d4e-71d0-4107-8dbf-ee837002a9ce   14.8G     0% /mnt",
+      "",
+    ].join("\n"),
+    err: "",
+    code: 0,
+  });
+  expect(await run(node, "lsblk -fz")).toEqual({
+    out: "",
+    err: "lsblk: invalid option -- 'z'\nTry 'lsblk --help' for more information.\n",
+    code: 1,
+  });
+});

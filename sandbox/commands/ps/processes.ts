@@ -18,7 +18,17 @@ const SHELL_PPID = 4120;
 export const SESSION_TTY = "pts/0";
 export const MEM_TOTAL_KB = MACHINE.memoryKi;
 /** azureuser's SSH session, in which the learner became root (sudo -i). */
-const SESSION_CGROUP = "/user.slice/user-1000.slice/session-1.scope";
+export const SESSION_CGROUP = "/user.slice/user-1000.slice/session-1.scope";
+/**
+ * The login chain between ssh.service's listener (688) and the learner's shell, which the
+ * process table does not hold: sshd's privileged and user halves, azureuser's bash, sudo.
+ */
+export const LOGIN_CHAIN: { pid: number; comm: string; argv: string[] }[] = [
+  { pid: 4102, comm: "sshd", argv: ["sshd: azureuser [priv]"] },
+  { pid: 4116, comm: "sshd", argv: ["sshd: azureuser@pts/0"] },
+  { pid: 4117, comm: "bash", argv: ["-bash"] },
+  { pid: 4120, comm: "sudo", argv: ["sudo", "-i"] },
+];
 
 export interface PsProcess {
   pid: number;

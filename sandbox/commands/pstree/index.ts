@@ -6,6 +6,7 @@
  * is the node's process table under systemd, plus the learner's login chain.
  */
 import { procEntries } from "../../procfs";
+import { LOGIN_CHAIN } from "../ps/processes";
 import { type Command, fail, ok } from "../types";
 
 interface TreeNode {
@@ -77,14 +78,8 @@ export const pstree: Command = (args, _io, world) => {
   for (const p of entries) byPid.set(p.pid, { label: label(p.comm, p.pid), pid: p.pid, children: [] });
   // The login chain below ssh.service's listener (688), which the process table does not
   // hold: the session's sshd → azureuser's bash → sudo → root's bash.
-  const chain: [string, number][] = [
-    ["sshd", 4102],
-    ["sshd", 4116],
-    ["bash", 4117],
-    ["sudo", 4120],
-  ];
   let parent = byPid.get(688) ?? (byPid.get(1) as TreeNode);
-  for (const [comm, pid] of chain) {
+  for (const { comm, pid } of LOGIN_CHAIN) {
     const n: TreeNode = { label: label(comm, pid), pid, children: [] };
     parent.children.push(n);
     parent = n;

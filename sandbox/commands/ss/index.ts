@@ -7,7 +7,9 @@
  * the real ss also spreads spare width over the columns. Netid shows only when more than one
  * protocol is listed and State only when more than one state can be (main(): -l alone for TCP
  * would be LISTEN only, but -l also selects UDP's UNCONN). UDP is dumped before TCP, IPv4
- * before IPv6, each in listening-hash order (by port, bucket of 32).
+ * before IPv6; TCP in listening-hash order (by port, bucket of 32), UDP by its port hash slot
+ * (udp_dump walks the table by slot: 53 before 323), as /proc/net/udp lists them; the
+ * namespace's random hash mix is taken as 0.
  */
 import type { Listener } from "../../node/net/listeners";
 import type { World } from "../../world";
@@ -145,7 +147,9 @@ export const ss: Command = (args, io, world) => {
     // Without -l or -a only established (TCP) sockets show; these are all listening/bound.
     return flags.listening || flags.all;
   });
-  const key = (l: Listener) => [l.protocol === "udp" ? 0 : 1, isV6(l) ? 1 : 0, l.port % 32, -sockets.indexOf(l)];
+  // TCP walks the listening hash (32 buckets), UDP the port hash (one slot per port here).
+  const bucket = (l: Listener) => (l.protocol === "udp" ? l.port & 4095 : l.port % 32);
+  const key = (l: Listener) => [l.protocol === "udp" ? 0 : 1, isV6(l) ? 1 : 0, bucket(l), -sockets.indexOf(l)];
   const order = (a: Listener, b: Listener) => {
     const [ka, kb] = [key(a), key(b)];
     const at = ka.findIndex((v, i) => v !== kb[i]);

@@ -10,8 +10,8 @@ it("lists the node's listening sockets with their processes", async () => {
   const node = freshNode();
   expect(await run(node, "ss -tulpn")).toEqual({
     out: `Netid State  Recv-Q Send-Q Local Address:Port  Peer Address:PortProcess                                   
-udp   UNCONN 0      0          127.0.0.1:323        0.0.0.0:*    users:(("chronyd",pid=583,fd=5))         
 udp   UNCONN 0      0         127.0.0.53:53         0.0.0.0:*    users:(("systemd-resolve",pid=404,fd=13))
+udp   UNCONN 0      0          127.0.0.1:323        0.0.0.0:*    users:(("chronyd",pid=583,fd=5))         
 tcp   LISTEN 0      4096       127.0.0.1:10248      0.0.0.0:*    users:(("kubelet",pid=824,fd=10))        
 tcp   LISTEN 0      4096       127.0.0.1:35275      0.0.0.0:*    users:(("containerd",pid=813,fd=11))     
 tcp   LISTEN 0      4096      127.0.0.53:53         0.0.0.0:*    users:(("systemd-resolve",pid=404,fd=14))

@@ -43,6 +43,9 @@ export const TIMEOUT_S: Record<TcpState | "udp" | "icmp", number> = {
 
 const PROTO_NUMBER: Record<ConntrackProto, number> = { tcp: 6, udp: 17, icmp: 1 };
 
+/** The IP protocol number both `conntrack -L` and /proc/net/nf_conntrack print. */
+export const protoNumber = (proto: ConntrackProto) => PROTO_NUMBER[proto];
+
 export class Conntrack {
   private entries: ConntrackEntry[] = [];
 

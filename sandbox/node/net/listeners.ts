@@ -47,6 +47,11 @@ export interface Listener {
   family?: "v4" | "v6";
   /** listen(2)'s backlog, ss's Send-Q for a listening socket: SOMAXCONN (4096) unless set. */
   backlog?: number;
+  /**
+   * The socket inode's owner, when it is not the process's user now: a daemon that binds as
+   * root and then drops privileges (chronyd) keeps root's sockets (/proc/net/udp's uid).
+   */
+  uid?: number;
 }
 
 export class Listeners {

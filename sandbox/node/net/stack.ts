@@ -28,6 +28,8 @@ export interface Link {
   adminDown?: boolean;
   /** The other end of a veth pair, in whichever namespace it lives. */
   peer?: { ns: NetNamespace; link: Link };
+  /** When the kernel registered it (simulated ms): /proc/net/dev's counters run from here. */
+  createdAt?: number;
 }
 
 export interface Address {
@@ -156,9 +158,12 @@ export class NetworkStack {
   private readonly named = new Map<string, NetNamespace>();
   private created = 0;
 
-  constructor(now: () => number, eth0: HostInterface) {
+  constructor(
+    private readonly now: () => number,
+    eth0: HostInterface,
+  ) {
     this.host = new NetNamespace(undefined, 0);
-    addLoopback(this.host);
+    addLoopback(this.host, now());
     buildHostEth0(this.host, eth0, now());
   }
 
@@ -174,7 +179,7 @@ export class NetworkStack {
   /** unshare(CLONE_NEWNET) + bind-mount under /var/run/netns (containerd pkg/netns). */
   createNamespace(name: string): NetNamespace {
     const ns = new NetNamespace(name, ++this.created);
-    addLoopback(ns);
+    addLoopback(ns, this.now());
     this.named.set(name, ns);
     return ns;
   }
@@ -193,7 +198,7 @@ export class NetworkStack {
    * peer first, so the peer gets the lower ifindex.
    */
   addVethPair(ns: NetNamespace, name: string, peerName: string, mac: string, peerMac: string, mtu: number) {
-    const base = { kind: "veth" as const, mtu, qdisc: "noqueue", state: "UP" as const };
+    const base = { kind: "veth" as const, mtu, qdisc: "noqueue", state: "UP" as const, createdAt: this.now() };
     const peer = ns.addLink({ ...base, name: peerName, mac: peerMac });
     const link = ns.addLink({ ...base, name, mac });
     link.peer = { ns, link: peer };
@@ -215,8 +220,9 @@ export class NetworkStack {
   }
 }
 
-function addLoopback(ns: NetNamespace): void {
+function addLoopback(ns: NetNamespace, now: number): void {
   ns.addLink({
+    createdAt: now,
     name: "lo",
     kind: "loopback",
     mac: "00:00:00:00:00:00",
@@ -239,6 +245,7 @@ function addLoopback(ns: NetNamespace): void {
  */
 function buildHostEth0(ns: NetNamespace, eth0: HostInterface, now: number): void {
   const link = ns.addLink({
+    createdAt: now,
     name: "eth0",
     kind: "ether",
     mac: eth0.mac,

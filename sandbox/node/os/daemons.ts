@@ -152,8 +152,8 @@ const DAEMONS: Record<string, Daemon> = {
   "/usr/sbin/chronyd": {
     dropTo: "_chrony",
     helper: true,
-    // chronyc's command port (cmdport 323), bound to loopback.
-    listen: [{ host: "127.0.0.1", port: 323, protocol: "udp", fd: 5 }],
+    // chronyc's command port (cmdport 323), bound to loopback as root before it drops to _chrony.
+    listen: [{ host: "127.0.0.1", port: 323, protocol: "udp", fd: 5, uid: 0 }],
     lines: () => [
       "chronyd version 4.2 starting (+CMDMON +NTP +REFCLOCK +RTC +PRIVDROP +SCFILTER +SIGND +ASYNCDNS +NTS +SECHASH +IPV6 -DEBUG)",
       "Frequency -4.188 +/- 0.246 ppm read from /var/lib/chrony/chrony.drift",
