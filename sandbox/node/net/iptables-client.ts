@@ -39,6 +39,11 @@ export class IptablesClient {
     return false;
   }
 
+  /** Changes whenever anything changes the tables (Netfilter.generation). */
+  generation(): number {
+    return this.nf.generation;
+  }
+
   chainExists(table: string, chain: string): boolean {
     return this.nf.hasChain(table, chain);
   }

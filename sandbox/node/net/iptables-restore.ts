@@ -88,7 +88,10 @@ export function restoreTables(nf: Netfilter, input: string, opts: RestoreOptions
       if (counters && opts.counters && words[0] === "-A") {
         const rules = nf.chain(table, words[1] as string)?.rules;
         const last = rules?.[rules.length - 1];
-        if (last) Object.assign(last, { packets: Number(counters[1]), bytes: Number(counters[2]) });
+        if (last) {
+          Object.assign(last, { packets: Number(counters[1]), bytes: Number(counters[2]) });
+          nf.generation++;
+        }
       }
     } catch (e) {
       if (e instanceof LineFailed) return fail(`iptables-restore: line ${e.line} failed\n`, 1);

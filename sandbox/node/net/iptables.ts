@@ -51,6 +51,12 @@ const builtinChain = (name: string): Chain => ({
 
 export class Netfilter {
   private readonly tables = new Map<string, Table>();
+  /**
+   * Bumped by every change to the tables (rules, chains, policies, counters): what caches
+   * of their renderings key on (the history's fingerprint), and how a periodic writer can
+   * tell that nothing has touched the tables since its last pass.
+   */
+  generation = 0;
 
   constructor() {
     for (const name of TABLE_ORDER) this.tables.set(name, this.emptyTable(name));
@@ -109,12 +115,14 @@ export class Netfilter {
   }
 
   append(table: string, chain: string, rule: Rule): void {
+    this.generation++;
     this.existing(table, chain).rules.push(rule);
     this.touch(table);
   }
 
   /** -I CHAIN [N]: N counts from 1; one past the end appends. */
   insert(table: string, chain: string, rule: Rule, position = 1): void {
+    this.generation++;
     const c = this.existing(table, chain);
     if (position < 1 || position > c.rules.length + 1) throw opError("Index of insertion too big");
     c.rules.splice(position - 1, 0, rule);
@@ -122,6 +130,7 @@ export class Netfilter {
   }
 
   replace(table: string, chain: string, position: number, rule: Rule): void {
+    this.generation++;
     const c = this.existing(table, chain);
     if (position < 1 || position > c.rules.length) throw opError("Index of replacement too big");
     c.rules[position - 1] = rule;
@@ -133,6 +142,7 @@ export class Netfilter {
   }
 
   deleteRule(table: string, chain: string, rule: Rule): void {
+    this.generation++;
     const c = this.existing(table, chain);
     const at = c.rules.findIndex((r) => sameRule(r, rule));
     if (at < 0) throw opError("Bad rule (does a matching rule exist in that chain?)");
@@ -140,6 +150,7 @@ export class Netfilter {
   }
 
   deleteNumber(table: string, chain: string, position: number): void {
+    this.generation++;
     const c = this.existing(table, chain);
     if (position < 1 || position > c.rules.length) throw opError("Index of deletion too big");
     c.rules.splice(position - 1, 1);
@@ -147,12 +158,14 @@ export class Netfilter {
 
   /** -F [CHAIN]: remove the rules, keep the chains (and so the canaries). */
   flush(table: string, chain?: string): void {
+    this.generation++;
     const targets = chain === undefined ? [...this.table(table).chains.values()] : [this.existing(table, chain)];
     for (const c of targets) c.rules = [];
     if (chain === undefined) this.touch(table);
   }
 
   zero(table: string, chain?: string): void {
+    this.generation++;
     const targets = chain === undefined ? [...this.table(table).chains.values()] : [this.existing(table, chain)];
     for (const c of targets) {
       c.packets = 0;
@@ -165,6 +178,7 @@ export class Netfilter {
   }
 
   newChain(table: string, name: string): void {
+    this.generation++;
     validateChainName(name);
     const t = this.table(table);
     if (t.chains.has(name)) throw opError("Chain already exists");
@@ -182,6 +196,7 @@ export class Netfilter {
    * iptables words it as below; the referenced case is unconfirmed for nf_tables).
    */
   deleteChain(table: string, name?: string): void {
+    this.generation++;
     const t = this.table(table);
     const names =
       name === undefined
@@ -200,6 +215,7 @@ export class Netfilter {
   }
 
   setPolicy(table: string, chain: string, policy: string): void {
+    this.generation++;
     const c = this.table(table).chains.get(chain);
     if (!c?.builtin) throw opError("Bad built-in chain name");
     if (policy !== "ACCEPT" && policy !== "DROP") throw opError("Bad policy name");
@@ -208,6 +224,7 @@ export class Netfilter {
   }
 
   renameChain(table: string, from: string, to: string): void {
+    this.generation++;
     const t = this.table(table);
     const c = t.chains.get(from);
     if (!c) throw opError(NO_CHAIN);
@@ -229,11 +246,13 @@ export class Netfilter {
   }
 
   restoreTable(copy: Table): void {
+    this.generation++;
     this.tables.set(copy.name, copy);
   }
 
   /** iptables-restore without --noflush: the table starts empty, built-ins at ACCEPT. */
   resetTable(name: string): void {
+    this.generation++;
     this.table(name);
     this.tables.set(name, { ...this.emptyTable(name), exists: true });
   }
