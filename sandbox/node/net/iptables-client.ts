@@ -44,6 +44,11 @@ export class IptablesClient {
     return this.nf.generation;
   }
 
+  /** The table's chains in iptables-save's order (the `:CHAIN` lines of SaveInto). */
+  chainNames(table: string): string[] {
+    return this.nf.chains(table).map((c) => c.name);
+  }
+
   chainExists(table: string, chain: string): boolean {
     return this.nf.hasChain(table, chain);
   }

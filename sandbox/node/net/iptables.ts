@@ -97,10 +97,28 @@ export class Netfilter {
 
   /** Rules in the table that jump or go to the chain (`(N references)` in -L). */
   references(table: string, name: string): number {
-    let n = 0;
-    for (const c of this.table(table).chains.values()) for (const r of c.rules) if (jumpsTo(r) === name) n++;
-    return n;
+    return this.referenceCounts(table).get(name) ?? 0;
   }
+
+  /**
+   * Jumps to each chain of a table, counted once per generation: `-L` asks for every chain
+   * and `-X` for each chain it deletes, and a scan of every rule each time was quadratic
+   * with kube-proxy's thousands of chains.
+   */
+  private referenceCounts(table: string): Map<string, number> {
+    const cached = this.referenceCache.get(table);
+    if (cached?.generation === this.generation) return cached.counts;
+    const counts = new Map<string, number>();
+    for (const c of this.table(table).chains.values())
+      for (const r of c.rules) {
+        const to = jumpsTo(r);
+        if (to !== undefined) counts.set(to, (counts.get(to) ?? 0) + 1);
+      }
+    this.referenceCache.set(table, { generation: this.generation, counts });
+    return counts;
+  }
+
+  private readonly referenceCache = new Map<string, { generation: number; counts: Map<string, number> }>();
 
   private existing(table: string, chain: string): Chain {
     const c = this.table(table).chains.get(chain);
@@ -196,6 +214,9 @@ export class Netfilter {
    * iptables words it as below; the referenced case is unconfirmed for nf_tables).
    */
   deleteChain(table: string, name?: string): void {
+    // Removing an empty chain nothing jumps to leaves every other chain's reference count as
+    // it was: a count taken before stays good (kube-proxy deletes stale chains one -X at a time).
+    const fresh = this.referenceCache.get(table)?.generation === this.generation;
     this.generation++;
     const t = this.table(table);
     const names =
@@ -212,6 +233,8 @@ export class Netfilter {
       if (c.rules.length > 0) throw opError("Directory not empty");
       t.chains.delete(n);
     }
+    const cached = this.referenceCache.get(table);
+    if (fresh && cached) cached.generation = this.generation;
   }
 
   setPolicy(table: string, chain: string, policy: string): void {
