@@ -7,6 +7,7 @@
  */
 import type { SimClock, TimerId } from "../clock";
 import type { IdSource } from "../util/ids";
+import { rfc3339 } from "../util/time-format";
 import { ApiServer } from "./api-server";
 import { DaemonSetController } from "./daemonset-controller";
 import { DeploymentController } from "./deployment-controller";
@@ -19,6 +20,8 @@ import { Scheduler } from "./scheduler";
 import type { ObjectStore } from "./store";
 import { TaintEvictionController } from "./taint-eviction";
 import type { KubeEvent, Node, Resource } from "./types";
+
+const SECOND_PRECISION = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$/;
 
 /** kube-apiserver --event-ttl default. */
 export const EVENT_TTL_MS = 60 * 60_000;
@@ -94,8 +97,13 @@ export class ControlPlane {
    */
   private expireEvents(): void {
     const cutoff = this.clock.now() - EVENT_TTL_MS;
+    // metav1.Time text (`2025-10-30T14:02:11Z`) sorts as the time it names: compared as text,
+    // with Date.parse only for a timestamp written some other way.
+    const cutoffText = rfc3339(Math.floor(cutoff / 1000) * 1000);
     for (const e of this.store.list<KubeEvent>("events")) {
-      if (Date.parse(e.lastTimestamp) <= cutoff) this.store.delete("events", e.metadata.name, e.metadata.namespace);
+      const at = e.lastTimestamp;
+      const expired = SECOND_PRECISION.test(at) ? at <= cutoffText : Date.parse(at) <= cutoff;
+      if (expired) this.store.delete("events", e.metadata.name, e.metadata.namespace);
     }
   }
 
