@@ -165,6 +165,8 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
   const scenario = options.scenario ?? "healthy";
   const seed = options.seed ?? 1;
   let { world, shell } = bootWorld(scenario, seed);
+  /** Counts restores (each boots a new World). */
+  let worldEpoch = 0;
   let steps: SandboxSnapshot["steps"][number][] = [];
   const listeners = new Set<() => void>();
   const editorListeners = new Set<(request: EditorRequest) => void>();
@@ -292,6 +294,8 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
         const { NodeHistory } = await import("./history/node-history");
         const h = await NodeHistory.open({
           files: () => trackedFiles(world.fs),
+          // A restore boots a new World whose NodeFs counts from 0 again: the epoch tells them apart.
+          filesVersion: () => `${worldEpoch}:${world.fs.generation}`,
           now: () => world.clock.now(),
           snapshot: () => sandbox.snapshot(),
           restore: (s) => sandbox.restore(s as SandboxSnapshot),
@@ -318,6 +322,7 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
         throw new Error(`snapshot is of scenario "${snapshot.scenario}", not "${scenario}"`);
       running?.abort();
       ({ world, shell } = bootWorld(snapshot.scenario, snapshot.seed));
+      worldEpoch++;
       steps = [];
       // A line runs until the next line starts; the clock moves and Ctrl-C lands while it
       // runs, as they did the first time (a follow-mode command waits for exactly that).

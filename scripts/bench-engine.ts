@@ -1,10 +1,13 @@
 /**
- * The engine half of `npm run bench`: createSandbox() per scenario and per-command latency
- * over a corpus of command lines from the lessons, in Node (tsx). Prints one JSON object
+ * The engine half of `npm run bench`: createSandbox() per scenario, per-command latency
+ * over a corpus of command lines from the lessons, and the Services growth figures
+ * (bench-services.ts), in Node (tsx). BENCH_HISTORY=0 runs the corpus without the node's
+ * history, BENCH_SERVICES=0 skips the growth figures. Prints one JSON object
  * for scripts/bench.mjs to merge; run on its own with `npx tsx scripts/bench-engine.ts`.
  */
 import { readdirSync, readFileSync } from "node:fs";
 import { createSandbox, scenarioNames } from "../sandbox/index";
+import { LINEAR_FACTOR_LIMIT, servicesGrowth } from "./bench-services";
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 10);
 
@@ -138,10 +141,14 @@ async function main() {
   }
   const lines = corpus();
   const latencies: number[] = [];
+  const slowest: [number, string][] = [];
   const gc = (globalThis as { gc?: () => void }).gc;
   gc?.();
   const heapBefore = process.memoryUsage().heapUsed;
   const node = createSandbox();
+  // As in the page, the node keeps its history (undo): each command's state fingerprint and,
+  // when the command changed the node, a commit are part of its latency.
+  if (process.env.BENCH_HISTORY !== "0") await node.history();
   // Three passes over the corpus; side effects (the max-pods edit) are part of the work.
   for (let pass = 0; pass < 3; pass++) {
     for (const line of lines) {
@@ -149,13 +156,18 @@ async function main() {
       const t = performance.now();
       await node.exec(line);
       latencies.push(performance.now() - t);
+      slowest.push([performance.now() - t, line]);
     }
   }
+  // BENCH_SLOWEST=N: the N slowest lines on stderr (what the p99 is made of).
+  for (const [ms, line] of slowest.sort((a, b) => b[0] - a[0]).slice(0, Number(process.env.BENCH_SLOWEST ?? 0)))
+    console.error(`${ms.toFixed(1).padStart(8)} ms  ${line}`);
   gc?.();
   const heapAfter = process.memoryUsage().heapUsed;
   const t = performance.now();
   node.clock.advance(3_600_000);
   const hourMs = performance.now() - t;
+  const services = process.env.BENCH_SERVICES === "0" ? undefined : await servicesGrowth(Math.max(RUNS, 9));
   console.log(
     JSON.stringify({
       createSandbox: create,
@@ -163,6 +175,8 @@ async function main() {
       command: stats(latencies),
       sandboxHeapMB: Math.round(((heapAfter - heapBefore) / 1048576) * 10) / 10,
       simulatedHourMs: Math.round(hourMs),
+      services,
+      servicesGrowthLimit: LINEAR_FACTOR_LIMIT,
     }),
   );
 }

@@ -38,7 +38,11 @@ export function masqRules(config: MasqConfig): string {
 
 export function ipMasqAgent(clock: SimClock, ipt: IptablesClient, config = AKS_MASQ_CONFIG): ContainerProgram {
   return () => {
+    // The tables as this agent's last pass left them: a pass over unchanged tables rewrites
+    // the same rules with the same (zero) counters, so it is skipped, not simulated.
+    let syncedAt: number | undefined;
     const sync = () => {
+      if (syncedAt === ipt.generation()) return;
       ipt.ensureChain("nat", CHAIN);
       ipt.ensureRule("-A", "nat", "POSTROUTING", [
         "-m",
@@ -54,6 +58,7 @@ export function ipMasqAgent(clock: SimClock, ipt: IptablesClient, config = AKS_M
         CHAIN,
       ]);
       ipt.restoreAll(masqRules(config));
+      syncedAt = ipt.generation();
     };
     sync();
     const timer = clock.setInterval(sync, RESYNC_MS);

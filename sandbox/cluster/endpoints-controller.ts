@@ -23,19 +23,28 @@ export class EndpointsController {
 
   sync(): void {
     const services = this.store.list<Service>("services");
-    for (const svc of services) this.syncService(svc);
+    // Slices by `ns/service` in store order, built once per pass (a scan per Service was quadratic).
+    const slicesOf = new Map<string, EndpointSlice[]>();
+    for (const slice of this.store.list<EndpointSlice>("endpointslices")) {
+      const name = slice.metadata.labels?.[SERVICE_NAME];
+      if (name === undefined) continue;
+      const key = `${slice.metadata.namespace}/${name}`;
+      const list = slicesOf.get(key);
+      if (list) list.push(slice);
+      else slicesOf.set(key, [slice]);
+    }
+    for (const svc of services)
+      this.syncService(svc, slicesOf.get(`${svc.metadata.namespace ?? "default"}/${svc.metadata.name}`) ?? []);
     // The Service is gone: so is its Endpoints object.
+    const names = new Set(services.map((s) => `${s.metadata.namespace}/${s.metadata.name}`));
     for (const ep of this.store.list<Endpoints>("endpoints")) {
-      if (!services.some((s) => s.metadata.namespace === ep.metadata.namespace && s.metadata.name === ep.metadata.name))
+      if (!names.has(`${ep.metadata.namespace}/${ep.metadata.name}`))
         this.api.delete("endpoints", ep.metadata.name, ep.metadata.namespace);
     }
   }
 
-  private syncService(svc: Service): void {
+  private syncService(svc: Service, slices: EndpointSlice[]): void {
     const ns = svc.metadata.namespace ?? "default";
-    const slices = this.store
-      .list<EndpointSlice>("endpointslices", ns)
-      .filter((s) => s.metadata.labels?.[SERVICE_NAME] === svc.metadata.name);
     if (!slices.length) return;
     const subsets = subsetsOf(slices);
     const existing = this.store.get<Endpoints>("endpoints", svc.metadata.name, ns);

@@ -7,7 +7,7 @@
 import type { IdSource } from "../util/ids";
 import type { ApiServer } from "./api-server";
 import { matchesLabels } from "./labels";
-import { changed, isPodReady, ownedBy, ownerReference } from "./pod-util";
+import { changed, controllerRef, isPodReady, ownerReference } from "./pod-util";
 import type { ObjectStore } from "./store";
 import type { EndpointSlice, Pod, Service } from "./types";
 
@@ -21,12 +21,21 @@ export class EndpointSliceController {
   ) {}
 
   sync(): void {
+    // Each Service's slice by its controller's uid (the first in store order, as a scan
+    // finds it), looked up once per pass: a scan per Service made a pass quadratic.
+    const sliceOf = new Map<string, EndpointSlice>();
+    for (const slice of this.store.list<EndpointSlice>("endpointslices")) {
+      const uid = controllerRef(slice)?.uid;
+      const key = `${slice.metadata.namespace ?? "default"}/${uid}`;
+      if (uid !== undefined && !sliceOf.has(key)) sliceOf.set(key, slice);
+    }
     for (const svc of this.store.list<Service>("services")) {
-      if (svc.spec.selector) this.syncService(svc, svc.spec.selector);
+      const key = `${svc.metadata.namespace ?? "default"}/${svc.metadata.uid}`;
+      if (svc.spec.selector) this.syncService(svc, svc.spec.selector, sliceOf.get(key));
     }
   }
 
-  private syncService(svc: Service, selector: Record<string, string>): void {
+  private syncService(svc: Service, selector: Record<string, string>, existing: EndpointSlice | undefined): void {
     const ns = svc.metadata.namespace ?? "default";
     const pods = this.store
       .list<Pod>("pods", ns)
@@ -51,7 +60,6 @@ export class EndpointSliceController {
       port: resolveTargetPort(sp.targetPort, pods[0]),
       protocol: sp.protocol,
     }));
-    const existing = this.store.list<EndpointSlice>("endpointslices", ns).find((s) => ownedBy(s, svc));
     if (!existing) {
       this.api.create<EndpointSlice>("endpointslices", {
         apiVersion: "discovery.k8s.io/v1",

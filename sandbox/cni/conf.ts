@@ -17,14 +17,7 @@ export type CniLoadStatus =
 const loadFailed = (why: string) => `cni config load failed: ${why}: failed to load cni config`;
 
 export function loadCniConfig(fs: NodeFs, confDir: string): CniLoadStatus {
-  // libcni ConfFiles: .conf, .conflist and .json, sorted by name; go-cni takes the first.
-  const names = fs.isDirectorySync(confDir)
-    ? fs
-        .readdirSync(confDir)
-        .filter((f) => /\.(conf|conflist|json)$/.test(f) && !fs.isDirectorySync(`${confDir}/${f}`))
-        .sort()
-    : [];
-  const name = names[0];
+  const name = confFiles(fs, confDir)[0];
   if (!name) return { ok: false, error: loadFailed(`no network config found in ${confDir}: ${CNI_NOT_INITIALIZED}`) };
   const path = `${confDir}/${name}`;
   const text = fs.readFileSync(path);
@@ -35,6 +28,26 @@ export function loadCniConfig(fs: NodeFs, confDir: string): CniLoadStatus {
   lastParse = { path, text, status };
   return status;
 }
+
+/**
+ * libcni ConfFiles: .conf, .conflist and .json, sorted by name; go-cni takes the first. The
+ * listing is kept until the directory's entries change (NodeFs.directoryVersion): the
+ * kubelet asks for the runtime's status every 10 s and the PLEG more often.
+ */
+function confFiles(fs: NodeFs, confDir: string): string[] {
+  if (!fs.isDirectorySync(confDir)) return [];
+  const version = fs.directoryVersion(confDir);
+  const cached = listings.get(fs);
+  if (cached?.version === version) return cached.names;
+  const names = fs
+    .readdirSync(confDir)
+    .filter((f) => /\.(conf|conflist|json)$/.test(f) && !fs.isDirectorySync(`${confDir}/${f}`))
+    .sort();
+  listings.set(fs, { version, names });
+  return names;
+}
+
+const listings = new WeakMap<NodeFs, { version: string; names: string[] }>();
 
 /** The last file parsed and what came of it (a status holds no mutable state). */
 let lastParse: { path: string; text: string; status: CniLoadStatus } | undefined;

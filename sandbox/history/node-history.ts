@@ -29,6 +29,8 @@ export interface ReplaySnapshot {
 /** What the history needs from the sandbox: the node's files and clock now, and whole-state save/restore. */
 export interface HistoryHost {
   files(): Map<string, TrackedFile>;
+  /** Changes whenever a file may have changed (NodeFs.generation): equal values skip the comparison. */
+  filesVersion?(): string;
   now(): number;
   snapshot(): ReplaySnapshot;
   restore(snapshot: ReplaySnapshot): Promise<void>;
@@ -65,6 +67,8 @@ export class NodeHistory {
   private readonly fs = gitFs(new NodeFs(() => 0));
   /** Blob ids of the files in HEAD's tree, so a commit hashes only what changed. */
   private committed = new Map<string, { file: TrackedFile; oid: string }>();
+  /** host.filesVersion() when the files were last compared with `committed` and found equal. */
+  private comparedAt: string | undefined;
 
   private constructor(private readonly host: HistoryHost) {}
 
@@ -149,6 +153,7 @@ export class NodeHistory {
     await this.host.restore(JSON.parse(new TextDecoder().decode(blob)) as ReplaySnapshot);
     await git.writeRef({ fs: this.fs, gitdir: GITDIR, ref: "refs/heads/main", value: oid, force: true });
     this.committed = new Map();
+    this.comparedAt = undefined;
     for (const [path, text] of await this.readFiles(oid)) {
       const file = this.host.files().get(path);
       if (file && asText(file.data) === text) {
@@ -171,6 +176,9 @@ export class NodeHistory {
   }
 
   private async commit(message: string, force: boolean): Promise<HistoryEntry | undefined> {
+    const version = this.host.filesVersion?.();
+    // Most commands write no file: then nothing is read or compared.
+    if (!force && version !== undefined && version === this.comparedAt) return undefined;
     const files = this.host.files();
     let changed = files.size !== this.committed.size;
     const next = new Map<string, { file: TrackedFile; oid: string }>();
@@ -183,6 +191,7 @@ export class NodeHistory {
         next.set(path, { file: { ...file }, oid: await this.writeBlob(file.data) });
       }
     }
+    this.comparedAt = version;
     if (!changed && !force) return undefined;
     const state = await this.writeBlob(JSON.stringify(this.host.snapshot()));
     const entries: FlatEntry[] = [...next].map(([path, { file, oid }]) => [path, file.mode, oid]);

@@ -28,7 +28,23 @@ export const KUBELET_VERSION = "v1.32.7";
 const quantityKi = (q: string | undefined) => quantityOrZero("memory", q) / 1024;
 const cpuMilli = (q: string | undefined) => quantityOrZero("cpu", q);
 
+/** Per flags (fixed for a kubelet's run): the status loop asks every 10 s, and the quantities parse slowly. */
+const computed = new WeakMap<
+  KubeletFlags,
+  { machine: MachineInfo; capacity: Record<string, string>; allocatable: Record<string, string> }
+>();
+
+/** The node's capacity and allocatable; fresh objects each call (the node status holds them). */
 export function capacityAndAllocatable(machine: MachineInfo, flags: KubeletFlags) {
+  let known = computed.get(flags);
+  if (known?.machine !== machine) {
+    known = { machine, ...computeCapacity(machine, flags) };
+    computed.set(flags, known);
+  }
+  return { capacity: { ...known.capacity }, allocatable: { ...known.allocatable } };
+}
+
+function computeCapacity(machine: MachineInfo, flags: KubeletFlags) {
   const capacity: Record<string, string> = {
     cpu: String(machine.cpuCores),
     "ephemeral-storage": `${machine.ephemeralStorageKi}Ki`,

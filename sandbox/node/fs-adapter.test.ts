@@ -5,6 +5,7 @@
 import { expect, it } from "vitest";
 import { freshNode, run } from "../test-helpers";
 import { World } from "../world";
+import { utf8Length } from "./fs";
 
 it("keeps /dev and /proc/self/fd drwxr-xr-x when just-bash lays them out with mkdirSync(path, { recursive })", async () => {
   const node = freshNode();
@@ -34,4 +35,9 @@ it("never removes the root directory itself, as rmdir(2) of / fails with EBUSY",
   world.fs.writeFileSync("/tmp/x", "x");
   world.fs.rmSync("/", { recursive: true, force: true });
   expect([world.fs.isDirectorySync("/"), world.fs.readdirSync("/").includes("tmp")]).toEqual([true, false]);
+});
+
+it("measures text as TextEncoder encodes it (utf8Length)", () => {
+  const samples = ["", "abc", "é", "日本", "😀", "a\ud800b", "\udc00", "x\ud83d", "mixé日😀\n"];
+  expect(samples.map(utf8Length)).toEqual(samples.map((t) => new TextEncoder().encode(t).length));
 });

@@ -79,6 +79,27 @@ export const S_IFSOCK = 0o140000;
 const encoder = new TextEncoder();
 const decoder = new TextDecoder();
 
+/** Each text file's UTF-8 length, with the text it was measured on (see NodeFs.sizeOf). */
+const byteLengths = new WeakMap<FileNode, { content: string; bytes: number }>();
+
+/** UTF-8 length of a JS string, as TextEncoder would encode it (lone surrogates as U+FFFD, 3 bytes), without encoding it. */
+export function utf8Length(text: string): number {
+  let n = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x80) n += 1;
+    else if (c < 0x800) n += 2;
+    else if (c >= 0xd800 && c <= 0xdbff && i + 1 < text.length) {
+      const d = text.charCodeAt(i + 1);
+      if (d >= 0xdc00 && d <= 0xdfff) {
+        n += 4;
+        i++;
+      } else n += 3;
+    } else n += 3;
+  }
+  return n;
+}
+
 export function normalizePath(path: string): string {
   const parts: string[] = [];
   for (const part of path.split("/")) {
@@ -290,11 +311,12 @@ export class NodeFs {
 
   private computeUsage(under: string, except: string[]): { bytes: number; inodes: number } {
     const prefix = under === "/" ? "/" : `${under}/`;
+    const skipped = except.map((e) => `${e}/`);
     let bytes = 0;
     let inodes = 0;
     for (const [key, node] of this.nodes) {
       if (key !== under && !key.startsWith(prefix)) continue;
-      if (except.some((e) => key === e || key.startsWith(`${e}/`))) continue;
+      if (except.includes(key) || skipped.some((e) => key.startsWith(e))) continue;
       inodes++;
       if (node.type === "file") bytes += Math.ceil(this.sizeOf(node) / 4096) * 4096;
       else if (node.type === "directory") bytes += 4096;
@@ -304,7 +326,14 @@ export class NodeFs {
 
   private sizeOf(node: FileNode): number {
     if (node.size !== undefined) return node.size;
-    return typeof node.content === "string" ? encoder.encode(node.content).length : node.content.length;
+    if (typeof node.content !== "string") return node.content.length;
+    // Disk usage adds up every file every 10 s (the kubelet's nodefs signal): each text's
+    // UTF-8 length is kept with the node it was measured on, and appends extend it.
+    const known = byteLengths.get(node);
+    if (known?.content === node.content) return known.bytes;
+    const bytes = utf8Length(node.content);
+    byteLengths.set(node, { content: node.content, bytes });
+    return bytes;
   }
 
   existsSync(path: string): boolean {
@@ -365,8 +394,11 @@ export class NodeFs {
     const existing = this.get(path);
     if (existing?.type === "file") {
       const prev = typeof existing.content === "string" ? existing.content : decoder.decode(existing.content);
-      if (existing.size !== undefined) existing.size += encoder.encode(content).length;
+      const added = utf8Length(content);
+      if (existing.size !== undefined) existing.size += added;
+      const known = byteLengths.get(existing);
       existing.content = prev + content;
+      if (known?.content === prev) byteLengths.set(existing, { content: existing.content, bytes: known.bytes + added });
       existing.mtime = this.now();
       this.generation++;
     } else {
@@ -441,7 +473,9 @@ export class NodeFs {
     }
     // rmdir("/") fails with EBUSY on Linux: whatever was asked, the root stays.
     if (resolved !== "/") this.nodes.delete(resolved);
-    this.forgetResolutions();
+    // Resolution follows symlinks only: removing a plain file cannot change how any path
+    // resolves (containerd and the kubelet remove files every few simulated seconds).
+    if (node.type !== "file") this.forgetResolutions();
     this.generation++;
   }
 

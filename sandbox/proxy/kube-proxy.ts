@@ -26,6 +26,7 @@ const SYNC_PERIOD_MS = 30_000;
 const MIN_SYNC_PERIOD_MS = 1_000;
 const FULL_SYNC_PERIOD_MS = 3_600_000;
 const MASQUERADE_MARK = "0x4000";
+const SERVICE_NAME_LABEL = "kubernetes.io/service-name";
 
 export interface KubeProxyDeps {
   clock: SimClock;
@@ -140,7 +141,7 @@ export class KubeProxy {
           iptables.ensureRule("-I", table, from, [...args, "-j", chain]);
         }
       }
-      const existing = [...iptables.saveInto("nat").matchAll(/^:(\S+) /gm)].map((m) => m[1] as string);
+      const existing = iptables.chainNames("nat");
       const out = syncProxyRules({
         services,
         endpoints: eps,
@@ -218,12 +219,25 @@ export class KubeProxy {
     // OnServiceSynced / OnEndpointSlicesSynced: the first (full) sync, unconditionally.
     sync();
 
+    /** One Service's signature as `signatures` computes it over everything (undefined: not proxied). */
+    const signatureOf = (ns: string, name: string) => {
+      const svc = store.get<Service>("services", name, ns);
+      if (!svc) return undefined;
+      const slices = store
+        .list<EndpointSlice>("endpointslices", ns)
+        .filter((s) => s.metadata.labels?.[SERVICE_NAME_LABEL] === name);
+      return signatures(serviceMap([svc]), endpointsMap(slices)).get(`${ns}/${name}`);
+    };
+    // The change trackers: an event matters when its Service's signature differs from the
+    // last sync's. Only that Service is looked at (comparing all of them on every event made
+    // creating N Services cost N² work); while a sync is pending there is nothing to decide.
     const unwatch = store.watch((e) => {
       if (e.resource !== "services" && e.resource !== "endpointslices") return;
-      const eps = endpointsMap(store.list<EndpointSlice>("endpointslices"));
-      const now = signatures(serviceMap(store.list<Service>("services")), eps);
-      const differs = now.size !== synced.size || [...now].some(([k, v]) => synced.get(k) !== v);
-      if (differs) requestSync();
+      if (pending !== undefined) return;
+      const ns = e.object.metadata.namespace ?? "default";
+      const name = e.resource === "services" ? e.object.metadata.name : e.object.metadata.labels?.[SERVICE_NAME_LABEL];
+      if (name === undefined) return;
+      if (signatureOf(ns, name) !== synced.get(`${ns}/${name}`)) requestSync();
     });
     const periodic = clock.setInterval(requestSync, FULL_SYNC_PERIOD_MS);
     // server.go serveHealthz / serveMetrics: wait.Until(5 s) retries a bind that fails (the

@@ -510,8 +510,14 @@ export class Containerd {
     const inode = (path: string) => 1_048_576 + (Number.parseInt(sha256Hex(`inode:${path}`).slice(0, 6), 16) % 917_504);
     const line = (text: string) =>
       this.writeLog(c, "stdout", this.expand(`[{localtime}] [ info] [input:tail:tail.0] ${text}`));
+    // The directory's entries as of the last rescan: unchanged entries add and remove nothing.
+    let scanned: string | undefined;
     const scan = () => {
-      const names = this.fs.isDirectorySync(dir) ? this.fs.readdirSync(dir).filter((n) => n.endsWith(".log")) : [];
+      const isDir = this.fs.isDirectorySync(dir);
+      const version = `${isDir}:${this.fs.directoryVersion(dir)}`;
+      if (version === scanned) return;
+      scanned = version;
+      const names = isDir ? this.fs.readdirSync(dir).filter((n) => n.endsWith(".log")) : [];
       for (const name of names) {
         const path = `${dir}/${name}`;
         if (watched.has(path)) continue;

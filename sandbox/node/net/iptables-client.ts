@@ -39,6 +39,16 @@ export class IptablesClient {
     return false;
   }
 
+  /** Changes whenever anything changes the tables (Netfilter.generation). */
+  generation(): number {
+    return this.nf.generation;
+  }
+
+  /** The table's chains in iptables-save's order (the `:CHAIN` lines of SaveInto). */
+  chainNames(table: string): string[] {
+    return this.nf.chains(table).map((c) => c.name);
+  }
+
   chainExists(table: string, chain: string): boolean {
     return this.nf.hasChain(table, chain);
   }

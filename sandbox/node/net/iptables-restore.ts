@@ -8,6 +8,7 @@
 import type { Netfilter } from "./iptables";
 import { executeIptables, type IptablesResult } from "./iptables-cli";
 import { IptablesError, renderError } from "./iptables-errors";
+import { jumpsTo, type Rule } from "./iptables-rule";
 
 /** Split a restore line into words: double quotes group, backslash escapes inside quotes. */
 export function splitRestoreLine(line: string): string[] {
@@ -84,11 +85,14 @@ export function restoreTables(nf: Netfilter, input: string, opts: RestoreOptions
       if (words.includes("-t") || words.includes("--table")) {
         throw new IptablesError("The -t option (seen in line %u) cannot be used in iptables-restore.\n", "parameter");
       }
-      executeIptables(nf, words, { table });
+      if (!appendKnownRule(nf, table, words)) executeIptables(nf, words, { table });
       if (counters && opts.counters && words[0] === "-A") {
         const rules = nf.chain(table, words[1] as string)?.rules;
         const last = rules?.[rules.length - 1];
-        if (last) Object.assign(last, { packets: Number(counters[1]), bytes: Number(counters[2]) });
+        if (last) {
+          Object.assign(last, { packets: Number(counters[1]), bytes: Number(counters[2]) });
+          nf.generation++;
+        }
       }
     } catch (e) {
       if (e instanceof LineFailed) return fail(`iptables-restore: line ${e.line} failed\n`, 1);
@@ -100,6 +104,42 @@ export function restoreTables(nf: Netfilter, input: string, opts: RestoreOptions
   }
   if (table !== undefined) return fail(`iptables-restore: COMMIT expected at line ${lines.length}\n`, 1);
   return { stdout: "", stderr: "", exitCode: 0 };
+}
+
+/**
+ * Rules already parsed from restore input, by table and rule text: kube-proxy rewrites its
+ * KUBE-SERVICES chain, a rule per Service, on every sync, and parsing each line again was
+ * most of a sync's cost. A rule's parsed matches and target are never changed once built
+ * (renaming a chain gives a rule a new target object; counters live on the rule itself),
+ * so each append gets a shallow copy of the first parse.
+ */
+const parsedRules = new Map<string, Rule>();
+
+/**
+ * `-A CHAIN spec` for a spec parsed before: append a copy and return true. Whatever needs
+ * the full command line (another command, a new spec, a jump to a chain that does not exist
+ * and the error that makes) returns false.
+ */
+function appendKnownRule(nf: Netfilter, table: string, words: string[]): boolean {
+  if (words[0] !== "-A" || words.length < 3) return false;
+  const chain = words[1] as string;
+  const key = `${table}\u0000${words.slice(2).join("\u0000")}`;
+  const known = parsedRules.get(key);
+  if (!known) {
+    // Parse it the ordinary way, then remember the rule it appended.
+    executeIptables(nf, words, { table });
+    const rules = nf.chain(table, chain)?.rules;
+    const added = rules?.[rules.length - 1];
+    if (added) {
+      if (parsedRules.size >= 50_000) parsedRules.clear();
+      parsedRules.set(key, { ...added, packets: 0, bytes: 0 });
+    }
+    return true;
+  }
+  const target = jumpsTo(known);
+  if (target !== undefined && !nf.hasChain(table, target)) return false;
+  nf.append(table, chain, { ...known });
+  return true;
 }
 
 function declareChain(nf: Netfilter, table: string, line: string, n: number): void {

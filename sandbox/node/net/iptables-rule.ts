@@ -220,8 +220,23 @@ export function parseRule(args: string[], ctx: RuleContext): Rule {
   return b.finish(ctx);
 }
 
+/**
+ * Each rule's saved text, kept while its target is the same object: a rule's fields never
+ * change once built except its counters and, on `-E`, its target (replaced, not edited).
+ * iptables-save of kube-proxy's thousands of rules then renders each rule once.
+ */
+const savedText = new WeakMap<Rule, { target: RuleTarget | undefined; text: string }>();
+
 /** The rule as iptables-save prints it after `-A CHAIN ` (nft_ipv4_save_rule's order). */
 export function saveRule(r: Rule): string {
+  const known = savedText.get(r);
+  if (known && known.target === r.target) return known.text;
+  const text = renderRule(r);
+  savedText.set(r, { target: r.target, text });
+  return text;
+}
+
+function renderRule(r: Rule): string {
   const inv = (on: boolean) => (on ? "! " : "");
   let out = "";
   if (r.src) out += `${inv(r.srcInv)}-s ${formatCidr(r.src)} `;

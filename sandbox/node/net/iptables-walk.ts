@@ -71,6 +71,7 @@ function walkChain(
   for (let i = 0; i < chain.rules.length; i++) {
     const r = chain.rules[i] as Rule;
     if (!ruleMatches(r, p, env)) continue;
+    nf.generation++;
     r.packets++;
     r.bytes += SYN_BYTES;
     hits.push({ table, chain: chainName, number: i + 1, rule: appendLine(chainName, r) });
@@ -113,6 +114,7 @@ export function traverseHook(nf: Netfilter, hook: Hook, p: Packet, env: MatchEnv
     if (res.verdict === "REJECT") return { verdict: "REJECT", with: res.with ?? "icmp-port-unreachable" };
     if (res.verdict === "ACCEPT") continue;
     // Fell off the end (or RETURN from a built-in chain): the policy decides.
+    nf.generation++;
     chain.packets++;
     chain.bytes += SYN_BYTES;
     if (chain.policy === "DROP") return { verdict: "DROP" };

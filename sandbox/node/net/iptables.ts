@@ -51,6 +51,12 @@ const builtinChain = (name: string): Chain => ({
 
 export class Netfilter {
   private readonly tables = new Map<string, Table>();
+  /**
+   * Bumped by every change to the tables (rules, chains, policies, counters): what caches
+   * of their renderings key on (the history's fingerprint), and how a periodic writer can
+   * tell that nothing has touched the tables since its last pass.
+   */
+  generation = 0;
 
   constructor() {
     for (const name of TABLE_ORDER) this.tables.set(name, this.emptyTable(name));
@@ -91,10 +97,28 @@ export class Netfilter {
 
   /** Rules in the table that jump or go to the chain (`(N references)` in -L). */
   references(table: string, name: string): number {
-    let n = 0;
-    for (const c of this.table(table).chains.values()) for (const r of c.rules) if (jumpsTo(r) === name) n++;
-    return n;
+    return this.referenceCounts(table).get(name) ?? 0;
   }
+
+  /**
+   * Jumps to each chain of a table, counted once per generation: `-L` asks for every chain
+   * and `-X` for each chain it deletes, and a scan of every rule each time was quadratic
+   * with kube-proxy's thousands of chains.
+   */
+  private referenceCounts(table: string): Map<string, number> {
+    const cached = this.referenceCache.get(table);
+    if (cached?.generation === this.generation) return cached.counts;
+    const counts = new Map<string, number>();
+    for (const c of this.table(table).chains.values())
+      for (const r of c.rules) {
+        const to = jumpsTo(r);
+        if (to !== undefined) counts.set(to, (counts.get(to) ?? 0) + 1);
+      }
+    this.referenceCache.set(table, { generation: this.generation, counts });
+    return counts;
+  }
+
+  private readonly referenceCache = new Map<string, { generation: number; counts: Map<string, number> }>();
 
   private existing(table: string, chain: string): Chain {
     const c = this.table(table).chains.get(chain);
@@ -109,12 +133,14 @@ export class Netfilter {
   }
 
   append(table: string, chain: string, rule: Rule): void {
+    this.generation++;
     this.existing(table, chain).rules.push(rule);
     this.touch(table);
   }
 
   /** -I CHAIN [N]: N counts from 1; one past the end appends. */
   insert(table: string, chain: string, rule: Rule, position = 1): void {
+    this.generation++;
     const c = this.existing(table, chain);
     if (position < 1 || position > c.rules.length + 1) throw opError("Index of insertion too big");
     c.rules.splice(position - 1, 0, rule);
@@ -122,6 +148,7 @@ export class Netfilter {
   }
 
   replace(table: string, chain: string, position: number, rule: Rule): void {
+    this.generation++;
     const c = this.existing(table, chain);
     if (position < 1 || position > c.rules.length) throw opError("Index of replacement too big");
     c.rules[position - 1] = rule;
@@ -133,6 +160,7 @@ export class Netfilter {
   }
 
   deleteRule(table: string, chain: string, rule: Rule): void {
+    this.generation++;
     const c = this.existing(table, chain);
     const at = c.rules.findIndex((r) => sameRule(r, rule));
     if (at < 0) throw opError("Bad rule (does a matching rule exist in that chain?)");
@@ -140,6 +168,7 @@ export class Netfilter {
   }
 
   deleteNumber(table: string, chain: string, position: number): void {
+    this.generation++;
     const c = this.existing(table, chain);
     if (position < 1 || position > c.rules.length) throw opError("Index of deletion too big");
     c.rules.splice(position - 1, 1);
@@ -147,12 +176,14 @@ export class Netfilter {
 
   /** -F [CHAIN]: remove the rules, keep the chains (and so the canaries). */
   flush(table: string, chain?: string): void {
+    this.generation++;
     const targets = chain === undefined ? [...this.table(table).chains.values()] : [this.existing(table, chain)];
     for (const c of targets) c.rules = [];
     if (chain === undefined) this.touch(table);
   }
 
   zero(table: string, chain?: string): void {
+    this.generation++;
     const targets = chain === undefined ? [...this.table(table).chains.values()] : [this.existing(table, chain)];
     for (const c of targets) {
       c.packets = 0;
@@ -165,6 +196,7 @@ export class Netfilter {
   }
 
   newChain(table: string, name: string): void {
+    this.generation++;
     validateChainName(name);
     const t = this.table(table);
     if (t.chains.has(name)) throw opError("Chain already exists");
@@ -182,6 +214,10 @@ export class Netfilter {
    * iptables words it as below; the referenced case is unconfirmed for nf_tables).
    */
   deleteChain(table: string, name?: string): void {
+    // Removing an empty chain nothing jumps to leaves every other chain's reference count as
+    // it was: a count taken before stays good (kube-proxy deletes stale chains one -X at a time).
+    const fresh = this.referenceCache.get(table)?.generation === this.generation;
+    this.generation++;
     const t = this.table(table);
     const names =
       name === undefined
@@ -197,9 +233,12 @@ export class Netfilter {
       if (c.rules.length > 0) throw opError("Directory not empty");
       t.chains.delete(n);
     }
+    const cached = this.referenceCache.get(table);
+    if (fresh && cached) cached.generation = this.generation;
   }
 
   setPolicy(table: string, chain: string, policy: string): void {
+    this.generation++;
     const c = this.table(table).chains.get(chain);
     if (!c?.builtin) throw opError("Bad built-in chain name");
     if (policy !== "ACCEPT" && policy !== "DROP") throw opError("Bad policy name");
@@ -208,6 +247,7 @@ export class Netfilter {
   }
 
   renameChain(table: string, from: string, to: string): void {
+    this.generation++;
     const t = this.table(table);
     const c = t.chains.get(from);
     if (!c) throw opError(NO_CHAIN);
@@ -229,11 +269,13 @@ export class Netfilter {
   }
 
   restoreTable(copy: Table): void {
+    this.generation++;
     this.tables.set(copy.name, copy);
   }
 
   /** iptables-restore without --noflush: the table starts empty, built-ins at ACCEPT. */
   resetTable(name: string): void {
+    this.generation++;
     this.table(name);
     this.tables.set(name, { ...this.emptyTable(name), exists: true });
   }

@@ -50,8 +50,11 @@ export function parseUnitText(text: string, into: UnitSettings = new Map()): Uni
 export function isMasked(fs: NodeFs, name: string): boolean {
   return UNIT_DIRS.slice(0, 2).some((dir) => {
     const path = `${dir}/${name}`;
+    // Only a symlink as the last component can resolve to /dev/null from a name like
+    // `kubelet.service`; resolving (cached) spares the ENOENT that stat throws for the
+    // usual case, a unit that is not in /etc or /run at all.
     try {
-      return fs.statSync(path, false).isSymbolicLink && fs.resolve(path) === "/dev/null";
+      return fs.resolve(path) === "/dev/null";
     } catch {
       return false;
     }
