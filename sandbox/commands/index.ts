@@ -20,6 +20,7 @@ import { iptables, iptablesRestore, iptablesSave } from "./iptables";
 import { journalctl } from "./journalctl";
 import { kill } from "./kill";
 import { kubectl } from "./kubectl";
+import { ln } from "./ln";
 import { id, w, who } from "./login";
 import { ls } from "./ls";
 import { lsblk } from "./lsblk";
@@ -73,6 +74,7 @@ export const NODE_COMMANDS: Record<string, Command> = {
   kill,
   kubectl,
   kubelet,
+  ln,
   ls,
   lsblk,
   lscpu,

@@ -262,6 +262,16 @@ export class NodeFs {
     return best;
   }
 
+  /**
+   * Whether `path` (absolute, not followed) is a kernel filesystem's (a generated tree's mount
+   * point or below it: /proc, /sys/fs/cgroup): no link or stored file can be made there.
+   */
+  inKernelFs(path: string): boolean {
+    return this.generatedAt(this.resolve(parentOf(normalizePath(path))))
+      ? true
+      : this.generated.has(this.resolve(normalizePath(path), false));
+  }
+
   /** A write into a generated tree that takes writes; false when the path is not in one. */
   private writeGenerated(resolved: string, path: string, content: FileData): boolean {
     const hit = this.generatedAt(resolved);
@@ -424,6 +434,8 @@ export class NodeFs {
     const at = this.resolve(parentOf(normalizePath(linkPath)));
     const full = normalizePath(`${at}/${normalizePath(linkPath).split("/").pop()}`);
     if (this.nodes.has(full)) throw fsError("EEXIST", "file already exists", "symlink", linkPath);
+    // The kernel's own filesystems take no links (and a link must never hide a mount point).
+    if (this.inKernelFs(full)) throw fsError("EPERM", "operation not permitted", "symlink", linkPath);
     this.mkdirSync(at);
     this.nodes.set(full, { type: "symlink", target, mode: 0o777, mtime: this.now() });
     this.forgetResolutions();
