@@ -244,6 +244,11 @@ export class Shell {
     });
   }
 
+  /** The shell's variables as the next line will see them (aliases are `BASH_ALIAS_<name>`). */
+  get variables(): Readonly<Record<string, string>> {
+    return this.env;
+  }
+
   /**
    * Run one line as a session would: `cd` and `export` carry into the next line. An aborted
    * signal (Ctrl-C) stops it at the next statement, with bash's status for SIGINT, 130.
