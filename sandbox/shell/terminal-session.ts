@@ -6,7 +6,13 @@
  * in order, once the prompt is back. No DOM: it only sees strings in and strings out.
  */
 
+import type { Completions } from "./completion";
+import { matchRows, printablePart, QUERY_ITEMS } from "./completion-list";
 import { incompleteCommand } from "./continuation";
+import { type Action, type Key, readKey, readPasted } from "./keymap";
+import { KillRing } from "./kill-ring";
+import { type SearchMatch, searchBackward, searchPrompt } from "./reverse-search";
+import { backwardWord, forwardWord, unixWordStart } from "./word-motion";
 
 export interface ExecOutput {
   stdout: string;
@@ -42,6 +48,17 @@ export interface TerminalSessionOptions {
    * Default: bash's rules (continuation.ts).
    */
   incomplete?: (text: string) => boolean;
+  /**
+   * Tab completion: what bash would offer for the word before `point` (the sandbox's
+   * `complete`). Without it, Tab only rings the bell.
+   */
+  complete?: (line: string, point: number) => Completions;
+  /**
+   * Turn on the terminal's bracketed-paste mode, as bash 5.1 does: pasted text then comes
+   * between marks, so a Tab in it is a character, not completion. Its lines still run one by
+   * one, as typed lines do.
+   */
+  bracketedPaste?: boolean;
 }
 
 export interface TerminalSession {
@@ -59,100 +76,44 @@ const CONTINUATION_PROMPT = "> ";
 const ESC = "\x1b";
 const CLEAR_SCREEN = `${ESC}[H${ESC}[2J`;
 const ERASE_BELOW = `${ESC}[J`;
+const BELL = "\x07";
+const BRACKETED_PASTE_ON = `${ESC}[?2004h`;
+/** What bash prints for Ctrl-D on an empty line of a login shell with `ignoreeof` (see below). */
+const IGNORE_EOF = 'Use "logout" to leave the shell.';
 
-/** The editing actions a key can stand for. */
-type Action =
-  | "enter"
-  | "backspace"
-  | "delete"
-  | "left"
-  | "right"
-  | "home"
-  | "end"
-  | "up"
-  | "down"
-  | "interrupt"
-  | "clear"
-  | "kill-start"
-  | "kill-end"
-  | "kill-word"
-  | "delete-or-eof"
-  | "ignore";
-
-/** One decoded key: a run of printable characters or an editing action. */
-type Key = { type: "text"; text: string } | { type: Action };
-
-const CONTROL_KEYS: Record<string, Action> = {
-  "\x01": "home", // Ctrl-A
-  "\x02": "left", // Ctrl-B
-  "\x03": "interrupt", // Ctrl-C
-  "\x04": "delete-or-eof", // Ctrl-D
-  "\x05": "end", // Ctrl-E
-  "\x06": "right", // Ctrl-F
-  "\x08": "backspace", // Ctrl-H / \b
-  "\x0b": "kill-end", // Ctrl-K
-  "\x0c": "clear", // Ctrl-L
-  "\x0e": "down", // Ctrl-N
-  "\x10": "up", // Ctrl-P
-  "\x15": "kill-start", // Ctrl-U
-  "\x17": "kill-word", // Ctrl-W
-  "\x7f": "backspace",
+/** Readline's kill commands: what they cut, and which way (kills in a row join up). */
+const KILLS: Partial<Record<Action, "forward" | "backward">> = {
+  "kill-start": "backward",
+  "kill-end": "forward",
+  "kill-word": "backward",
+  "kill-word-forward": "forward",
+  "kill-word-backward": "backward",
 };
 
-/** Final byte (and parameters) of CSI / SS3 sequences to the key they encode. */
-const ESCAPE_KEYS: Record<string, Action> = {
-  A: "up",
-  B: "down",
-  C: "right",
-  D: "left",
-  H: "home",
-  F: "end",
-  "1~": "home",
-  "7~": "home",
-  "4~": "end",
-  "8~": "end",
-  "3~": "delete",
-};
-
-/**
- * Read the key that starts at `i`: a run of printable text, a control key or a whole escape
- * sequence. Unknown sequences (F-keys, bracketed-paste marks) decode to `ignore`, so they are
- * skipped whole instead of leaking `[200~` into the line. `next` is where the following key starts.
- */
-export function readKey(data: string, i: number): { key: Key; next: number } {
-  const ch = data[i] as string;
-  if (ch === ESC) {
-    const kind = data[i + 1];
-    if (kind === "[") {
-      let j = i + 2;
-      while (j < data.length && /[0-9;?]/.test(data[j] as string)) j++;
-      const params = data.slice(i + 2, j);
-      const final = data[j] ?? "";
-      // Modified arrows (`ESC[1;5C`) keep their plain meaning; the modifier is dropped.
-      const plain = params.includes(";") ? final : `${params}${final}`;
-      return { key: { type: ESCAPE_KEYS[plain] ?? "ignore" }, next: j + 1 };
-    }
-    if (kind === "O") return { key: { type: ESCAPE_KEYS[data[i + 2] ?? ""] ?? "ignore" }, next: i + 3 };
-    // a lone Esc, or Alt+key: nothing to do for either
-    return { key: { type: "ignore" }, next: i + (kind === undefined ? 1 : 2) };
-  }
-  if (ch === "\r" || ch === "\n") {
-    return { key: { type: "enter" }, next: i + (ch === "\r" && data[i + 1] === "\n" ? 2 : 1) };
-  }
-  const control = CONTROL_KEYS[ch];
-  if (control) return { key: { type: control }, next: i + 1 };
-  let text = "";
-  let j = i;
-  while (j < data.length) {
-    const code = data.codePointAt(j) as number;
-    if (code < 0x20 || (code >= 0x7f && code < 0xa0)) break;
-    const char = String.fromCodePoint(code);
-    text += char;
-    j += char.length;
-  }
-  // Tab and the other control keys readline would bind to something else are dropped.
-  return text === "" ? { key: { type: "ignore" }, next: i + 1 } : { key: { type: "text", text }, next: j };
-}
+/** Keys that end a reverse search with the match in the line and then do their own job. */
+const ENDS_SEARCH_AND_ACTS = new Set<Key["type"]>([
+  "left",
+  "right",
+  "home",
+  "end",
+  "up",
+  "down",
+  "word-left",
+  "word-right",
+  "kill-start",
+  "kill-end",
+  "kill-word",
+  "kill-word-forward",
+  "kill-word-backward",
+  "yank",
+  "yank-pop",
+  "transpose",
+  "complete",
+  "clear",
+  "delete",
+  "delete-or-eof",
+  "paste-start",
+]);
 
 // biome-ignore lint/suspicious/noControlCharactersInRegex: matching ANSI escapes is the point
 const ANSI = /\x1b\[[0-9;?]*[ -/]*[@-~]|\x1b[@-Z\\-_]/g;
@@ -167,6 +128,18 @@ function toTerminalLines(text: string): string {
   return text.replace(/\r?\n/g, "\r\n");
 }
 
+/** The longest prefix all matches share (readline's lowest common denominator). */
+function commonPrefix(matches: readonly string[]): string {
+  let prefix = Array.from(matches[0] ?? "");
+  for (const m of matches.slice(1)) {
+    const chars = Array.from(m);
+    let n = 0;
+    while (n < prefix.length && prefix[n] === chars[n]) n++;
+    prefix = prefix.slice(0, n);
+  }
+  return prefix.join("");
+}
+
 export function createTerminalSession(options: TerminalSessionOptions): TerminalSession {
   const { exec, write, incomplete = incompleteCommand } = options;
   const columns = () => {
@@ -176,6 +149,8 @@ export function createTerminalSession(options: TerminalSessionOptions): Terminal
 
   let promptText = "";
   let promptWidth = 0;
+  /** The prompt of the line being edited (PS1 or PS2): a reverse search shows its own meanwhile. */
+  let basePrompt = "";
   let line: string[] = []; // one entry per code point, so the cursor never splits a character
   let cursor = 0;
   const history: string[] = [];
@@ -185,6 +160,30 @@ export function createTerminalSession(options: TerminalSessionOptions): Terminal
   let interrupted = false;
   let queued = "";
   let out = "";
+  const kills = new KillRing();
+  /** The key before the one being handled: Tab after Tab lists, a kill after a kill joins it. */
+  let previous: Key["type"] | undefined;
+  /** Whether the last Tab changed the line (readline lists on the next Tab only if it did not). */
+  let completionChanged = false;
+  /** Where the last Ctrl-Y put its text, for Alt-Y to replace. */
+  let yanked: { start: number; end: number } | undefined;
+  /** Between bracketed-paste marks: text is text, line breaks run lines. */
+  let pasting = false;
+  /** Ctrl-R in progress; `match` is what the line shows. */
+  let search:
+    | {
+        query: string;
+        failed: boolean;
+        match: SearchMatch;
+        /** The line being edited when the search began (history.length's entry). */
+        current: string[];
+        /** What Ctrl-G puts back. */
+        before: { line: string[]; cursor: number; index: number };
+      }
+    | undefined;
+  /** A second Tab found this many matches that readline asks before listing them. */
+  let askingToList: Completions | undefined;
+  let lastSearch = "";
 
   /** Terminal row and column of the cell before which line index `index` sits. */
   function cell(index: number) {
@@ -225,13 +224,17 @@ export function createTerminalSession(options: TerminalSessionOptions): Terminal
     if (!wrapsAt(line.length)) out += "\r\n";
   }
 
-  /** Redraw the line from `from` to its end, erase leftovers, and put the cursor back. */
-  function redrawFrom(from: number) {
+  /**
+   * The line changed from `from` on (the terminal shows the old text, identical before it):
+   * print the new tail, erase what is left of the old one, and put the cursor at `to`.
+   */
+  function rewriteFrom(from: number, to: number) {
     moveCursor(cursor, from);
     out += line.slice(from).join("");
     settleAfterWrite(line.length);
     out += ERASE_BELOW;
-    moveCursor(line.length, cursor);
+    moveCursor(line.length, to);
+    cursor = to;
   }
 
   function setCursor(to: number) {
@@ -243,21 +246,50 @@ export function createTerminalSession(options: TerminalSessionOptions): Terminal
     moveCursor(cursor, 0);
     line = next;
     cursor = 0;
-    // redrawFrom(0) with the cursor already at 0: print all, erase, leave the cursor at the end
+    // rewriteFrom(0) with the cursor already at 0: print all, erase, leave the cursor at the end
     out += line.join("");
     settleAfterWrite(line.length);
     out += ERASE_BELOW;
     cursor = line.length;
   }
 
-  function printPrompt() {
-    promptText = options.prompt();
+  function showPrompt(text: string) {
+    promptText = text;
     promptWidth = visibleWidth(promptText);
     out += promptText;
     settleAfterWrite(0);
   }
 
+  function printPrompt() {
+    basePrompt = options.prompt();
+    showPrompt(basePrompt);
+  }
+
+  /** Print the prompt and the line again below what was printed (after a listing, Ctrl-L), the cursor where it was. */
+  function reprintLine() {
+    const keep = cursor;
+    showPrompt(basePrompt);
+    out += line.join("");
+    settleAfterWrite(line.length);
+    cursor = line.length;
+    setCursor(keep);
+  }
+
+  /** Redraw the prompt and the line in place (a reverse search's prompt comes and goes). */
+  function redrawInPlace(prompt: string, next: string[], at: number) {
+    moveCursor(cursor, -promptWidth); // the prompt's first cell
+    line = next;
+    cursor = 0;
+    showPrompt(prompt);
+    out += line.join("");
+    settleAfterWrite(line.length);
+    out += ERASE_BELOW;
+    cursor = line.length;
+    setCursor(at);
+  }
+
   function insert(text: string) {
+    if (text === "") return;
     const chars = Array.from(text);
     const atEnd = cursor === line.length;
     line.splice(cursor, 0, ...chars);
@@ -275,6 +307,19 @@ export function createTerminalSession(options: TerminalSessionOptions): Terminal
     moveCursor(line.length, cursor);
   }
 
+  /** Put `text` in place of line[start, end) and the cursor after it. */
+  function replaceRange(start: number, end: number, text: string) {
+    const chars = Array.from(text);
+    if (end === cursor && line.slice(start, end).join("") === chars.slice(0, end - start).join("")) {
+      insert(chars.slice(end - start).join("")); // only adds to what is typed: print just that
+      return;
+    }
+    moveCursor(cursor, start);
+    cursor = start;
+    line.splice(start, end - start, ...chars);
+    rewriteFrom(start, start + chars.length);
+  }
+
   function deleteRange(start: number, end: number) {
     if (start >= end) return;
     const wasAt = cursor;
@@ -282,7 +327,13 @@ export function createTerminalSession(options: TerminalSessionOptions): Terminal
     // move to the deletion point using the old layout, then redraw from there
     moveCursor(wasAt, start);
     cursor = start;
-    redrawFrom(start);
+    rewriteFrom(start, start);
+  }
+
+  /** A kill command: cut line[start, end) into the kill ring. */
+  function kill(start: number, end: number, direction: "forward" | "backward") {
+    kills.kill(line.slice(start, end).join(""), direction, previous !== undefined && previous in KILLS);
+    deleteRange(start, end);
   }
 
   function recall(index: number) {
@@ -290,13 +341,6 @@ export function createTerminalSession(options: TerminalSessionOptions): Terminal
     if (historyIndex === history.length) draft = line;
     historyIndex = index;
     replaceLine(index === history.length ? draft : Array.from(history[index] as string));
-  }
-
-  function wordStartBefore(index: number): number {
-    let i = index;
-    while (i > 0 && line[i - 1] === " ") i--;
-    while (i > 0 && line[i - 1] !== " ") i--;
-    return i;
   }
 
   function resetLine() {
@@ -310,10 +354,8 @@ export function createTerminalSession(options: TerminalSessionOptions): Terminal
   let pending: string[] = [];
 
   function printContinuation() {
-    promptText = CONTINUATION_PROMPT;
-    promptWidth = CONTINUATION_PROMPT.length;
-    out += promptText;
-    settleAfterWrite(0);
+    basePrompt = CONTINUATION_PROMPT;
+    showPrompt(basePrompt);
   }
 
   /** Run the finished line; the keys after it wait in the queue until the command is done. */
@@ -382,16 +424,189 @@ export function createTerminalSession(options: TerminalSessionOptions): Terminal
     write(data);
   }
 
+  // ---- Tab: complete, then list (readline's rl_complete) ----
+
+  function completeWord() {
+    const again = previous === "complete" && !completionChanged;
+    const found = options.complete?.(line.join(""), cursor);
+    if (!found || found.matches.length === 0) {
+      out += BELL;
+      completionChanged = false;
+      return;
+    }
+    if (again) {
+      completionChanged = false;
+      if (found.matches.length >= QUERY_ITEMS) {
+        endLine();
+        out += `Display all ${found.matches.length} possibilities? (y or n)`;
+        askingToList = found;
+      } else listMatches(found);
+      return;
+    }
+    const before = line.join("");
+    const lcd = commonPrefix(found.matches);
+    if (lcd !== "") replaceRange(found.start, cursor, lcd);
+    if (found.matches.length > 1) out += BELL;
+    else if (!found.noSpace && !(found.filenames && lcd.endsWith("/")) && cursor === line.length) insert(" ");
+    completionChanged = line.join("") !== before;
+  }
+
+  /** Print the matches in readline's columns, then the prompt and the line again. */
+  function printListing(found: Completions) {
+    const cols = columns() === Number.POSITIVE_INFINITY ? 80 : columns();
+    const items = found.matches.map((m) => printablePart(m, found.filenames));
+    for (const row of matchRows(items, cols)) out += `${row}\r\n`;
+    reprintLine();
+  }
+
+  function listMatches(found: Completions) {
+    const keep = cursor;
+    endLine();
+    cursor = keep;
+    printListing(found);
+  }
+
+  /** The answer to `Display all N possibilities? (y or n)`: y, Y or space list; n, N or Backspace do not. */
+  function answerListing(key: Key) {
+    const found = askingToList as Completions;
+    const answer = key.type === "text" ? key.text[0] : key.type === "backspace" ? "n" : undefined;
+    if (answer === undefined || !"yY nN".includes(answer)) {
+      out += BELL; // readline waits for a real answer
+      return;
+    }
+    askingToList = undefined;
+    out += "\r\n";
+    if ("yY ".includes(answer)) printListing(found);
+    else reprintLine();
+  }
+
+  // ---- Ctrl-R: reverse incremental search ----
+
+  /** History entry `index` as the search sees it; history.length is the line being edited. */
+  const searchLines = (index: number) =>
+    index === history.length ? (search?.current ?? line) : Array.from(history[index] as string);
+
+  function showSearch() {
+    if (!search) return;
+    const { query, failed, match } = search;
+    redrawInPlace(searchPrompt(query, failed), [...searchLines(match.index)], match.position);
+  }
+
+  /** Look for `query` from `from` back; a miss keeps the last match and says failed. */
+  function searchFor(query: string, from: SearchMatch, skip?: string) {
+    if (!search) return;
+    search.query = query;
+    const found = query === "" ? search.match : searchBackward(searchLines, query, from, skip);
+    search.failed = found === undefined;
+    if (found) search.match = found;
+    else out += BELL;
+    showSearch();
+  }
+
+  function startSearch() {
+    search = {
+      query: "",
+      failed: false,
+      match: { index: historyIndex, position: cursor },
+      current: historyIndex === history.length ? [...line] : draft,
+      before: { line: [...line], cursor, index: historyIndex },
+    };
+    showSearch();
+  }
+
+  /** Leave the search with the match in the line (Esc, an arrow, Enter), or put the line back (Ctrl-G). */
+  function endSearch(keep: boolean) {
+    if (!search) return;
+    const { match, current, before, query } = search;
+    if (query !== "") lastSearch = query;
+    const shown = searchLines(match.index);
+    search = undefined;
+    if (keep) {
+      if (match.index !== history.length) draft = current;
+      historyIndex = match.index;
+      redrawInPlace(basePrompt, [...shown], match.position);
+    } else {
+      historyIndex = before.index;
+      redrawInPlace(basePrompt, before.line, before.cursor);
+    }
+  }
+
+  /** A key during Ctrl-R; false when the key should then do its usual job. */
+  function searchKey(key: Key): boolean {
+    const s = search;
+    if (!s) return false;
+    switch (key.type) {
+      case "text":
+        // one character at a time, as readline reads them: the line shows the last match found
+        for (const c of key.text) if (search) searchFor(search.query + c, search.match);
+        return true;
+      case "search": {
+        // Ctrl-R on an empty search string reuses the last one; else it looks further back,
+        // earlier in the same line first, then in older lines unlike the one matched now
+        if (s.query === "") {
+          if (lastSearch !== "") searchFor(lastSearch, s.match);
+          return true;
+        }
+        const from = { index: s.match.index, position: s.match.position - 1 };
+        searchFor(s.query, from, searchLines(s.match.index).join(""));
+        return true;
+      }
+      case "backspace":
+        if (s.query === "") out += BELL;
+        else searchFor(Array.from(s.query).slice(0, -1).join(""), s.match);
+        return true;
+      case "escape":
+        endSearch(true);
+        return true;
+      case "abort":
+        endSearch(false);
+        return true;
+      case "enter":
+        endSearch(true);
+        return false;
+      case "interrupt":
+        search = undefined;
+        return false;
+      default:
+        if (!ENDS_SEARCH_AND_ACTS.has(key.type)) return true;
+        endSearch(true);
+        return false;
+    }
+  }
+
   function handle(data: string) {
     let i = 0;
     while (i < data.length) {
+      if (pasting) {
+        const pasted = readPasted(data, i);
+        i = pasted.next;
+        if (pasted.text) insert(pasted.text);
+        if (pasted.end) pasting = false;
+        previous = "text";
+        if (pasted.newline && submit(data.slice(i))) return;
+        continue;
+      }
       const { key, next } = readKey(data, i);
       i = next;
+      if (askingToList) {
+        if (key.type === "interrupt") askingToList = undefined;
+        else {
+          answerListing(key);
+          previous = "complete"; // the Tab that asked: another Tab asks again
+          continue;
+        }
+      }
+      if (search && searchKey(key)) {
+        previous = key.type;
+        continue;
+      }
+      const before = previous;
       switch (key.type) {
         case "text":
           insert(key.text);
           break;
         case "enter":
+          previous = key.type;
           if (submit(data.slice(i))) return;
           break;
         case "backspace":
@@ -401,14 +616,24 @@ export function createTerminalSession(options: TerminalSessionOptions): Terminal
           deleteRange(cursor, Math.min(line.length, cursor + 1));
           break;
         case "delete-or-eof":
-          // bash would log out on an empty line; there is nowhere to log out to, so do nothing
-          deleteRange(cursor, Math.min(line.length, cursor + 1));
+          // bash would log out of the node: the sandbox keeps the session, as `set -o ignoreeof`
+          // does, and says what bash then says (docs/architecture.md, "The terminal").
+          if (line.length === 0 && pending.length === 0) {
+            out += `${IGNORE_EOF}\r\n`;
+            printPrompt();
+          } else deleteRange(cursor, Math.min(line.length, cursor + 1));
           break;
         case "left":
           setCursor(Math.max(0, cursor - 1));
           break;
         case "right":
           setCursor(Math.min(line.length, cursor + 1));
+          break;
+        case "word-left":
+          setCursor(backwardWord(line, cursor));
+          break;
+        case "word-right":
+          setCursor(forwardWord(line, cursor));
           break;
         case "home":
           setCursor(0);
@@ -423,13 +648,62 @@ export function createTerminalSession(options: TerminalSessionOptions): Terminal
           recall(historyIndex + 1);
           break;
         case "kill-start":
-          deleteRange(0, cursor);
+          kill(0, cursor, "backward");
           break;
         case "kill-end":
-          deleteRange(cursor, line.length);
+          kill(cursor, line.length, "forward");
           break;
         case "kill-word":
-          deleteRange(wordStartBefore(cursor), cursor);
+          kill(unixWordStart(line, cursor), cursor, "backward");
+          break;
+        case "kill-word-forward":
+          kill(cursor, forwardWord(line, cursor), "forward");
+          break;
+        case "kill-word-backward":
+          kill(backwardWord(line, cursor), cursor, "backward");
+          break;
+        case "yank": {
+          const text = kills.yank();
+          if (text === undefined) break;
+          const start = cursor;
+          insert(text);
+          yanked = { start, end: cursor };
+          break;
+        }
+        case "yank-pop": {
+          const text = before === "yank" || before === "yank-pop" ? kills.yankPop() : undefined;
+          if (text === undefined || !yanked) {
+            out += BELL;
+            break;
+          }
+          setCursor(yanked.end);
+          replaceRange(yanked.start, yanked.end, text);
+          yanked = { start: yanked.start, end: cursor };
+          break;
+        }
+        case "transpose": {
+          // transpose-chars: the two characters before the cursor at the end of the line,
+          // else the ones either side of it, and the cursor moves on
+          if (cursor === 0 || line.length < 2) {
+            out += BELL;
+            break;
+          }
+          const at = cursor === line.length ? cursor - 1 : cursor;
+          [line[at - 1], line[at]] = [line[at] as string, line[at - 1] as string];
+          rewriteFrom(at - 1, at + 1);
+          break;
+        }
+        case "complete":
+          completeWord();
+          break;
+        case "search":
+          startSearch();
+          break;
+        case "abort":
+          out += BELL;
+          break;
+        case "paste-start":
+          pasting = true;
           break;
         case "interrupt":
           setCursor(line.length);
@@ -438,19 +712,16 @@ export function createTerminalSession(options: TerminalSessionOptions): Terminal
           pending = [];
           printPrompt();
           break;
-        case "clear": {
+        case "clear":
           out += CLEAR_SCREEN;
-          const keep = cursor;
-          printPrompt();
-          out += line.join("");
-          settleAfterWrite(line.length);
-          cursor = line.length;
-          setCursor(keep);
+          reprintLine();
           break;
-        }
+        case "escape":
+        case "paste-end":
         case "ignore":
           break;
       }
+      previous = key.type;
     }
   }
 
@@ -461,6 +732,7 @@ export function createTerminalSession(options: TerminalSessionOptions): Terminal
         if (at >= 0 && options.interrupt) {
           // like a tty on SIGINT: echo ^C and flush what was typed ahead of it
           queued = data.slice(at + 1);
+          pasting = false;
           interrupted = true;
           write("^C");
           options.interrupt();
@@ -473,6 +745,7 @@ export function createTerminalSession(options: TerminalSessionOptions): Terminal
       flush();
     },
     start() {
+      if (options.bracketedPaste) out += BRACKETED_PASTE_ON;
       printPrompt();
       flush();
     },

@@ -12,7 +12,12 @@ const at = (line: string) => node.complete(line, Array.from(line).length);
 
 describe("tab completion on the node", () => {
   it("completes a unit for systemctl status", () => {
-    expect(at("systemctl status kub")).toEqual({ start: 17, matches: ["kubelet.service"], filenames: false, noSpace: false });
+    expect(at("systemctl status kub")).toEqual({
+      start: 17,
+      matches: ["kubelet.service"],
+      filenames: false,
+      noSpace: false,
+    });
   });
 
   it("offers only running units to stop and stopped ones to start", async () => {

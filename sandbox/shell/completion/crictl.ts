@@ -15,10 +15,36 @@ const COMMANDS = `attach create exec version images image img inspect inspecti i
   runtime-config events event update-runtime-config completion help h`
   .split(/\s+/)
   .filter(Boolean);
-const GLOBAL_FLAGS = ["--config", "-c", "--debug", "-D", "--enable-tracing", "--image-endpoint", "-i",
-  "--runtime-endpoint", "-r", "--timeout", "-t", "--help", "-h", "--version", "-v"];
+const GLOBAL_FLAGS = [
+  "--config",
+  "-c",
+  "--debug",
+  "-D",
+  "--enable-tracing",
+  "--image-endpoint",
+  "-i",
+  "--runtime-endpoint",
+  "-r",
+  "--timeout",
+  "-t",
+  "--help",
+  "-h",
+  "--version",
+  "-v",
+];
 
-const CONTAINER_COMMANDS = new Set(["attach", "exec", "inspect", "logs", "rm", "start", "stop", "update", "stats", "checkpoint"]);
+const CONTAINER_COMMANDS = new Set([
+  "attach",
+  "exec",
+  "inspect",
+  "logs",
+  "rm",
+  "start",
+  "stop",
+  "update",
+  "stats",
+  "checkpoint",
+]);
 const POD_COMMANDS = new Set(["inspectp", "port-forward", "rmp", "stopp", "statsp"]);
 const IMAGE_COMMANDS = new Set(["inspecti", "rmi"]);
 

@@ -35,8 +35,27 @@ const namespaces = (world: World) => world.net.namedNamespaces().map((n) => n.na
 export const completeIp: CommandCompletion = ({ world, words, cur, prev }) => {
   const args = words.slice(1, -1).filter((w) => !w.startsWith("-"));
   if (cur.startsWith("-") && args.length === 0)
-    return wordsReply(["-Version", "-statistics", "-details", "-resolve", "-human", "-iec", "-json", "-pretty",
-      "-family", "-4", "-6", "-brief", "-oneline", "-timestamp", "-batch", "-netns", "-Numeric", "-all", "-color"]);
+    return wordsReply([
+      "-Version",
+      "-statistics",
+      "-details",
+      "-resolve",
+      "-human",
+      "-iec",
+      "-json",
+      "-pretty",
+      "-family",
+      "-4",
+      "-6",
+      "-brief",
+      "-oneline",
+      "-timestamp",
+      "-batch",
+      "-netns",
+      "-Numeric",
+      "-all",
+      "-color",
+    ]);
   if (args.length === 0) return wordsReply(OBJECTS);
   const object = objectOf(args[0] as string);
   if (!object) return wordsReply([]);

@@ -32,9 +32,12 @@ export const completeIptables: CommandCompletion = ({ world, words, cur, prev })
   if (prev === "-j" || prev === "--jump") {
     const builtin = new Set(["INPUT", "OUTPUT", "FORWARD", "PREROUTING", "POSTROUTING"]);
     const own = chains(world, table).filter((c) => !builtin.has(c));
-    const standard = table === "filter" ? ["ACCEPT", "DROP", "LOG", "ULOG", "REJECT"]
-      : table === "nat" ? ["ACCEPT", "DROP", "LOG", "ULOG", "DNAT", "SNAT", "MASQUERADE", "REDIRECT"]
-      : ["ACCEPT", "DROP", "LOG", "ULOG", "MARK", "TOS"];
+    const standard =
+      table === "filter"
+        ? ["ACCEPT", "DROP", "LOG", "ULOG", "REJECT"]
+        : table === "nat"
+          ? ["ACCEPT", "DROP", "LOG", "ULOG", "DNAT", "SNAT", "MASQUERADE", "REDIRECT"]
+          : ["ACCEPT", "DROP", "LOG", "ULOG", "MARK", "TOS"];
     return wordsReply([...standard, ...own]);
   }
   if (cur.startsWith("-")) return wordsReply(OPTIONS);

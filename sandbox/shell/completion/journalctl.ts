@@ -14,7 +14,8 @@ const STANDALONE = `-a --all --full --system --user --disk-usage -f --follow --h
   --dump-catalog --utc -x --catalog --force --dmesg -k -r --reverse --no-hostname --list-boots`;
 const ARG = `-b --boot -D --directory --file -F --field -t --identifier -T --machine -M --priority -p --root
   --since -S --until -U --unit -u --user-unit -o --output --lines -n --cursor --after-cursor --output-fields`;
-const OUTPUTS = "short short-full short-iso short-iso-precise short-precise short-monotonic short-unix verbose export json json-pretty json-sse json-seq cat with-unit";
+const OUTPUTS =
+  "short short-full short-iso short-iso-precise short-precise short-monotonic short-unix verbose export json json-pretty json-sse json-seq cat with-unit";
 const PRIORITIES = "emerg alert crit err warning notice info debug";
 const FIELDS = `MESSAGE MESSAGE_ID PRIORITY CODE_FILE CODE_LINE CODE_FUNC ERRNO SYSLOG_FACILITY SYSLOG_IDENTIFIER
   SYSLOG_PID COREDUMP_EXE _PID _UID _GID _COMM _EXE _CMDLINE _AUDIT_SESSION _AUDIT_LOGINUID _SYSTEMD_CGROUP

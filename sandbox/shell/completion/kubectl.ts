@@ -24,7 +24,8 @@ const TYPE_AND_NAME = new Set(["get", "describe", "delete", "edit", "label", "an
 const POD_COMMANDS = new Set(["logs", "exec", "attach", "port-forward", "cp"]);
 const NODE_COMMANDS = new Set(["cordon", "uncordon", "drain", "taint"]);
 const ROLLOUT = ["history", "pause", "restart", "resume", "status", "undo"];
-const OUTPUTS = "json yaml name go-template go-template-file template templatefile jsonpath jsonpath-as-json jsonpath-file custom-columns custom-columns-file wide";
+const OUTPUTS =
+  "json yaml name go-template go-template-file template templatefile jsonpath jsonpath-as-json jsonpath-file custom-columns custom-columns-file wide";
 
 /** Namespaces every cluster has, plus those of objects in the store (this store keeps no Namespace objects). */
 function namespaces(world: World): string[] {
@@ -104,6 +105,8 @@ export const completeKubectl: CommandCompletion = ({ world, words, cur, prev, en
     return wordsReply(typeAndName(world, args.slice(1), cur, ns, ["daemonset", "deployment", "statefulset"]));
   }
   if (command === "scale")
-    return wordsReply(typeAndName(world, args, cur, ns, ["deployment", "replicaset", "replicationcontroller", "statefulset"]));
+    return wordsReply(
+      typeAndName(world, args, cur, ns, ["deployment", "replicaset", "replicationcontroller", "statefulset"]),
+    );
   return wordsReply([]);
 };

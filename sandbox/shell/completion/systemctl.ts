@@ -15,7 +15,8 @@ const OPTIONS_ARG = `--host -H --kill-who --property -p --signal -s --type -t --
 
 const VERBS = {
   ALL_UNITS: "cat mask",
-  NONTEMPLATE_UNITS: "is-active is-failed is-enabled status show preset help list-dependencies edit set-property revert",
+  NONTEMPLATE_UNITS:
+    "is-active is-failed is-enabled status show preset help list-dependencies edit set-property revert",
   ENABLED_UNITS: "disable",
   DISABLED_UNITS: "enable",
   REENABLABLE_UNITS: "reenable",
@@ -35,7 +36,8 @@ const split = (s: string) => s.split(/\s+/).filter(Boolean);
 const ALL_VERBS = Object.values(VERBS).flatMap(split);
 const verbIn = (group: keyof typeof VERBS, verb: string) => split(VERBS[group]).includes(verb);
 
-const OUTPUTS = "short short-full short-iso short-iso-precise short-precise short-monotonic short-unix verbose export json json-pretty json-sse json-seq cat with-unit";
+const OUTPUTS =
+  "short short-full short-iso short-iso-precise short-precise short-monotonic short-unix verbose export json json-pretty json-sse json-seq cat with-unit";
 const TYPES = "service mount swap socket target device automount timer path slice scope";
 
 /** Units as both lists name them, template files (`foo@.service`) left out as upstream does. */
@@ -61,7 +63,8 @@ function unitsFor(systemd: Systemd, verb: string): string[] {
     return loaded.filter((u) => u.def && !running(u) && !systemd.masked(u.name)).map((u) => u.name);
   if (verbIn("STOPPABLE_UNITS", verb) || verbIn("RELOADABLE_UNITS", verb))
     return loaded.filter(running).map((u) => u.name);
-  if (verbIn("RESTARTABLE_UNITS", verb)) return loaded.filter((u) => u.def && !systemd.masked(u.name)).map((u) => u.name);
+  if (verbIn("RESTARTABLE_UNITS", verb))
+    return loaded.filter((u) => u.def && !systemd.masked(u.name)).map((u) => u.name);
   return [];
 }
 
@@ -71,7 +74,9 @@ export const completeSystemctl: CommandCompletion = ({ world, words, cur, prev }
     if (prev === "--output" || prev === "-o") return wordsReply(split(OUTPUTS));
     if (prev === "--kill-who") return wordsReply(["all", "control", "main"]);
     if (prev === "--job-mode")
-      return wordsReply(split("fail replace replace-irreversibly isolate ignore-dependencies ignore-requirements flush"));
+      return wordsReply(
+        split("fail replace replace-irreversibly isolate ignore-dependencies ignore-requirements flush"),
+      );
     return wordsReply([]);
   }
   if (cur.startsWith("-")) return wordsReply([...split(OPTIONS_STANDALONE), ...split(OPTIONS_ARG)]);
