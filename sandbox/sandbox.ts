@@ -44,6 +44,8 @@ export interface ExecOptions {
    * stderr. With it, print the chunks and nothing else; the result still carries everything.
    */
   onOutput?: RunOptions["onOutput"];
+  /** Told when the line starts following (`journalctl -f`, `kubectl get -w`): it runs until interrupt(). */
+  onFollow?: RunOptions["onFollow"];
 }
 
 export interface SandboxClock {
@@ -205,7 +207,11 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
     if (interrupted) running.abort();
     world.lineStartedAt = world.clock.now();
     try {
-      const result = await shell.run(line, { signal: running.signal, onOutput: options.onOutput });
+      const result = await shell.run(line, {
+        signal: running.signal,
+        onOutput: options.onOutput,
+        onFollow: options.onFollow,
+      });
       world.clock.advance(0);
       return result;
     } catch (e) {
