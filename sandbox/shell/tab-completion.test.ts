@@ -88,6 +88,14 @@ describe("Tab completion in the terminal", () => {
     const rows = matchRows(node.complete("", 0).matches, 80);
     expect(output()).toBe(`\r\n${rows.map((r) => `${r}\r\n`).join("")}$ `);
   });
+
+  it("drops the line on Ctrl-C at the question", () => {
+    const { session, output } = onNode();
+    session.input("\t\t");
+    expect(output()).toMatch(/^\x07\r\nDisplay all \d+ possibilities\? \(y or n\)$/);
+    session.input("\x03");
+    expect(output()).toBe("^C\r\n$ ");
+  });
 });
 
 describe("readline's listing layout", () => {

@@ -589,8 +589,11 @@ export function createTerminalSession(options: TerminalSessionOptions): Terminal
       const { key, next } = readKey(data, i);
       i = next;
       if (askingToList) {
-        if (key.type === "interrupt") askingToList = undefined;
-        else {
+        if (key.type === "interrupt") {
+          // the terminal's cursor is after the question: ^C goes there, then a fresh prompt
+          askingToList = undefined;
+          cursor = line.length;
+        } else {
           answerListing(key);
           previous = "complete"; // the Tab that asked: another Tab asks again
           continue;
