@@ -6,6 +6,7 @@ export type { Check, CheckContext, CheckResult } from "./grading/schema";
 export { checkSchema } from "./grading/schema";
 export type { PacketTrace } from "./packet-path";
 export type {
+  Completions,
   EditorRequest,
   ExecOptions,
   ExecResult,

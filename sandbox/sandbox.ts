@@ -13,11 +13,12 @@ import { trackedFiles } from "./history/tracked";
 import type { PacketTrace } from "./packet-path";
 import { SCENARIO_BOOT_TIME, SCENARIOS } from "./scenarios";
 import { type ExecResult, type RunOptions, Shell } from "./shell/bash-shell";
+import { type Completions, complete } from "./shell/completion";
 import { nodeView } from "./view/node-view";
 import type { NodeView } from "./view/types";
 import { World } from "./world";
 
-export type { EditorRequest, ExecResult, FileChange, HistoryEntry };
+export type { Completions, EditorRequest, ExecResult, FileChange, HistoryEntry };
 
 /**
  * The node's history (isomorphic-git under the sandbox): a commit when an exercise starts and
@@ -43,6 +44,8 @@ export interface ExecOptions {
    * stderr. With it, print the chunks and nothing else; the result still carries everything.
    */
   onOutput?: RunOptions["onOutput"];
+  /** Told when the line starts following (`journalctl -f`, `kubectl get -w`): it runs until interrupt(). */
+  onFollow?: RunOptions["onFollow"];
 }
 
 export interface SandboxClock {
@@ -86,6 +89,11 @@ export interface Sandbox {
   interrupt(): void;
   /** The shell prompt for the current directory, e.g. `root@aks-nodepool1-12345678-vmss000000:~# `. */
   prompt(): string;
+  /**
+   * Tab completion: what bash would offer for the word before `point` (a code-point index
+   * into `line`), from the node's state now. Reads only; never throws.
+   */
+  complete(line: string, point: number): Completions;
   /** Judge a check against the node now; `context.answer` is what the learner typed for a question. */
   check(check: Check, context?: CheckContext): CheckResult;
   /** Called after any state change (a command ran, the clock moved). Returns an unsubscribe function. */
@@ -199,7 +207,11 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
     if (interrupted) running.abort();
     world.lineStartedAt = world.clock.now();
     try {
-      const result = await shell.run(line, { signal: running.signal, onOutput: options.onOutput });
+      const result = await shell.run(line, {
+        signal: running.signal,
+        onOutput: options.onOutput,
+        onFollow: options.onFollow,
+      });
       world.clock.advance(0);
       return result;
     } catch (e) {
@@ -251,6 +263,13 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
       const cwd =
         shell.cwd === HOME ? "~" : shell.cwd.startsWith(`${HOME}/`) ? `~${shell.cwd.slice(HOME.length)}` : shell.cwd;
       return `root@${world.hostname}:${cwd}# `;
+    },
+    complete(line, point) {
+      try {
+        return complete(world, { cwd: shell.cwd, env: { ...shell.variables } }, line, point);
+      } catch {
+        return { start: point, matches: [], filenames: false, noSpace: false };
+      }
     },
     check: (check, context) => grade(world, check, context),
     onChange(fn) {

@@ -11,10 +11,18 @@
  */
 import "@xterm/xterm/css/xterm.css";
 import { FitAddon } from "@xterm/addon-fit";
+import { WebLinksAddon } from "@xterm/addon-web-links";
 import { Terminal } from "@xterm/xterm";
 import { useEffect, useRef, useState } from "react";
 import { BOOT_PROMPT } from "./boot-prompt";
 import { useNode } from "./lesson-runtime";
+import { attachClipboard } from "./terminal-clipboard";
+import { TerminalControls, useScreenReaderMode } from "./terminal-controls";
+
+/** A link in the output opens in a new tab that cannot reach back to this page. */
+function openLink(_event: MouseEvent, uri: string): void {
+  window.open(uri, "_blank", "noopener,noreferrer");
+}
 
 const THEME = {
   background: "#0b0f14",
@@ -77,6 +85,15 @@ export default function NodeTerminal() {
   const host = useRef<HTMLDivElement>(null);
   const node = useNode();
   const [opened, setOpened] = useState(false);
+  const [following, setFollowing] = useState(false);
+  const [screenReader, setScreenReader] = useScreenReaderMode();
+  const termRef = useRef<Terminal | null>(null);
+  const screenReaderRef = useRef(screenReader);
+  screenReaderRef.current = screenReader;
+
+  useEffect(() => {
+    if (termRef.current) termRef.current.options.screenReaderMode = screenReader;
+  }, [screenReader]);
 
   useEffect(() => {
     const element = host.current;
@@ -88,10 +105,14 @@ export default function NodeTerminal() {
       lineHeight: 1.2,
       scrollback: 5000,
       theme: THEME,
+      screenReaderMode: screenReaderRef.current,
     });
+    termRef.current = term;
     const fit = new FitAddon();
     term.loadAddon(fit);
+    term.loadAddon(new WebLinksAddon(openLink));
     term.open(element);
+    const detachClipboard = attachClipboard(term, element);
     fit.fit();
     setOpened(true);
     // Once the prompt is parsed, drawn (xterm renders on an animation frame) and painted, start
@@ -113,6 +134,7 @@ export default function NodeTerminal() {
       focus: () => term.focus(),
       write: (data) => term.write(data),
       columns: () => term.cols,
+      following: setFollowing,
     });
     const typing = term.onData(feed);
     const resized = term.onResize(({ cols }) => link.resize(cols));
@@ -123,6 +145,8 @@ export default function NodeTerminal() {
     resize.observe(element);
 
     return () => {
+      termRef.current = null;
+      detachClipboard();
       resize.disconnect();
       typing.dispose();
       resized.dispose();
@@ -139,7 +163,8 @@ export default function NodeTerminal() {
           <span className="terminal-boot-cursor" />
         </pre>
       )}
-      <div ref={host} className="terminal-host" />
+      <div ref={host} className="terminal-host with-controls" />
+      <TerminalControls following={following} screenReader={screenReader} onScreenReader={setScreenReader} />
     </>
   );
 }

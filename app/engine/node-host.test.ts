@@ -40,7 +40,8 @@ describe("NodeHost", () => {
     expect(posted).toEqual([
       { type: "ready" },
       { type: "write", data: "\x1bc" },
-      { type: "write", data: PROMPT },
+      // bash 5.1 turns on bracketed paste with its prompt
+      { type: "write", data: `\x1b[?2004h${PROMPT}` },
       { type: "graded", done: [], current: { id: "stop", detail: "kubelet.service is active (running)" } },
     ]);
   });
@@ -66,6 +67,22 @@ describe("NodeHost", () => {
     ]);
   });
 
+  it("completes with Tab from the node's state, and says when a line follows until Ctrl-C", async () => {
+    const { node, posted, boot } = host();
+    await boot();
+    let from = posted.length;
+    await node.receive({ type: "input", data: "systemctl status kub\t" });
+    expect(posted.slice(from)).toEqual([{ type: "write", data: "systemctl status kubelet.service " }]);
+    await node.receive({ type: "input", data: "\x15journalctl -u kubelet -n 0 -f\r" });
+    while (!posted.some((m) => m.type === "follow")) await new Promise((resolve) => setTimeout(resolve, 5));
+    from = posted.length;
+    await node.receive({ type: "input", data: "\x03" });
+    while (!posted.slice(from).some((m) => m.type === "idle")) await new Promise((resolve) => setTimeout(resolve, 5));
+    const kinds = posted.map((m) => m.type);
+    expect(kinds.indexOf("busy")).toBeLessThan(kinds.indexOf("follow"));
+    expect(kinds.indexOf("follow")).toBeLessThan(kinds.lastIndexOf("idle"));
+  });
+
   it("rebuilds a node from a snapshot without clearing the screen (after the page stopped a stuck worker)", async () => {
     const first = host();
     await first.boot();
@@ -79,7 +96,7 @@ describe("NodeHost", () => {
     await Promise.resolve();
     expect(second.posted).toEqual([
       { type: "ready" },
-      { type: "write", data: PROMPT },
+      { type: "write", data: `\x1b[?2004h${PROMPT}` },
       { type: "graded", done: ["stop"], current: null },
     ]);
     expect(await second.type("systemctl is-active kubelet")).toEqual([

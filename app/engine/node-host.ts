@@ -139,7 +139,7 @@ export class NodeHost {
         this.post({ type: "busy", snapshot: sandbox.snapshot() });
         const traceBefore = sandbox.lastPacketTrace();
         try {
-          return await sandbox.exec(line, options);
+          return await sandbox.exec(line, { ...options, onFollow: () => this.post({ type: "follow" }) });
         } finally {
           const trace = sandbox.lastPacketTrace();
           if (trace && trace !== traceBefore) this.post({ type: "packet-trace", trace });
@@ -151,6 +151,8 @@ export class NodeHost {
       write: (data) => this.post({ type: "write", data }),
       columns: () => this.columns,
       interrupt: () => sandbox.interrupt(),
+      complete: (line, point) => sandbox.complete(line, point),
+      bracketedPaste: true,
     });
     this.session.start();
     this.scheduleGrade();

@@ -80,6 +80,8 @@ export type FromWorker =
   | { type: "ready" }
   /** A line starts running; `snapshot` is the node just before it, to rebuild from if it hangs. */
   | { type: "busy"; snapshot: SandboxSnapshot }
+  /** The running line follows (`journalctl -f`, `kubectl get -w`): it streams until Ctrl-C, then `idle`. */
+  | { type: "follow" }
   /** The line has finished; the prompt is back. */
   | { type: "idle" }
   /** Exercises done, in order, and why the first open one does not pass yet. */

@@ -27,6 +27,8 @@ export interface WorkerLike {
 export interface TerminalSink {
   write(data: string): void;
   columns(): number;
+  /** A follow-mode command (`journalctl -f`) runs (true) or has ended (false): the page shows a cue. */
+  following?(on: boolean): void;
 }
 
 export interface RemoteNodeOptions {
@@ -147,6 +149,7 @@ export class RemoteNode {
     clearTimeout(this.watchdog);
     this.watchdog = undefined;
     this.busy = false;
+    this.terminal?.following?.(false);
     this.beforeLine = undefined;
     this.worker.terminate();
     this.worker = null;
@@ -217,7 +220,11 @@ export class RemoteNode {
         this.busy = true;
         this.beforeLine = message.snapshot;
         return;
+      case "follow":
+        this.terminal?.following?.(true);
+        return;
       case "idle":
+        this.terminal?.following?.(false);
         this.busy = false;
         clearTimeout(this.watchdog);
         this.watchdog = undefined;
@@ -261,6 +268,7 @@ export class RemoteNode {
     this.watchdog = undefined;
     if (!this.busy) return;
     this.busy = false;
+    this.terminal?.following?.(false);
     this.worker?.terminate();
     this.worker = null;
     // What the line editor would have echoed, had it been able to read the key.

@@ -30,6 +30,11 @@ export interface CommandIo {
    * Either way it comes first in the command's stdout; return only what is left to print.
    */
   write(chunk: string): void;
+  /**
+   * Say the command now follows (`journalctl -f`, `kubectl get -w`): it streams until Ctrl-C.
+   * The page shows a cue meanwhile.
+   */
+  follow(): void;
   /** The network namespace the command runs in (its /var/run/netns name); undefined: the host's. */
   netns?: string;
   /**
@@ -50,6 +55,8 @@ export interface RunOptions {
    * as it writes them, then (when the line ends) the rest of stdout and then stderr.
    */
   onOutput?: (chunk: string, stream: "stdout" | "stderr") => void;
+  /** A command of the line follows (io.follow): it runs until Ctrl-C. */
+  onFollow?: () => void;
 }
 
 /**
@@ -170,6 +177,8 @@ export class Shell {
   private env: Record<string, string>;
   /** Where a streaming command's chunks go during the current line (see lineShape). */
   private streamTo?: (chunk: string) => void;
+  /** Told when a command of the current line starts following (io.follow). */
+  private onFollow?: () => void;
   /** Ctrl-C as the node's commands see it (their io.signal) during the current line. */
   private interrupt?: AbortSignal;
   /** The network namespace of the command being started (set around `execIn`'s child). */
@@ -213,6 +222,7 @@ export class Shell {
           builtin: builtin && ((a) => builtin(a)),
           signal: this.interrupt ?? ctx.signal,
           write,
+          follow: () => this.onFollow?.(),
           netns: this.netns,
           execIn:
             exec &&
@@ -244,12 +254,18 @@ export class Shell {
     });
   }
 
+  /** The shell's variables as the next line will see them (aliases are `BASH_ALIAS_<name>`). */
+  get variables(): Readonly<Record<string, string>> {
+    return this.env;
+  }
+
   /**
    * Run one line as a session would: `cd` and `export` carry into the next line. An aborted
    * signal (Ctrl-C) stops it at the next statement, with bash's status for SIGINT, 130.
    */
   async run(line: string, options: RunOptions = {}): Promise<ExecResult> {
     const { signal, onOutput } = options;
+    this.onFollow = options.onFollow;
     const shape = lineShape(line);
     // What reaches the terminal is capped (limits.ts): `streamed` is what a follow-mode command
     // wrote (all of it, as it is the start of its stdout), `kept` the part that was printed.
@@ -307,6 +323,7 @@ export class Shell {
           };
     } finally {
       this.streamTo = undefined;
+      this.onFollow = undefined;
       this.interrupt = undefined;
       signal?.removeEventListener("abort", onInterrupt);
     }

@@ -267,7 +267,7 @@ describe("terminal session", () => {
 
   it("skips escape sequences it does not know instead of echoing them", () => {
     const { session, output } = setup();
-    session.input(`\x1b[200~ls\x1b[201~${CSI}15~\x1bOD\x1bb\t!`);
+    session.input(`\x1b[200~ls\x1b[201~${CSI}15~\x1bOP\x1bOD${CSI}24;2~!`);
     expect(output()).toBe(`ls${CSI}1D!s${CSI}1D`);
   });
 

@@ -6,7 +6,14 @@
  * in order, once the prompt is back. No DOM: it only sees strings in and strings out.
  */
 
+import type { Completions } from "./completion";
 import { incompleteCommand } from "./continuation";
+import { InputLine } from "./input-line";
+import { type Action, type Key, readKey, readPasted } from "./keymap";
+import { KillRing } from "./kill-ring";
+import { ReverseSearch } from "./reverse-search";
+import { TabKey } from "./tab-key";
+import { backwardWord, forwardWord, unixWordStart } from "./word-motion";
 
 export interface ExecOutput {
   stdout: string;
@@ -42,6 +49,17 @@ export interface TerminalSessionOptions {
    * Default: bash's rules (continuation.ts).
    */
   incomplete?: (text: string) => boolean;
+  /**
+   * Tab completion: what bash would offer for the word before `point` (the sandbox's
+   * `complete`). Without it, Tab only rings the bell.
+   */
+  complete?: (line: string, point: number) => Completions;
+  /**
+   * Turn on the terminal's bracketed-paste mode, as bash 5.1 does: pasted text then comes
+   * between marks, so a Tab in it is a character, not completion. Its lines still run one by
+   * one, as typed lines do.
+   */
+  bracketedPaste?: boolean;
 }
 
 export interface TerminalSession {
@@ -58,109 +76,19 @@ const CONTINUATION_PROMPT = "> ";
 
 const ESC = "\x1b";
 const CLEAR_SCREEN = `${ESC}[H${ESC}[2J`;
-const ERASE_BELOW = `${ESC}[J`;
+const BELL = "\x07";
+const BRACKETED_PASTE_ON = `${ESC}[?2004h`;
+/** What bash prints for Ctrl-D on an empty line of a login shell with `ignoreeof` (see below). */
+const IGNORE_EOF = 'Use "logout" to leave the shell.';
 
-/** The editing actions a key can stand for. */
-type Action =
-  | "enter"
-  | "backspace"
-  | "delete"
-  | "left"
-  | "right"
-  | "home"
-  | "end"
-  | "up"
-  | "down"
-  | "interrupt"
-  | "clear"
-  | "kill-start"
-  | "kill-end"
-  | "kill-word"
-  | "delete-or-eof"
-  | "ignore";
-
-/** One decoded key: a run of printable characters or an editing action. */
-type Key = { type: "text"; text: string } | { type: Action };
-
-const CONTROL_KEYS: Record<string, Action> = {
-  "\x01": "home", // Ctrl-A
-  "\x02": "left", // Ctrl-B
-  "\x03": "interrupt", // Ctrl-C
-  "\x04": "delete-or-eof", // Ctrl-D
-  "\x05": "end", // Ctrl-E
-  "\x06": "right", // Ctrl-F
-  "\x08": "backspace", // Ctrl-H / \b
-  "\x0b": "kill-end", // Ctrl-K
-  "\x0c": "clear", // Ctrl-L
-  "\x0e": "down", // Ctrl-N
-  "\x10": "up", // Ctrl-P
-  "\x15": "kill-start", // Ctrl-U
-  "\x17": "kill-word", // Ctrl-W
-  "\x7f": "backspace",
+/** readline's kill commands, and which way they cut (kills in a row join up). */
+const KILLS: Partial<Record<Action, "forward" | "backward">> = {
+  "kill-start": "backward",
+  "kill-end": "forward",
+  "kill-word": "backward",
+  "kill-word-forward": "forward",
+  "kill-word-backward": "backward",
 };
-
-/** Final byte (and parameters) of CSI / SS3 sequences to the key they encode. */
-const ESCAPE_KEYS: Record<string, Action> = {
-  A: "up",
-  B: "down",
-  C: "right",
-  D: "left",
-  H: "home",
-  F: "end",
-  "1~": "home",
-  "7~": "home",
-  "4~": "end",
-  "8~": "end",
-  "3~": "delete",
-};
-
-/**
- * Read the key that starts at `i`: a run of printable text, a control key or a whole escape
- * sequence. Unknown sequences (F-keys, bracketed-paste marks) decode to `ignore`, so they are
- * skipped whole instead of leaking `[200~` into the line. `next` is where the following key starts.
- */
-export function readKey(data: string, i: number): { key: Key; next: number } {
-  const ch = data[i] as string;
-  if (ch === ESC) {
-    const kind = data[i + 1];
-    if (kind === "[") {
-      let j = i + 2;
-      while (j < data.length && /[0-9;?]/.test(data[j] as string)) j++;
-      const params = data.slice(i + 2, j);
-      const final = data[j] ?? "";
-      // Modified arrows (`ESC[1;5C`) keep their plain meaning; the modifier is dropped.
-      const plain = params.includes(";") ? final : `${params}${final}`;
-      return { key: { type: ESCAPE_KEYS[plain] ?? "ignore" }, next: j + 1 };
-    }
-    if (kind === "O") return { key: { type: ESCAPE_KEYS[data[i + 2] ?? ""] ?? "ignore" }, next: i + 3 };
-    // a lone Esc, or Alt+key: nothing to do for either
-    return { key: { type: "ignore" }, next: i + (kind === undefined ? 1 : 2) };
-  }
-  if (ch === "\r" || ch === "\n") {
-    return { key: { type: "enter" }, next: i + (ch === "\r" && data[i + 1] === "\n" ? 2 : 1) };
-  }
-  const control = CONTROL_KEYS[ch];
-  if (control) return { key: { type: control }, next: i + 1 };
-  let text = "";
-  let j = i;
-  while (j < data.length) {
-    const code = data.codePointAt(j) as number;
-    if (code < 0x20 || (code >= 0x7f && code < 0xa0)) break;
-    const char = String.fromCodePoint(code);
-    text += char;
-    j += char.length;
-  }
-  // Tab and the other control keys readline would bind to something else are dropped.
-  return text === "" ? { key: { type: "ignore" }, next: i + 1 } : { key: { type: "text", text }, next: j };
-}
-
-// biome-ignore lint/suspicious/noControlCharactersInRegex: matching ANSI escapes is the point
-const ANSI = /\x1b\[[0-9;?]*[ -/]*[@-~]|\x1b[@-Z\\-_]/g;
-
-/** Printed width of a string, ignoring colour and other escape sequences. */
-function visibleWidth(text: string): number {
-  return Array.from(text.replace(ANSI, "")).length;
-}
 
 /** Command output uses `\n`; a terminal needs `\r\n` to return to column 0. */
 function toTerminalLines(text: string): string {
@@ -174,134 +102,57 @@ export function createTerminalSession(options: TerminalSessionOptions): Terminal
     return cols > 0 ? cols : Number.POSITIVE_INFINITY;
   };
 
-  let promptText = "";
-  let promptWidth = 0;
-  let line: string[] = []; // one entry per code point, so the cursor never splits a character
-  let cursor = 0;
+  const view = new InputLine(columns);
   const history: string[] = [];
   let historyIndex = 0; // === history.length while editing a fresh line
   let draft: string[] = [];
   let busy = false;
   let interrupted = false;
   let queued = "";
-  let out = "";
-
-  /** Terminal row and column of the cell before which line index `index` sits. */
-  function cell(index: number) {
-    const cols = columns();
-    const offset = promptWidth + index;
-    return cols === Number.POSITIVE_INFINITY
-      ? { row: 0, col: offset }
-      : { row: Math.floor(offset / cols), col: offset % cols };
-  }
-
-  function moveCursor(from: number, to: number) {
-    const a = cell(from);
-    const b = cell(to);
-    if (b.row < a.row) out += `${ESC}[${a.row - b.row}A`;
-    if (b.row > a.row) out += `${ESC}[${b.row - a.row}B`;
-    if (b.col < a.col) out += `${ESC}[${a.col - b.col}D`;
-    if (b.col > a.col) out += `${ESC}[${b.col - a.col}C`;
-  }
-
-  /** Whether line index `index` falls on the first column of a wrapped row. */
-  function wrapsAt(index: number) {
-    const offset = promptWidth + index;
-    return offset > 0 && offset % columns() === 0;
-  }
-
-  /**
-   * After printing up to the right margin the terminal holds the cursor on the last column
-   * ("pending wrap"). Print a space (which wraps, keeping the row joined to the one above) and
-   * step back onto it, so the cursor is where our arithmetic says.
-   */
-  function settleAfterWrite(endIndex: number) {
-    if (wrapsAt(endIndex)) out += " \b";
-  }
-
-  /** Leave the input line: the next output starts on a fresh row. */
-  function endLine() {
-    setCursor(line.length);
-    if (!wrapsAt(line.length)) out += "\r\n";
-  }
-
-  /** Redraw the line from `from` to its end, erase leftovers, and put the cursor back. */
-  function redrawFrom(from: number) {
-    moveCursor(cursor, from);
-    out += line.slice(from).join("");
-    settleAfterWrite(line.length);
-    out += ERASE_BELOW;
-    moveCursor(line.length, cursor);
-  }
-
-  function setCursor(to: number) {
-    moveCursor(cursor, to);
-    cursor = to;
-  }
-
-  function replaceLine(next: string[]) {
-    moveCursor(cursor, 0);
-    line = next;
-    cursor = 0;
-    // redrawFrom(0) with the cursor already at 0: print all, erase, leave the cursor at the end
-    out += line.join("");
-    settleAfterWrite(line.length);
-    out += ERASE_BELOW;
-    cursor = line.length;
-  }
+  const kills = new KillRing();
+  /** The key before the one being handled: Tab after Tab lists, a kill after a kill joins it. */
+  let previous: Key["type"] | undefined;
+  /** Where the last Ctrl-Y put its text, for Alt-Y to replace. */
+  let yanked: { start: number; end: number } | undefined;
+  /** Between bracketed-paste marks: text is text, line breaks run lines. */
+  let pasting = false;
+  const tab = new TabKey(view, options.complete, columns);
+  const search = new ReverseSearch(view, {
+    entries: history,
+    get index() {
+      return historyIndex;
+    },
+    set index(index) {
+      historyIndex = index;
+    },
+    get draft() {
+      return draft;
+    },
+    set draft(text) {
+      draft = text;
+    },
+  });
 
   function printPrompt() {
-    promptText = options.prompt();
-    promptWidth = visibleWidth(promptText);
-    out += promptText;
-    settleAfterWrite(0);
+    view.prompt(options.prompt());
   }
 
-  function insert(text: string) {
-    const chars = Array.from(text);
-    const atEnd = cursor === line.length;
-    line.splice(cursor, 0, ...chars);
-    if (atEnd) {
-      out += text;
-      cursor = line.length;
-      settleAfterWrite(cursor);
-      return;
-    }
-    const from = cursor;
-    cursor += chars.length;
-    // the terminal cursor is still at `from`: print the new text and the old tail after it
-    out += line.slice(from).join("");
-    settleAfterWrite(line.length);
-    moveCursor(line.length, cursor);
-  }
-
-  function deleteRange(start: number, end: number) {
-    if (start >= end) return;
-    const wasAt = cursor;
-    line.splice(start, end - start);
-    // move to the deletion point using the old layout, then redraw from there
-    moveCursor(wasAt, start);
-    cursor = start;
-    redrawFrom(start);
+  /** A kill command: cut text[start, end) into the kill ring. */
+  function kill(start: number, end: number, direction: "forward" | "backward") {
+    kills.kill(view.text.slice(start, end).join(""), direction, previous !== undefined && previous in KILLS);
+    view.deleteRange(start, end);
   }
 
   function recall(index: number) {
     if (index < 0 || index > history.length || index === historyIndex) return;
-    if (historyIndex === history.length) draft = line;
+    if (historyIndex === history.length) draft = view.text;
     historyIndex = index;
-    replaceLine(index === history.length ? draft : Array.from(history[index] as string));
-  }
-
-  function wordStartBefore(index: number): number {
-    let i = index;
-    while (i > 0 && line[i - 1] === " ") i--;
-    while (i > 0 && line[i - 1] !== " ") i--;
-    return i;
+    view.replace(index === history.length ? draft : Array.from(history[index] as string));
   }
 
   function resetLine() {
-    line = [];
-    cursor = 0;
+    view.text = [];
+    view.cursor = 0;
     historyIndex = history.length;
     draft = [];
   }
@@ -310,16 +161,13 @@ export function createTerminalSession(options: TerminalSessionOptions): Terminal
   let pending: string[] = [];
 
   function printContinuation() {
-    promptText = CONTINUATION_PROMPT;
-    promptWidth = CONTINUATION_PROMPT.length;
-    out += promptText;
-    settleAfterWrite(0);
+    view.prompt(CONTINUATION_PROMPT);
   }
 
   /** Run the finished line; the keys after it wait in the queue until the command is done. */
   function submit(rest: string) {
-    const text = [...pending, line.join("")].join("\n");
-    endLine();
+    const text = [...pending, view.value].join("\n");
+    view.endLine();
     resetLine();
     if (text.trim() === "") {
       pending = [];
@@ -348,11 +196,11 @@ export function createTerminalSession(options: TerminalSessionOptions): Terminal
     const onOutput = (chunk: string) => {
       if (chunk === "") return;
       // Output held by a pipe arrives after the `^C`: start it on the next row.
-      if (interrupted) out += "\r\n";
+      if (interrupted) view.out += "\r\n";
       interrupted = false;
       streamed = true;
       endsLine = chunk.endsWith("\n");
-      out += toTerminalLines(chunk);
+      view.out += toTerminalLines(chunk);
       flush();
     };
     try {
@@ -364,9 +212,9 @@ export function createTerminalSession(options: TerminalSessionOptions): Terminal
     if (output !== "") endsLine = output.endsWith("\n");
     // Unlike bash, start the prompt on a fresh row even when the output lacks a final newline.
     if (!endsLine) output += "\n";
-    if (interrupted) out += "\r\n"; // after the `^C` echoed when the key was pressed
+    if (interrupted) view.out += "\r\n"; // after the `^C` echoed when the key was pressed
     interrupted = false;
-    out += toTerminalLines(output);
+    view.out += toTerminalLines(output);
     printPrompt();
     busy = false;
     const pending = queued;
@@ -376,81 +224,155 @@ export function createTerminalSession(options: TerminalSessionOptions): Terminal
   }
 
   function flush() {
-    if (out === "") return;
-    const data = out;
-    out = "";
+    if (view.out === "") return;
+    const data = view.out;
+    view.out = "";
     write(data);
+  }
+
+  /** One editing key at the prompt. */
+  function edit(key: Key) {
+    const { text, cursor } = view;
+    switch (key.type) {
+      case "text":
+        view.insert(key.text);
+        break;
+      case "backspace":
+        view.deleteRange(Math.max(0, cursor - 1), cursor);
+        break;
+      case "delete":
+        view.deleteRange(cursor, Math.min(text.length, cursor + 1));
+        break;
+      case "delete-or-eof":
+        // bash would log out of the node: the sandbox keeps the session, as `set -o ignoreeof`
+        // does, and says what bash then says (docs/architecture.md, "The shell").
+        if (text.length === 0 && pending.length === 0) {
+          view.out += `${IGNORE_EOF}\r\n`;
+          printPrompt();
+        } else view.deleteRange(cursor, Math.min(text.length, cursor + 1));
+        break;
+      case "left":
+        view.setCursor(Math.max(0, cursor - 1));
+        break;
+      case "right":
+        view.setCursor(Math.min(text.length, cursor + 1));
+        break;
+      case "word-left":
+        view.setCursor(backwardWord(text, cursor));
+        break;
+      case "word-right":
+        view.setCursor(forwardWord(text, cursor));
+        break;
+      case "home":
+        view.setCursor(0);
+        break;
+      case "end":
+        view.setCursor(text.length);
+        break;
+      case "up":
+        recall(historyIndex - 1);
+        break;
+      case "down":
+        recall(historyIndex + 1);
+        break;
+      case "kill-start":
+        kill(0, cursor, "backward");
+        break;
+      case "kill-end":
+        kill(cursor, text.length, "forward");
+        break;
+      case "kill-word":
+        kill(unixWordStart(text, cursor), cursor, "backward");
+        break;
+      case "kill-word-forward":
+        kill(cursor, forwardWord(text, cursor), "forward");
+        break;
+      case "kill-word-backward":
+        kill(backwardWord(text, cursor), cursor, "backward");
+        break;
+      case "yank": {
+        const killed = kills.yank();
+        if (killed === undefined) break;
+        view.insert(killed);
+        yanked = { start: cursor, end: view.cursor };
+        break;
+      }
+      case "yank-pop": {
+        const killed = previous === "yank" || previous === "yank-pop" ? kills.yankPop() : undefined;
+        if (killed === undefined || !yanked) {
+          view.out += BELL;
+          break;
+        }
+        view.setCursor(yanked.end);
+        view.replaceRange(yanked.start, yanked.end, killed);
+        yanked = { start: yanked.start, end: view.cursor };
+        break;
+      }
+      case "transpose":
+        // transpose-chars: the two characters before the cursor at the end of the line,
+        // else the ones either side of it, and the cursor moves on
+        if (cursor === 0 || text.length < 2) view.out += BELL;
+        else view.swap(cursor === text.length ? cursor - 1 : cursor);
+        break;
+      case "complete":
+        tab.press(previous === "complete");
+        break;
+      case "search":
+        search.start();
+        break;
+      case "abort":
+        view.out += BELL;
+        break;
+      case "paste-start":
+        pasting = true;
+        break;
+      case "interrupt":
+        view.setCursor(text.length);
+        view.out += "^C\r\n";
+        resetLine();
+        pending = [];
+        printPrompt();
+        break;
+      case "clear":
+        view.out += CLEAR_SCREEN;
+        view.reprint();
+        break;
+      default:
+        break;
+    }
   }
 
   function handle(data: string) {
     let i = 0;
     while (i < data.length) {
+      if (pasting) {
+        const pasted = readPasted(data, i);
+        i = pasted.next;
+        view.insert(pasted.text);
+        if (pasted.end) pasting = false;
+        previous = "text";
+        if (pasted.newline && submit(data.slice(i))) return;
+        continue;
+      }
       const { key, next } = readKey(data, i);
       i = next;
-      switch (key.type) {
-        case "text":
-          insert(key.text);
-          break;
-        case "enter":
-          if (submit(data.slice(i))) return;
-          break;
-        case "backspace":
-          deleteRange(Math.max(0, cursor - 1), cursor);
-          break;
-        case "delete":
-          deleteRange(cursor, Math.min(line.length, cursor + 1));
-          break;
-        case "delete-or-eof":
-          // bash would log out on an empty line; there is nowhere to log out to, so do nothing
-          deleteRange(cursor, Math.min(line.length, cursor + 1));
-          break;
-        case "left":
-          setCursor(Math.max(0, cursor - 1));
-          break;
-        case "right":
-          setCursor(Math.min(line.length, cursor + 1));
-          break;
-        case "home":
-          setCursor(0);
-          break;
-        case "end":
-          setCursor(line.length);
-          break;
-        case "up":
-          recall(historyIndex - 1);
-          break;
-        case "down":
-          recall(historyIndex + 1);
-          break;
-        case "kill-start":
-          deleteRange(0, cursor);
-          break;
-        case "kill-end":
-          deleteRange(cursor, line.length);
-          break;
-        case "kill-word":
-          deleteRange(wordStartBefore(cursor), cursor);
-          break;
-        case "interrupt":
-          setCursor(line.length);
-          out += "^C\r\n";
-          resetLine();
-          pending = [];
-          printPrompt();
-          break;
-        case "clear": {
-          out += CLEAR_SCREEN;
-          const keep = cursor;
-          printPrompt();
-          out += line.join("");
-          settleAfterWrite(line.length);
-          cursor = line.length;
-          setCursor(keep);
-          break;
-        }
-        case "ignore":
-          break;
+      if (tab.asking && key.type !== "interrupt") {
+        tab.answer(key);
+        previous = "complete"; // the Tab that asked: another Tab asks again
+        continue;
       }
+      if (tab.asking) tab.cancel();
+      if (search.key(key)) {
+        previous = key.type;
+        continue;
+      }
+      if (key.type === "enter") {
+        previous = key.type;
+        if (submit(data.slice(i))) return;
+        continue;
+      }
+      edit(key);
+      previous = key.type;
     }
   }
 
@@ -461,6 +383,7 @@ export function createTerminalSession(options: TerminalSessionOptions): Terminal
         if (at >= 0 && options.interrupt) {
           // like a tty on SIGINT: echo ^C and flush what was typed ahead of it
           queued = data.slice(at + 1);
+          pasting = false;
           interrupted = true;
           write("^C");
           options.interrupt();
@@ -473,6 +396,7 @@ export function createTerminalSession(options: TerminalSessionOptions): Terminal
       flush();
     },
     start() {
+      if (options.bracketedPaste) view.out += BRACKETED_PASTE_ON;
       printPrompt();
       flush();
     },

@@ -270,6 +270,7 @@ export function logs(p: Parsed, world: World, io?: CommandIo): ExecResult | Prom
   const signal = io.signal;
   io.write(stdout + stderr);
   if (!signal || signal.aborted) return { stdout: "", stderr: "", exitCode: 130 };
+  io.follow();
   return new Promise<ExecResult>((resolve) => {
     const stopLogs = world.containerd.onContainerLog((rec, line) => {
       if (rec.id !== id) return;

@@ -132,6 +132,7 @@ export function attach(args: string[], world: World, io: CommandIo): ExecResult 
   }
   const signal = io.signal;
   if (!signal || signal.aborted) return { stdout: "", stderr: "", exitCode: 130 };
+  io.follow();
   return new Promise<ExecResult>((resolve) => {
     const stopLogs = world.containerd.onContainerLog((rec, line) => {
       if (rec.id !== target) return;

@@ -364,6 +364,7 @@ export const journalctl: Command = async (args, io, world) => {
   const signal = io.signal;
   io.write(out);
   if (!signal || signal.aborted) return { stdout: "", stderr: "", exitCode: 130 };
+  io.follow();
   const stop = world.journal.follow((e) => {
     if (match(e) && (o.until === undefined || e.usec <= o.until * 1000)) io.write(line(e));
   });

@@ -329,6 +329,7 @@ async function watch(
   let headerDone = initial.length > 0;
   const signal = io.signal;
   if (!signal || signal.aborted) return { stdout: "", stderr: "", exitCode: 130 };
+  io.follow();
   const stop = world.store.watch((e) => {
     if (e.resource !== type.resource || !wanted(e.object)) return;
     const rows = tableRows(type, [e.object], world.clock.now(), wide, withNs);

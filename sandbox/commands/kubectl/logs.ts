@@ -143,6 +143,7 @@ function follow(
   const signal = io.signal;
   io.write(out);
   if (!signal || signal.aborted || !id) return { stdout: "", stderr, exitCode: signal?.aborted ? 130 : 0 };
+  io.follow();
   return new Promise<ExecResult>((resolve) => {
     const stopLogs = world.containerd.onContainerLog((rec, line) => {
       if (rec.id === id) io.write(text(line));

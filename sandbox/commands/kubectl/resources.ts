@@ -67,6 +67,9 @@ for (const [names, type] of TYPES) {
   BY_NAME.set(type.plural, type);
 }
 
+/** `kubectl api-resources -o name` for these types: the plural, with its group unless it is core. */
+export const API_RESOURCE_NAMES: readonly string[] = TYPES.map(([, t]) => t.plural);
+
 export function resourceType(name: string): ResourceType | undefined {
   return BY_NAME.get(name.toLowerCase());
 }
