@@ -231,7 +231,12 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
       advance(ms) {
         if (!(ms > 0) || !Number.isFinite(ms)) return;
         world.clock.advance(ms);
-        steps.push(running ? { advance: ms, whileRunning: true } : { advance: ms });
+        // The page moves the clock every second: between two lines those ticks are one step
+        // (the timers due run in the same order either way), so a stored snapshot stays small
+        // and a reload replays an hour of reading as one advance, not 3,600.
+        const last = steps.at(-1);
+        if (!running && last && "advance" in last && !last.whileRunning) steps[steps.length - 1] = { advance: last.advance + ms };
+        else steps.push(running ? { advance: ms, whileRunning: true } : { advance: ms });
         emit();
       },
     },
