@@ -98,7 +98,8 @@ describe("the shell", () => {
       { exec: "hostname" },
       { advance: 3000 },
     ]);
-    const look = "date; kubectl get nodes; journalctl -n 12 --no-pager; systemctl status kubelet | head -3; ps -e | wc -l";
+    const look =
+      "date; kubectl get nodes; journalctl -n 12 --no-pager; systemctl status kubelet | head -3; ps -e | wc -l";
     const live = await run(node, look);
     const copy = freshNode();
     await copy.restore(node.snapshot());

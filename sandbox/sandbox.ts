@@ -235,7 +235,8 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
         // (the timers due run in the same order either way), so a stored snapshot stays small
         // and a reload replays an hour of reading as one advance, not 3,600.
         const last = steps.at(-1);
-        if (!running && last && "advance" in last && !last.whileRunning) steps[steps.length - 1] = { advance: last.advance + ms };
+        if (!running && last && "advance" in last && !last.whileRunning)
+          steps[steps.length - 1] = { advance: last.advance + ms };
         else steps.push(running ? { advance: ms, whileRunning: true } : { advance: ms });
         emit();
       },
