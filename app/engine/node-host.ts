@@ -8,6 +8,7 @@ import {
   createTerminalSession,
   type Sandbox,
   type SandboxHistory,
+  type SandboxSnapshot,
   type TerminalSession,
 } from "@/sandbox";
 import { gradeInOrder } from "../components/grading";
@@ -109,6 +110,7 @@ export class NodeHost {
       else if (call.op === "resetExercise") result = await history.resetExercise(call.exercise);
       else result = await history.changes(call.exercise);
       this.post({ type: "reply", id, result });
+      if (call.op !== "list" && call.op !== "changes") this.saveState();
       this.scheduleGrade();
     } catch (error) {
       this.post({ type: "reply", id, error: error instanceof Error ? error.message : String(error) });
@@ -125,7 +127,7 @@ export class NodeHost {
     // state ("Reset node") is the node after them.
     for (const line of message.setup ?? []) await sandbox.exec(line);
     this.start = sandbox.snapshot();
-    if (message.restore) await sandbox.restore(message.restore);
+    const notRestored = message.restore && (await this.restore(sandbox, message.restore));
     this.sandbox = sandbox;
     sandbox.onChange(() => this.scheduleGrade());
     sandbox.onOpenFile((request) => this.post({ type: "open-file", request }));
@@ -134,6 +136,7 @@ export class NodeHost {
     // while the screen is being reset is echoed once, by the session.
     this.post({ type: "ready" });
     if (message.clear) this.post({ type: "write", data: RESET_SCREEN });
+    if (notRestored) this.post({ type: "write", data: notRestored });
     this.session = createTerminalSession({
       exec: async (line, options) => {
         this.post({ type: "busy", snapshot: sandbox.snapshot() });
@@ -144,6 +147,7 @@ export class NodeHost {
           const trace = sandbox.lastPacketTrace();
           if (trace && trace !== traceBefore) this.post({ type: "packet-trace", trace });
           this.post({ type: "idle" });
+          this.saveState();
           this.scheduleGrade();
         }
       },
@@ -153,6 +157,8 @@ export class NodeHost {
       interrupt: () => sandbox.interrupt(),
       complete: (line, point) => sandbox.complete(line, point),
       bracketedPaste: true,
+      history: message.history,
+      onHistoryEntry: (line) => this.post({ type: "history-entry", line }),
     });
     this.session.start();
     this.scheduleGrade();
@@ -179,7 +185,29 @@ export class NodeHost {
   private async reset(): Promise<void> {
     if (!this.sandbox || !this.start) return;
     await this.sandbox.restore(this.start);
+    this.saveState();
     this.scheduleGrade();
+  }
+
+  /** The page keeps the node after each change, to boot from on the learner's next visit. */
+  private saveState(): void {
+    if (this.sandbox) this.post({ type: "node-state", snapshot: this.sandbox.snapshot() });
+  }
+
+  /**
+   * Rebuild the node from a snapshot; a snapshot that no longer replays (a newer site changed
+   * the lesson's scenario) leaves the lesson's start state instead. Returns what to tell the
+   * learner then, or undefined.
+   */
+  private async restore(sandbox: Sandbox, snapshot: SandboxSnapshot): Promise<string | undefined> {
+    try {
+      await sandbox.restore(snapshot);
+      return undefined;
+    } catch (error) {
+      await sandbox.restore(this.start as SandboxSnapshot);
+      const reason = error instanceof Error ? error.message : String(error);
+      return `\x1b[33mThe saved node could not be rebuilt (${reason}); this is the lesson's start state.\x1b[0m\r\n`;
+    }
   }
 
   /** Coalesce: a command can change a lot of state and fire onChange many times. */

@@ -21,9 +21,10 @@ export interface GradableExercise {
 
 export type ToWorker =
   /**
-   * Boot the node (or rebuild it from `restore`, after the page stopped a worker that would
-   * not answer Ctrl-C), start the line editor and print the first prompt. `clear` resets the
-   * screen first (the page's boot prompt and echo are redrawn by the real session).
+   * Boot the node (or rebuild it from `restore`: the node as the learner left it on an earlier
+   * visit, or as it was before a line the page stopped because the worker would not answer
+   * Ctrl-C), start the line editor and print the first prompt. `clear` resets the screen first
+   * (the page's boot prompt and echo are redrawn by the real session).
    */
   | {
       type: "boot";
@@ -42,6 +43,8 @@ export type ToWorker =
       columns: number;
       clear: boolean;
       restore?: SandboxSnapshot;
+      /** The terminal's history from earlier visits, oldest first (Up recalls it). */
+      history?: string[];
     }
   /** Raw terminal input (xterm onData). */
   | { type: "input"; data: string }
@@ -84,6 +87,13 @@ export type FromWorker =
   | { type: "follow" }
   /** The line has finished; the prompt is back. */
   | { type: "idle" }
+  /**
+   * The node after a line, a reset, an editor save or an undo: the page keeps it, and boots
+   * from it (`restore`) when the learner comes back.
+   */
+  | { type: "node-state"; snapshot: SandboxSnapshot }
+  /** A line joined the terminal's history (the page keeps the newest 500). */
+  | { type: "history-entry"; line: string }
   /** Exercises done, in order, and why the first open one does not pass yet. */
   | { type: "graded"; done: string[]; current: { id: string; detail: string } | null }
   | { type: "failed"; reason: string }

@@ -184,14 +184,13 @@ export function createTerminalSession(options: TerminalSessionOptions): Terminal
       return false;
     }
     pending = [];
-    if (history.at(-1) !== text) {
-      history.push(text);
-      options.onHistoryEntry?.(text);
-    }
+    const entry = history.at(-1) !== text;
+    if (entry) history.push(text);
     historyIndex = history.length;
     busy = true;
     queued = rest + queued;
     flush();
+    if (entry) options.onHistoryEntry?.(text);
     void run(text);
     return true;
   }
