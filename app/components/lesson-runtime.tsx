@@ -193,7 +193,9 @@ export function LessonRuntime(props: {
           return node && node.scenario === scenario && node.seed === attemptRef.current ? node : undefined;
         },
         history: () => [...(storeRef.current?.record.history ?? [])],
-        onNodeState: (snapshot) => storeRef.current?.update({ node: { ...snapshot, steps: [...snapshot.steps] } }),
+        exerciseStart: () => storeRef.current?.record.exercise ?? undefined,
+        onNodeState: (snapshot, exercise) =>
+          storeRef.current?.update({ node: { ...snapshot, steps: [...snapshot.steps] }, exercise: exercise ?? null }),
         onHistoryEntry: (line) => storeRef.current?.addHistory(line),
         onState(state, error) {
           setEngineState(state);
@@ -295,7 +297,7 @@ export function LessonRuntime(props: {
         setAnswers({});
         markDone([]);
         setDetail(null);
-        storeRef.current?.update({ done: [], answers: {}, node: null, history: [] });
+        storeRef.current?.update({ done: [], answers: {}, node: null, exercise: null, history: [] });
         setAnnouncement("Lesson reset: a new node in the lesson's start state");
         remote.reboot();
       },
@@ -308,7 +310,7 @@ export function LessonRuntime(props: {
         answersRef.current = {};
         setAnswers({});
         markDone([]);
-        storeRef.current?.update({ attempt: attemptRef.current, answers: {}, node: null });
+        storeRef.current?.update({ attempt: attemptRef.current, answers: {}, node: null, exercise: null });
         setDetail(null);
         setAnnouncement(`Attempt ${attemptRef.current}: a new node`);
         remote.reboot();

@@ -12,7 +12,7 @@ import {
   type TerminalSession,
 } from "@/sandbox";
 import { gradeInOrder } from "../components/grading";
-import type { FromWorker, GradableExercise, NodeCall, ToWorker } from "./protocol";
+import type { ExerciseStart, FromWorker, GradableExercise, NodeCall, ToWorker } from "./protocol";
 
 /** Wall time between clock steps, and the most one step may add (a laptop waking from sleep). */
 export const TICK_MS = 1000;
@@ -50,6 +50,8 @@ export class NodeHost {
   /** Whether the page shows the diagram, and the last picture of the node sent to it (as JSON). */
   private viewWatched = false;
   private lastView = "";
+  /** Where in the node's steps that exercise started, for the page to keep with the node. */
+  private exerciseMark?: ExerciseStart;
 
   constructor(
     private readonly post: (message: FromWorker) => void,
@@ -127,7 +129,7 @@ export class NodeHost {
     // state ("Reset node") is the node after them.
     for (const line of message.setup ?? []) await sandbox.exec(line);
     this.start = sandbox.snapshot();
-    const notRestored = message.restore && (await this.restore(sandbox, message.restore));
+    const notRestored = message.restore && (await this.resume(sandbox, message.restore, message.exerciseStart));
     this.sandbox = sandbox;
     sandbox.onChange(() => this.scheduleGrade());
     sandbox.onOpenFile((request) => this.post({ type: "open-file", request }));
@@ -191,7 +193,29 @@ export class NodeHost {
 
   /** The page keeps the node after each change, to boot from on the learner's next visit. */
   private saveState(): void {
-    if (this.sandbox) this.post({ type: "node-state", snapshot: this.sandbox.snapshot() });
+    if (!this.sandbox) return;
+    const snapshot = this.sandbox.snapshot();
+    // A reset or an undo to before the exercise's start leaves the mark pointing nowhere.
+    const mark = this.exerciseMark;
+    const exercise = mark && mark.steps <= snapshot.steps.length ? mark : undefined;
+    this.post(exercise ? { type: "node-state", snapshot, exercise } : { type: "node-state", snapshot });
+  }
+
+  /**
+   * Rebuild the node as the learner left it. With the current exercise's start, the node's
+   * history is opened there first (then the rest is replayed), so the exercise's start is the
+   * same commit it was before the reload. Costs a second replay of the steps before the mark.
+   */
+  private async resume(sandbox: Sandbox, snapshot: SandboxSnapshot, mark?: ExerciseStart): Promise<string | undefined> {
+    if (mark && mark.steps <= snapshot.steps.length) {
+      const failed = await this.restore(sandbox, { ...snapshot, steps: snapshot.steps.slice(0, mark.steps) });
+      if (failed) return failed;
+      this.history = await sandbox.history();
+      await this.history.startExercise(mark.id);
+      this.exerciseStarted = mark.id;
+      this.exerciseMark = mark;
+    }
+    return this.restore(sandbox, snapshot);
   }
 
   /**
@@ -241,7 +265,10 @@ export class NodeHost {
     const current = result.current?.id;
     if (this.history && current && current !== this.exerciseStarted) {
       this.exerciseStarted = current;
-      void this.history.startExercise(current);
+      // The mark is made in line with commands; count the steps when it is (a line may be queued before it).
+      void this.history.startExercise(current).then(() => {
+        this.exerciseMark = { id: current, steps: sandbox.snapshot().steps.length };
+      });
     }
     const message: FromWorker = { type: "graded", done: result.done, current: result.current ?? null };
     const key = JSON.stringify(message);

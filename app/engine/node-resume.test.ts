@@ -1,20 +1,23 @@
 /** The node as the learner left it: booted from the stored snapshot and terminal history, and kept after each change. */
 import { describe, expect, it } from "vitest";
+import type { SandboxSnapshot } from "@/sandbox";
 import { NodeHost } from "./node-host";
-import type { FromWorker } from "./protocol";
+import type { ExerciseStart, FromWorker } from "./protocol";
 
 const PROMPT = "root@aks-nodepool1-12345678-vmss000000:~# ";
 const UP = "\x1b[A";
 
+const stop = { id: "stop", check: { kind: "unit", unit: "kubelet", active: "inactive" } as const };
+
 /** A host with a stopped wall clock; `until` waits for a message the test expects. */
-function resumed(restore: { scenario: string; seed: number; steps: { exec: string }[] }, history: string[]) {
+function resumed(restore?: SandboxSnapshot, history: string[] = [], exerciseStart?: ExerciseStart) {
   const posted: FromWorker[] = [];
   const node = new NodeHost((m) => posted.push(m), { now: () => 0, every: () => () => {} });
   const booted = node.receive({
     type: "boot",
     scenario: "healthy",
     seed: 1,
-    exercises: [],
+    exercises: exerciseStart ? [stop] : [],
     done: [],
     answers: {},
     columns: 80,
@@ -22,6 +25,7 @@ function resumed(restore: { scenario: string; seed: number; steps: { exec: strin
     setup: ["touch /root/setup-ran"],
     restore,
     history,
+    exerciseStart,
   });
   const until = async (test: (m: FromWorker) => boolean) => {
     while (!posted.some(test)) await new Promise((resolve) => setTimeout(resolve, 5));
@@ -65,5 +69,33 @@ describe("a node resumed from storage", () => {
       `\x1b[33mThe saved node could not be rebuilt (snapshot is of scenario "kube-proxy-gone", not "healthy"); this is the lesson's start state.\x1b[0m\r\n`,
       PROMPT,
     ]);
+  });
+
+  it("opens the node's history where the current exercise started, so its reset and diff reach past the reload", async () => {
+    // First visit: the exercise starts (its mark travels with the node), then a file is written.
+    const before = resumed(undefined, [], { id: "stop", steps: 0 });
+    await before.booted;
+    await before.until((m) => m.type === "history-ready");
+    await before.node.receive({ type: "input", data: "echo hi > /root/notes\r" });
+    await before.until((m) => m.type === "node-state");
+    const saved = before.posted.find((m) => m.type === "node-state");
+    if (saved?.type !== "node-state") throw new Error("no node-state");
+    expect(saved.exercise).toEqual({ id: "stop", steps: 1 });
+
+    // Next visit: the history is opened at the mark, so the file shows as this exercise's change.
+    const after = resumed(saved.snapshot, [], saved.exercise);
+    await after.booted;
+    await after.node.receive({ type: "call", id: 1, call: { op: "changes", exercise: "stop" } });
+    await after.until((m) => m.type === "reply");
+    expect(after.posted.find((m) => m.type === "reply")).toMatchObject({
+      result: [{ path: "/root/notes", change: "added", before: "", after: "hi\n" }],
+    });
+    await after.node.receive({ type: "call", id: 2, call: { op: "resetExercise", exercise: "stop" } });
+    await after.until((m) => m.type === "reply" && m.id === 2);
+    expect(after.posted.at(-1)).toEqual({
+      type: "node-state",
+      snapshot: { scenario: "healthy", seed: 1, steps: [{ exec: "touch /root/setup-ran" }] },
+      exercise: { id: "stop", steps: 1 },
+    });
   });
 });

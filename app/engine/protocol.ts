@@ -19,6 +19,12 @@ export interface GradableExercise {
   check: Check;
 }
 
+/** An exercise's start in a snapshot: the exercise and how many of the snapshot's steps came before it. */
+export interface ExerciseStart {
+  id: string;
+  steps: number;
+}
+
 export type ToWorker =
   /**
    * Boot the node (or rebuild it from `restore`: the node as the learner left it on an earlier
@@ -45,6 +51,12 @@ export type ToWorker =
       restore?: SandboxSnapshot;
       /** The terminal's history from earlier visits, oldest first (Up recalls it). */
       history?: string[];
+      /**
+       * Where in `restore`'s steps the current exercise started (`node-state`'s `exercise`): the
+       * node's history is opened there, so "Reset exercise", "What did I change?" and undo reach
+       * back past the reload.
+       */
+      exerciseStart?: ExerciseStart;
     }
   /** Raw terminal input (xterm onData). */
   | { type: "input"; data: string }
@@ -91,7 +103,7 @@ export type FromWorker =
    * The node after a line, a reset, an editor save or an undo: the page keeps it, and boots
    * from it (`restore`) when the learner comes back.
    */
-  | { type: "node-state"; snapshot: SandboxSnapshot }
+  | { type: "node-state"; snapshot: SandboxSnapshot; exercise?: ExerciseStart }
   /** A line joined the terminal's history (the page keeps the newest 500). */
   | { type: "history-entry"; line: string }
   /** Exercises done, in order, and why the first open one does not pass yet. */

@@ -10,7 +10,7 @@
  * one from the snapshot taken just before that line (the line's own effects are lost with it).
  */
 import type { EditorRequest, NodeView, PacketTrace, SandboxSnapshot } from "@/sandbox";
-import type { FromWorker, GradableExercise, NodeCall, NodeCallResult, ToWorker } from "./protocol";
+import type { ExerciseStart, FromWorker, GradableExercise, NodeCall, NodeCallResult, ToWorker } from "./protocol";
 
 /** The node as the page shows it: starting (or restarting after a hung line), running, or broken. */
 export type EngineState = "loading" | "ready" | "failed";
@@ -54,8 +54,10 @@ export interface RemoteNodeOptions {
   resume?(): SandboxSnapshot | undefined;
   /** The terminal's history from earlier visits, oldest first. */
   history?(): string[];
-  /** The node changed (a line ran, a reset, an undo): its snapshot, to keep. */
-  onNodeState?(snapshot: SandboxSnapshot): void;
+  /** Where in the resumed node's steps the current exercise started. */
+  exerciseStart?(): ExerciseStart | undefined;
+  /** The node changed (a line ran, a reset, an undo): its snapshot, and its exercise's start, to keep. */
+  onNodeState?(snapshot: SandboxSnapshot, exercise?: ExerciseStart): void;
   /** A line joined the terminal's history. */
   onHistoryEntry?(line: string): void;
   /** Start a worker; tests pass one that runs the host in-process. */
@@ -213,6 +215,7 @@ export class RemoteNode {
       clear,
       restore: restore ?? this.options.resume?.(),
       history,
+      exerciseStart: this.options.exerciseStart?.(),
     });
     if (this.viewers.size > 0) worker.postMessage({ type: "watch-view", watch: true });
   }
@@ -240,7 +243,7 @@ export class RemoteNode {
         this.watchdog = undefined;
         return;
       case "node-state":
-        this.options.onNodeState?.(message.snapshot);
+        this.options.onNodeState?.(message.snapshot, message.exercise);
         return;
       case "history-entry":
         this.options.onHistoryEntry?.(message.line);

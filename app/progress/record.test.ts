@@ -9,6 +9,7 @@ const current = {
   answers: { why: "the lease" },
   attempt: 1,
   node: snapshot,
+  exercise: { id: "stop", steps: 1 },
   history: ["systemctl stop kubelet"],
 };
 
@@ -30,6 +31,7 @@ describe("lesson records", () => {
         answers: { why: "x" },
         attempt: 3,
         node: null,
+        exercise: null,
         history: [],
       },
     });
@@ -81,6 +83,7 @@ describe("lesson records", () => {
       answers: {},
       attempt: 1,
       node: null,
+      exercise: null,
       history: [],
     });
     expect(resetNotice("it is damaged")).toBe("Saved progress could not be read and was reset: it is damaged");

@@ -7,7 +7,8 @@
  *
  * Versions (a record's `schema`):
  *   1  the progress of the localStorage era as a record: exercises done, answers, attempt;
- *   2  adds the node (its snapshot: a replay log) and the terminal's history.
+ *   2  adds the node (its snapshot: a replay log), where in it the current exercise started,
+ *      and the terminal's history.
  * A new version adds a schema here and a migration from the one before; records of every older
  * version keep loading. A record of a newer version than this page knows, or one that is not a
  * lesson record at all, cannot be read and the lesson starts afresh (with a notice).
@@ -43,6 +44,8 @@ const version2 = z.object({
   attempt,
   /** The node as the learner left it; null for the lesson's start state. */
   node: z.nullable(nodeSnapshot),
+  /** The current exercise and how many of the node's steps came before its start (the node's history opens there). */
+  exercise: z.nullable(z.object({ id: z.string(), steps: z.int().check(z.nonnegative()) })),
   /** Terminal history, oldest first, at most HISTORY_LIMIT lines. */
   history: z.array(z.string()).check(z.maxLength(HISTORY_LIMIT)),
 });
@@ -55,7 +58,7 @@ export type NodeSnapshot = z.infer<typeof nodeSnapshot>;
 const VERSIONS: Record<number, { shape: z.ZodMiniType; up?: (record: never) => unknown }> = {
   1: {
     shape: version1,
-    up: (record: LessonRecordV1): LessonRecord => ({ ...record, schema: 2, node: null, history: [] }),
+    up: (record: LessonRecordV1): LessonRecord => ({ ...record, schema: 2, node: null, exercise: null, history: [] }),
   },
   2: { shape: version2 },
 };
@@ -130,7 +133,16 @@ export function readLessonRecord(raw: unknown): ReadResult {
 
 /** A lesson as on a first visit. */
 export function freshRecord(slug: string, attemptNumber = 1): LessonRecord {
-  return { schema: SCHEMA_VERSION, slug, done: [], answers: {}, attempt: attemptNumber, node: null, history: [] };
+  return {
+    schema: SCHEMA_VERSION,
+    slug,
+    done: [],
+    answers: {},
+    attempt: attemptNumber,
+    node: null,
+    exercise: null,
+    history: [],
+  };
 }
 
 /** The notice a learner sees when a lesson's saved record could not be used. */

@@ -13,7 +13,16 @@ const lesson = loadLessons().find((l) => l.slug === "kubelet");
 if (!lesson?.exercises[0]) throw new Error("content/kubelet.mdx lost its first exercise");
 const first = lesson.exercises[0];
 const total = lesson.exercises.length;
-const record = { schema: 2, slug: "kubelet", done: [first.id], answers: {}, attempt: 1, node: null, history: [] };
+const record = {
+  schema: 2,
+  slug: "kubelet",
+  done: [first.id],
+  answers: {},
+  attempt: 1,
+  node: null,
+  exercise: null,
+  history: [],
+};
 const item = (page: Page, status: string) =>
   page.getByRole("region", { name: "Exercises" }).getByRole("listitem", { name: `${first.title}: ${status}` });
 const lessonBar = (page: Page, done: number) =>
