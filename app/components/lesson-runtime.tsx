@@ -154,21 +154,26 @@ export function LessonRuntime(props: {
    * the store's code is never on the way to it; the worker boots only after, with what it holds.
    */
   const loadStored = useCallback(() => {
-    storeLoad.current ??= import("../progress/lesson-store").then(async ({ LessonStore }) => {
-      const { store, notice } = await LessonStore.open(slug);
-      storeRef.current = store;
-      const { record } = store;
-      const known = new Set(exercises.map((e) => e.id));
-      doneRef.current = new Set(record.done.filter((id) => known.has(id)));
-      setDone(doneRef.current);
-      answersRef.current = Object.fromEntries(Object.entries(record.answers).filter(([id]) => known.has(id)));
-      setAnswers(answersRef.current);
-      attemptRef.current = record.attempt;
-      setAttempt(record.attempt);
-      if (notice && notice !== store.notice) setReadNotice(notice);
-      setSaveNotice(store.notice);
-      store.onNotice(setSaveNotice);
-    });
+    storeLoad.current ??= import("../progress/lesson-store")
+      .then(async ({ LessonStore }) => {
+        const { store, notice } = await LessonStore.open(slug);
+        storeRef.current = store;
+        const { record } = store;
+        const known = new Set(exercises.map((e) => e.id));
+        doneRef.current = new Set(record.done.filter((id) => known.has(id)));
+        setDone(doneRef.current);
+        answersRef.current = Object.fromEntries(Object.entries(record.answers).filter(([id]) => known.has(id)));
+        setAnswers(answersRef.current);
+        attemptRef.current = record.attempt;
+        setAttempt(record.attempt);
+        if (notice && notice !== store.notice) setReadNotice(notice);
+        setSaveNotice(store.notice);
+        store.onNotice(setSaveNotice);
+      })
+      .catch((error: unknown) => {
+        // The store's chunk did not load (offline after a deploy): the lesson runs as on a first visit.
+        setSaveNotice(`Progress can't be saved: ${error instanceof Error ? error.message : String(error)}`);
+      });
     return storeLoad.current;
   }, [exercises, slug]);
 
@@ -216,8 +221,7 @@ export function LessonRuntime(props: {
 
   useEffect(() => {
     let live = true;
-    // A store that cannot even load (its chunk failed) leaves the lesson as on a first visit.
-    const start = () => void loadStored().finally(() => live && remote.start());
+    const start = () => void loadStored().then(() => live && remote.start());
     const fallback = setTimeout(start, ENGINE_WAITS_FOR_TERMINAL_MS);
     startRef.current = () => {
       clearTimeout(fallback);
