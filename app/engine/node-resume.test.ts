@@ -6,6 +6,8 @@ import type { ExerciseStart, FromWorker } from "./protocol";
 
 const PROMPT = "root@aks-nodepool1-12345678-vmss000000:~# ";
 const UP = "\x1b[A";
+/** bash 5.1 turns on bracketed paste with its first prompt. */
+const PASTE_ON = "\x1b[?2004h";
 
 const stop = { id: "stop", check: { kind: "unit", unit: "kubelet", active: "inactive" } as const };
 
@@ -45,7 +47,7 @@ describe("a node resumed from storage", () => {
     await until((m) => m.type === "node-state");
     await node.receive({ type: "input", data: UP });
     expect(writes().join("")).toBe(
-      `\x1bc${PROMPT}systemctl is-active kubelet\r\ninactive\r\n${PROMPT}systemctl is-active kubelet\x1b[J`,
+      `\x1bc${PASTE_ON}${PROMPT}systemctl is-active kubelet\r\ninactive\r\n${PROMPT}systemctl is-active kubelet\x1b[J`,
     );
     await node.receive({ type: "input", data: `${UP}${UP}` });
     expect(writes().at(-1)).toBe("\x1b[27Dsystemctl stop kubelet\x1b[J");
@@ -67,7 +69,7 @@ describe("a node resumed from storage", () => {
     expect(writes()).toEqual([
       "\x1bc",
       `\x1b[33mThe saved node could not be rebuilt (snapshot is of scenario "kube-proxy-gone", not "healthy"); this is the lesson's start state.\x1b[0m\r\n`,
-      PROMPT,
+      `${PASTE_ON}${PROMPT}`,
     ]);
   });
 
