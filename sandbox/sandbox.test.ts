@@ -80,6 +80,31 @@ describe("the shell", () => {
     expect((await run(node, "systemctl is-active kubelet")).out).toBe("inactive\n");
     expect((await run(node, "kubectl get nodes")).out).toBe(ready("NotReady", "124m"));
   });
+
+  it("keeps the page's one-second ticks between lines as one step, and replays them to the same node", async () => {
+    const node = freshNode();
+    const tick = (n: number) => {
+      for (let i = 0; i < n; i++) node.clock.advance(1000);
+    };
+    tick(90);
+    await run(node, "systemctl stop kubelet");
+    tick(130);
+    await run(node, "hostname");
+    tick(3);
+    expect(node.snapshot().steps).toEqual([
+      { advance: 90_000 },
+      { exec: "systemctl stop kubelet" },
+      { advance: 130_000 },
+      { exec: "hostname" },
+      { advance: 3000 },
+    ]);
+    const look =
+      "date; kubectl get nodes; journalctl -n 12 --no-pager; systemctl status kubelet | head -3; ps -e | wc -l";
+    const live = await run(node, look);
+    const copy = freshNode();
+    await copy.restore(node.snapshot());
+    expect(await run(copy, look)).toEqual(live);
+  });
 });
 
 describe("scenarios", () => {

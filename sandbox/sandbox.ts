@@ -231,7 +231,13 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
       advance(ms) {
         if (!(ms > 0) || !Number.isFinite(ms)) return;
         world.clock.advance(ms);
-        steps.push(running ? { advance: ms, whileRunning: true } : { advance: ms });
+        // The page moves the clock every second: between two lines those ticks are one step
+        // (the timers due run in the same order either way), so a stored snapshot stays small
+        // and a reload replays an hour of reading as one advance, not 3,600.
+        const last = steps.at(-1);
+        if (!running && last && "advance" in last && !last.whileRunning)
+          steps[steps.length - 1] = { advance: last.advance + ms };
+        else steps.push(running ? { advance: ms, whileRunning: true } : { advance: ms });
         emit();
       },
     },
@@ -347,19 +353,24 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
       // runs, as they did the first time (a follow-mode command waits for exactly that).
       let pending: Promise<ExecResult> | undefined;
       const settle = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+      // Only a step that lands while the line runs needs the line to have got there first; the
+      // rest wait for it to end. (A pass of the event loop per step cost 4 ms each in a worker,
+      // where nested timers are clamped: a reload replays every line of the lesson.)
+      const landsWhileRunning = (next: SandboxSnapshot["steps"][number] | undefined) =>
+        next !== undefined && (("advance" in next && next.whileRunning) || ("interrupt" in next && !next.beforeStart));
       for (const [i, step] of snapshot.steps.entries()) {
+        const next = snapshot.steps[i + 1];
         if ("exec" in step) {
           await pending;
-          const next = snapshot.steps[i + 1];
           pending = runLine(step.exec, {}, next !== undefined && "beforeStart" in next);
-          await settle();
+          if (landsWhileRunning(next)) await settle();
         } else if ("save" in step) {
           await pending;
           saveFromEditor(world.fs, step.save, step.content);
         } else if ("advance" in step) {
           if (!step.whileRunning) await pending;
           world.clock.advance(step.advance);
-          await settle();
+          if (landsWhileRunning(next)) await settle();
         } else if (!step.beforeStart) {
           running?.abort();
         }

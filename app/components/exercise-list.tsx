@@ -17,11 +17,6 @@ export function ExerciseList() {
         <span className="exercise-count">
           {done.size} of {exercises.length} done
         </span>
-        {done.size > 0 && (
-          <button type="button" className="quiet-button" onClick={progress.resetProgress}>
-            Reset progress
-          </button>
-        )}
       </div>
       <ol className="exercise-items">
         {exercises.map((exercise) => {

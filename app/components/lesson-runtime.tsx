@@ -11,8 +11,8 @@ import { createContext, type ReactNode, useCallback, useContext, useEffect, useM
 import type { Exercise } from "@/lib/content/schema";
 import type { EditorRequest, NodeView, PacketTrace } from "@/sandbox";
 import { type EngineState, RemoteNode, type TerminalSink } from "../engine/remote-node";
+import type { LessonStore } from "../progress/lesson-store";
 import { type ExerciseStatus, statusOf } from "./grading";
-import { loadAnswers, loadAttempt, loadDone, saveAnswers, saveAttempt, saveDone } from "./progress-store";
 
 export type { EngineState };
 
@@ -69,7 +69,14 @@ interface Progress {
   answers: Readonly<Record<string, string>>;
   /** Give (or change) the answer to an exercise's question; it is graded against the node at once. */
   answer(exerciseId: string, text: string): void;
-  resetProgress(): void;
+  /**
+   * Clear the lesson: exercises done, answers, the node's saved state and the terminal's
+   * history; a new node boots in the lesson's start state (same attempt).
+   */
+  resetLesson(): void;
+  /** What the learner must know about saving (a saved record was reset, storage is full). */
+  notices: readonly string[];
+  dismissNotice(notice: string): void;
   /** The learner's attempt at this lesson (from 1): the node's seed. */
   attempt: number;
   /**
@@ -118,6 +125,11 @@ export function LessonRuntime(props: {
   const [attempt, setAttempt] = useState(1);
   const attemptRef = useRef(1);
   const [openFileListeners] = useState(() => new Set<(request: EditorRequest) => void>());
+  const storeRef = useRef<LessonStore | null>(null);
+  const storeLoad = useRef<Promise<void> | null>(null);
+  const [readNotice, setReadNotice] = useState<string | null>(null);
+  const [saveNotice, setSaveNotice] = useState<string | null>(null);
+  const [dismissed, setDismissed] = useState<ReadonlySet<string>>(() => new Set());
 
   const doneRef = useRef<ReadonlySet<string>>(done);
   const terminalRef = useRef<TerminalHandle | null>(null);
@@ -130,23 +142,39 @@ export function LessonRuntime(props: {
       const added = ids.filter((id) => !doneRef.current.has(id));
       doneRef.current = next;
       setDone(next);
-      saveDone(slug, ids);
+      storeRef.current?.update({ done: ids });
       const titles = exercises.filter((e) => added.includes(e.id)).map((e) => e.title);
       if (titles.length > 0) setAnnouncement(`Exercise done: ${titles.join(", ")}`);
     },
-    [exercises, slug],
+    [exercises],
   );
 
-  // Progress from an earlier visit. Runs before the node effect below, which boots the worker with it.
-  useEffect(() => {
-    const known = new Set(exercises.map((e) => e.id));
-    const stored = loadDone(slug).filter((id) => known.has(id));
-    doneRef.current = new Set(stored);
-    setDone(doneRef.current);
-    answersRef.current = Object.fromEntries(Object.entries(loadAnswers(slug)).filter(([id]) => known.has(id)));
-    setAnswers(answersRef.current);
-    attemptRef.current = loadAttempt(slug);
-    setAttempt(attemptRef.current);
+  /**
+   * The lesson as the learner left it (app/progress/: IndexedDB), read once the prompt shows, so
+   * the store's code is never on the way to it; the worker boots only after, with what it holds.
+   */
+  const loadStored = useCallback(() => {
+    storeLoad.current ??= import("../progress/lesson-store")
+      .then(async ({ LessonStore }) => {
+        const { store, notice } = await LessonStore.open(slug);
+        storeRef.current = store;
+        const { record } = store;
+        const known = new Set(exercises.map((e) => e.id));
+        doneRef.current = new Set(record.done.filter((id) => known.has(id)));
+        setDone(doneRef.current);
+        answersRef.current = Object.fromEntries(Object.entries(record.answers).filter(([id]) => known.has(id)));
+        setAnswers(answersRef.current);
+        attemptRef.current = record.attempt;
+        setAttempt(record.attempt);
+        if (notice && notice !== store.notice) setReadNotice(notice);
+        setSaveNotice(store.notice);
+        store.onNotice(setSaveNotice);
+      })
+      .catch((error: unknown) => {
+        // The store's chunk did not load (offline after a deploy): the lesson runs as on a first visit.
+        setSaveNotice(`Progress can't be saved: ${error instanceof Error ? error.message : String(error)}`);
+      });
+    return storeLoad.current;
   }, [exercises, slug]);
 
   // The worker's grades arrive through callbacks fixed at construction; they read these refs.
@@ -164,6 +192,16 @@ export function LessonRuntime(props: {
         done: () => [...doneRef.current],
         answers: () => answersRef.current,
         seed: () => attemptRef.current,
+        resume() {
+          // The saved node, if it is this lesson's scenario at this attempt (a new attempt clears it).
+          const node = storeRef.current?.record.node;
+          return node && node.scenario === scenario && node.seed === attemptRef.current ? node : undefined;
+        },
+        history: () => [...(storeRef.current?.record.history ?? [])],
+        exerciseStart: () => storeRef.current?.record.exercise ?? undefined,
+        onNodeState: (snapshot, exercise) =>
+          storeRef.current?.update({ node: { ...snapshot, steps: [...snapshot.steps] }, exercise: exercise ?? null }),
+        onHistoryEntry: (line) => storeRef.current?.addHistory(line),
         onState(state, error) {
           setEngineState(state);
           setEngineError(error ?? null);
@@ -182,17 +220,20 @@ export function LessonRuntime(props: {
   );
 
   useEffect(() => {
-    const fallback = setTimeout(() => remote.start(), ENGINE_WAITS_FOR_TERMINAL_MS);
+    let live = true;
+    const start = () => void loadStored().then(() => live && remote.start());
+    const fallback = setTimeout(start, ENGINE_WAITS_FOR_TERMINAL_MS);
     startRef.current = () => {
       clearTimeout(fallback);
-      remote.start();
+      start();
     };
     return () => {
+      live = false;
       clearTimeout(fallback);
       startRef.current = () => {};
       remote.dispose();
     };
-  }, [remote]);
+  }, [remote, loadStored]);
 
   const node = useMemo<NodeApi>(
     () => ({
@@ -252,27 +293,28 @@ export function LessonRuntime(props: {
       answer(exerciseId, text) {
         answersRef.current = { ...answersRef.current, [exerciseId]: text };
         setAnswers(answersRef.current);
-        saveAnswers(slug, answersRef.current);
+        storeRef.current?.update({ answers: answersRef.current });
         remote.setAnswers(answersRef.current);
       },
-      resetProgress() {
+      resetLesson() {
         answersRef.current = {};
         setAnswers({});
-        saveAnswers(slug, {});
-        remote.setAnswers({});
         markDone([]);
-        setAnnouncement("Progress reset");
-        remote.setDone([]);
+        setDetail(null);
+        storeRef.current?.update({ done: [], answers: {}, node: null, exercise: null, history: [] });
+        setAnnouncement("Lesson reset: a new node in the lesson's start state");
+        remote.reboot();
       },
+      notices: [readNotice, saveNotice].filter((n): n is string => n !== null && !dismissed.has(n)),
+      dismissNotice: (notice) => setDismissed((d) => new Set([...d, notice])),
       attempt,
       newAttempt() {
         attemptRef.current += 1;
         setAttempt(attemptRef.current);
-        saveAttempt(slug, attemptRef.current);
         answersRef.current = {};
         setAnswers({});
-        saveAnswers(slug, {});
         markDone([]);
+        storeRef.current?.update({ attempt: attemptRef.current, answers: {}, node: null, exercise: null });
         setDetail(null);
         setAnnouncement(`Attempt ${attemptRef.current}: a new node`);
         remote.reboot();
@@ -289,7 +331,9 @@ export function LessonRuntime(props: {
       packetTrace,
       answers,
       attempt,
-      slug,
+      readNotice,
+      saveNotice,
+      dismissed,
       markDone,
       remote,
     ],

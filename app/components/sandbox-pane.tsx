@@ -3,6 +3,8 @@
  * The sandbox beside the lesson: the terminal into the node and the exercise list.
  */
 import type { ComponentLessons } from "@/lib/content/component-lessons";
+import { ResetLesson } from "../progress/reset-lesson";
+import { StorageNotices } from "../progress/storage-notices";
 import { ExerciseList } from "./exercise-list";
 import { useNode, useProgress } from "./lesson-runtime";
 import { NodeDiagramPanel } from "./node-diagram-panel";
@@ -25,6 +27,7 @@ export function SandboxPane({ scenario, lessons = {} }: { scenario: string; less
   const engineState = progress?.engineState ?? "loading";
   return (
     <aside className="sandbox-pane" aria-label="Sandbox">
+      {progress ? <StorageNotices notices={progress.notices} onDismiss={progress.dismissNotice} /> : null}
       <div className="sandbox-bar">
         <span className={`engine-dot engine-${engineState}`} aria-hidden="true" />
         <span className="sandbox-host">aks-nodepool1-12345678-vmss000000</span>
@@ -41,10 +44,11 @@ export function SandboxPane({ scenario, lessons = {} }: { scenario: string; less
           className="quiet-button"
           onClick={() => node?.resetNode()}
           disabled={engineState !== "ready"}
-          title="Put the node back in the lesson's start state"
+          title="Put the node back in the lesson's start state (exercises done stay done)"
         >
           Reset node
         </button>
+        <ResetLesson />
         {SEEDED_SCENARIOS.has(scenario) && progress ? (
           <button
             type="button"

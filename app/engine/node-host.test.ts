@@ -27,7 +27,9 @@ function host() {
     await node.receive({ type: "input", data: `${line}\r` });
     const back = () => posted.slice(from).some((m) => m.type === "idle") && posted.at(-1)?.type === "write";
     while (!back()) await new Promise((resolve) => setTimeout(resolve, 5));
-    return posted.slice(from).map((m) => (m.type === "busy" ? { type: "busy", steps: m.snapshot.steps } : m));
+    return posted
+      .slice(from)
+      .map((m) => (m.type === "busy" || m.type === "node-state" ? { type: m.type, steps: m.snapshot.steps } : m));
   };
   return { node, posted, boot, type };
 }
@@ -51,18 +53,24 @@ describe("NodeHost", () => {
     await boot();
     expect(await type("hostname")).toEqual([
       { type: "write", data: "hostname\r\n" },
+      // the terminal's history grows (the page keeps it)
+      { type: "history-entry", line: "hostname" },
       { type: "busy", steps: [] },
       // the history opens behind the first prompt, before the first line runs
       { type: "history-ready" },
       { type: "write", data: "aks-nodepool1-12345678-vmss000000\r\n" },
       { type: "idle" },
+      // the node after the line, for the page to keep
+      { type: "node-state", steps: [{ exec: "hostname" }] },
       { type: "write", data: PROMPT },
     ]);
     expect(await type("systemctl stop kubelet")).toEqual([
       { type: "write", data: "systemctl stop kubelet\r\n" },
+      { type: "history-entry", line: "systemctl stop kubelet" },
       { type: "busy", steps: [{ exec: "hostname" }] },
       { type: "graded", done: ["stop"], current: null },
       { type: "idle" },
+      { type: "node-state", steps: [{ exec: "hostname" }, { exec: "systemctl stop kubelet" }] },
       { type: "write", data: PROMPT },
     ]);
   });
@@ -101,11 +109,13 @@ describe("NodeHost", () => {
     ]);
     expect(await second.type("systemctl is-active kubelet")).toEqual([
       { type: "write", data: "systemctl is-active kubelet\r\n" },
+      { type: "history-entry", line: "systemctl is-active kubelet" },
       // the stuck line (here `hostname`) is not in the rebuilt node's history
       { type: "busy", steps: [{ exec: "systemctl stop kubelet" }] },
       { type: "history-ready" },
       { type: "write", data: "inactive\r\n" },
       { type: "idle" },
+      { type: "node-state", steps: [{ exec: "systemctl stop kubelet" }, { exec: "systemctl is-active kubelet" }] },
       { type: "write", data: PROMPT },
     ]);
   });

@@ -8,10 +8,11 @@ import {
   createTerminalSession,
   type Sandbox,
   type SandboxHistory,
+  type SandboxSnapshot,
   type TerminalSession,
 } from "@/sandbox";
 import { gradeInOrder } from "../components/grading";
-import type { FromWorker, GradableExercise, NodeCall, ToWorker } from "./protocol";
+import type { ExerciseStart, FromWorker, GradableExercise, NodeCall, ToWorker } from "./protocol";
 
 /** Wall time between clock steps, and the most one step may add (a laptop waking from sleep). */
 export const TICK_MS = 1000;
@@ -49,6 +50,8 @@ export class NodeHost {
   /** Whether the page shows the diagram, and the last picture of the node sent to it (as JSON). */
   private viewWatched = false;
   private lastView = "";
+  /** Where in the node's steps that exercise started, for the page to keep with the node. */
+  private exerciseMark?: ExerciseStart;
 
   constructor(
     private readonly post: (message: FromWorker) => void,
@@ -109,6 +112,7 @@ export class NodeHost {
       else if (call.op === "resetExercise") result = await history.resetExercise(call.exercise);
       else result = await history.changes(call.exercise);
       this.post({ type: "reply", id, result });
+      if (call.op !== "list" && call.op !== "changes") this.saveState();
       this.scheduleGrade();
     } catch (error) {
       this.post({ type: "reply", id, error: error instanceof Error ? error.message : String(error) });
@@ -125,7 +129,7 @@ export class NodeHost {
     // state ("Reset node") is the node after them.
     for (const line of message.setup ?? []) await sandbox.exec(line);
     this.start = sandbox.snapshot();
-    if (message.restore) await sandbox.restore(message.restore);
+    const notRestored = message.restore && (await this.resume(sandbox, message.restore, message.exerciseStart));
     this.sandbox = sandbox;
     sandbox.onChange(() => this.scheduleGrade());
     sandbox.onOpenFile((request) => this.post({ type: "open-file", request }));
@@ -134,6 +138,7 @@ export class NodeHost {
     // while the screen is being reset is echoed once, by the session.
     this.post({ type: "ready" });
     if (message.clear) this.post({ type: "write", data: RESET_SCREEN });
+    if (notRestored) this.post({ type: "write", data: notRestored });
     this.session = createTerminalSession({
       exec: async (line, options) => {
         this.post({ type: "busy", snapshot: sandbox.snapshot() });
@@ -144,6 +149,7 @@ export class NodeHost {
           const trace = sandbox.lastPacketTrace();
           if (trace && trace !== traceBefore) this.post({ type: "packet-trace", trace });
           this.post({ type: "idle" });
+          this.saveState();
           this.scheduleGrade();
         }
       },
@@ -153,6 +159,8 @@ export class NodeHost {
       interrupt: () => sandbox.interrupt(),
       complete: (line, point) => sandbox.complete(line, point),
       bracketedPaste: true,
+      history: message.history,
+      onHistoryEntry: (line) => this.post({ type: "history-entry", line }),
     });
     this.session.start();
     this.scheduleGrade();
@@ -179,7 +187,51 @@ export class NodeHost {
   private async reset(): Promise<void> {
     if (!this.sandbox || !this.start) return;
     await this.sandbox.restore(this.start);
+    this.saveState();
     this.scheduleGrade();
+  }
+
+  /** The page keeps the node after each change, to boot from on the learner's next visit. */
+  private saveState(): void {
+    if (!this.sandbox) return;
+    const snapshot = this.sandbox.snapshot();
+    // A reset or an undo to before the exercise's start leaves the mark pointing nowhere.
+    const mark = this.exerciseMark;
+    const exercise = mark && mark.steps <= snapshot.steps.length ? mark : undefined;
+    this.post(exercise ? { type: "node-state", snapshot, exercise } : { type: "node-state", snapshot });
+  }
+
+  /**
+   * Rebuild the node as the learner left it. With the current exercise's start, the node's
+   * history is opened there first (then the rest is replayed), so the exercise's start is the
+   * same commit it was before the reload. Costs a second replay of the steps before the mark.
+   */
+  private async resume(sandbox: Sandbox, snapshot: SandboxSnapshot, mark?: ExerciseStart): Promise<string | undefined> {
+    if (mark && mark.steps <= snapshot.steps.length) {
+      const failed = await this.restore(sandbox, { ...snapshot, steps: snapshot.steps.slice(0, mark.steps) });
+      if (failed) return failed;
+      this.history = await sandbox.history();
+      await this.history.startExercise(mark.id);
+      this.exerciseStarted = mark.id;
+      this.exerciseMark = mark;
+    }
+    return this.restore(sandbox, snapshot);
+  }
+
+  /**
+   * Rebuild the node from a snapshot; a snapshot that no longer replays (a newer site changed
+   * the lesson's scenario) leaves the lesson's start state instead. Returns what to tell the
+   * learner then, or undefined.
+   */
+  private async restore(sandbox: Sandbox, snapshot: SandboxSnapshot): Promise<string | undefined> {
+    try {
+      await sandbox.restore(snapshot);
+      return undefined;
+    } catch (error) {
+      await sandbox.restore(this.start as SandboxSnapshot);
+      const reason = error instanceof Error ? error.message : String(error);
+      return `\x1b[33mThe saved node could not be rebuilt (${reason}); this is the lesson's start state.\x1b[0m\r\n`;
+    }
   }
 
   /** Coalesce: a command can change a lot of state and fire onChange many times. */
@@ -213,7 +265,10 @@ export class NodeHost {
     const current = result.current?.id;
     if (this.history && current && current !== this.exerciseStarted) {
       this.exerciseStarted = current;
-      void this.history.startExercise(current);
+      // The mark is made in line with commands; count the steps when it is (a line may be queued before it).
+      void this.history.startExercise(current).then(() => {
+        this.exerciseMark = { id: current, steps: sandbox.snapshot().steps.length };
+      });
     }
     const message: FromWorker = { type: "graded", done: result.done, current: result.current ?? null };
     const key = JSON.stringify(message);

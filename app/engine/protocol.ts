@@ -19,11 +19,18 @@ export interface GradableExercise {
   check: Check;
 }
 
+/** An exercise's start in a snapshot: the exercise and how many of the snapshot's steps came before it. */
+export interface ExerciseStart {
+  id: string;
+  steps: number;
+}
+
 export type ToWorker =
   /**
-   * Boot the node (or rebuild it from `restore`, after the page stopped a worker that would
-   * not answer Ctrl-C), start the line editor and print the first prompt. `clear` resets the
-   * screen first (the page's boot prompt and echo are redrawn by the real session).
+   * Boot the node (or rebuild it from `restore`: the node as the learner left it on an earlier
+   * visit, or as it was before a line the page stopped because the worker would not answer
+   * Ctrl-C), start the line editor and print the first prompt. `clear` resets the screen first
+   * (the page's boot prompt and echo are redrawn by the real session).
    */
   | {
       type: "boot";
@@ -42,6 +49,14 @@ export type ToWorker =
       columns: number;
       clear: boolean;
       restore?: SandboxSnapshot;
+      /** The terminal's history from earlier visits, oldest first (Up recalls it). */
+      history?: string[];
+      /**
+       * Where in `restore`'s steps the current exercise started (`node-state`'s `exercise`): the
+       * node's history is opened there, so "Reset exercise", "What did I change?" and undo reach
+       * back past the reload.
+       */
+      exerciseStart?: ExerciseStart;
     }
   /** Raw terminal input (xterm onData). */
   | { type: "input"; data: string }
@@ -84,6 +99,13 @@ export type FromWorker =
   | { type: "follow" }
   /** The line has finished; the prompt is back. */
   | { type: "idle" }
+  /**
+   * The node after a line, a reset, an editor save or an undo: the page keeps it, and boots
+   * from it (`restore`) when the learner comes back.
+   */
+  | { type: "node-state"; snapshot: SandboxSnapshot; exercise?: ExerciseStart }
+  /** A line joined the terminal's history (the page keeps the newest 500). */
+  | { type: "history-entry"; line: string }
   /** Exercises done, in order, and why the first open one does not pass yet. */
   | { type: "graded"; done: string[]; current: { id: string; detail: string } | null }
   | { type: "failed"; reason: string }

@@ -9,8 +9,8 @@
  * given the prompt back `INTERRUPT_GRACE_MS` after a Ctrl-C, the page stops it and starts a new
  * one from the snapshot taken just before that line (the line's own effects are lost with it).
  */
-import type { EditorRequest, NodeView, PacketTrace } from "@/sandbox";
-import type { FromWorker, GradableExercise, NodeCall, NodeCallResult, ToWorker } from "./protocol";
+import type { EditorRequest, NodeView, PacketTrace, SandboxSnapshot } from "@/sandbox";
+import type { ExerciseStart, FromWorker, GradableExercise, NodeCall, NodeCallResult, ToWorker } from "./protocol";
 
 /** The node as the page shows it: starting (or restarting after a hung line), running, or broken. */
 export type EngineState = "loading" | "ready" | "failed";
@@ -50,6 +50,16 @@ export interface RemoteNodeOptions {
   onPacketTrace?(trace: PacketTrace): void;
   /** The node's history is ready (true) or gone with a restarted worker (false). */
   onHistory?(ready: boolean): void;
+  /** The node as the learner left it (stored), to boot from; undefined for the lesson's start state. */
+  resume?(): SandboxSnapshot | undefined;
+  /** The terminal's history from earlier visits, oldest first. */
+  history?(): string[];
+  /** Where in the resumed node's steps the current exercise started. */
+  exerciseStart?(): ExerciseStart | undefined;
+  /** The node changed (a line ran, a reset, an undo): its snapshot, and its exercise's start, to keep. */
+  onNodeState?(snapshot: SandboxSnapshot, exercise?: ExerciseStart): void;
+  /** A line joined the terminal's history. */
+  onHistoryEntry?(line: string): void;
   /** Start a worker; tests pass one that runs the host in-process. */
   spawn?: () => WorkerLike;
 }
@@ -192,6 +202,7 @@ export class RemoteNode {
     const answers = this.options.answers?.() ?? {};
     const seed = this.options.seed?.() ?? 1;
     const setup = this.options.setup;
+    const history = this.options.history?.();
     worker.postMessage({
       type: "boot",
       scenario,
@@ -202,7 +213,9 @@ export class RemoteNode {
       answers,
       columns,
       clear,
-      restore,
+      restore: restore ?? this.options.resume?.(),
+      history,
+      exerciseStart: this.options.exerciseStart?.(),
     });
     if (this.viewers.size > 0) worker.postMessage({ type: "watch-view", watch: true });
   }
@@ -228,6 +241,12 @@ export class RemoteNode {
         this.busy = false;
         clearTimeout(this.watchdog);
         this.watchdog = undefined;
+        return;
+      case "node-state":
+        this.options.onNodeState?.(message.snapshot, message.exercise);
+        return;
+      case "history-entry":
+        this.options.onHistoryEntry?.(message.line);
         return;
       case "graded":
         this.options.onGraded(message.done, message.current);

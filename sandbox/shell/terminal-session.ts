@@ -60,6 +60,10 @@ export interface TerminalSessionOptions {
    * one, as typed lines do.
    */
   bracketedPaste?: boolean;
+  /** Lines run in an earlier visit, oldest first (the page keeps them): Up recalls them. */
+  history?: readonly string[];
+  /** A line joined the history (as bash appends to ~/.bash_history), for the page to keep. */
+  onHistoryEntry?: (line: string) => void;
 }
 
 export interface TerminalSession {
@@ -103,8 +107,8 @@ export function createTerminalSession(options: TerminalSessionOptions): Terminal
   };
 
   const view = new InputLine(columns);
-  const history: string[] = [];
-  let historyIndex = 0; // === history.length while editing a fresh line
+  const history: string[] = [...(options.history ?? [])];
+  let historyIndex = history.length; // === history.length while editing a fresh line
   let draft: string[] = [];
   let busy = false;
   let interrupted = false;
@@ -180,11 +184,13 @@ export function createTerminalSession(options: TerminalSessionOptions): Terminal
       return false;
     }
     pending = [];
-    if (history.at(-1) !== text) history.push(text);
+    const entry = history.at(-1) !== text;
+    if (entry) history.push(text);
     historyIndex = history.length;
     busy = true;
     queued = rest + queued;
     flush();
+    if (entry) options.onHistoryEntry?.(text);
     void run(text);
     return true;
   }

@@ -27,7 +27,7 @@ test("an exercise turns green by itself once the node is in the asked-for state"
   await expect(card.getByText("Done", { exact: true })).toBeVisible();
   if (second) await expect(panel.getByRole("listitem", { name: `${second.title}: Your turn` })).toBeVisible();
 
-  // progress is kept across a reload, though the node starts afresh
+  // progress is kept across a reload (and the node as it was left: tests/e2e/progress.spec.ts)
   await page.reload();
   await waitForNode(page);
   await expect(panel.getByRole("listitem", { name: `${first.title}: Done` })).toBeVisible();
