@@ -16,6 +16,8 @@ const withMDX = createMDX({
       // Heading ids and `export const sections` (the table of contents and the search index). The
       // loader resolves a name from the MDX file's folder, so a local plugin goes by absolute path.
       fileURLToPath(new URL("./lib/mdx/rehype-sections.mjs", import.meta.url)),
+      // ```bash blocks get a run button (<RunnableCode>), before shiki highlights what they wrap.
+      fileURLToPath(new URL("./lib/mdx/rehype-runnable.mjs", import.meta.url)),
       // Code blocks highlighted at build time: the page gets coloured spans and no highlighter.
       // Both themes' colours go into CSS variables (--shiki-light, --shiki-dark); globals.css picks
       // one by the page's theme. Only the grammars lessons use are loaded; others fall back to text.

@@ -1,7 +1,7 @@
 /**
  * The fixture lessons (tests/fixtures/lessons) built under BASE_PATH (npm run build:base): every
  * page, script, worker, icon, image and link must come from under the prefix, and every MDX
- * component must work there: <Cmd>, <EditFile>, <Exercise> (a state check and a question),
+ * component must work there: <Cmd>, a ```bash block's run button, <EditFile>, <Exercise> (a state check and a question),
  * Markdown images and internal links.
  */
 import { expect, type Page, test } from "@playwright/test";
@@ -48,6 +48,12 @@ test("home → lesson → prompt → a command runs, all under the base path", a
   await expect(card).toHaveAttribute("data-status", "current");
   await page.getByRole("button", { name: "Run in the terminal: echo done > /root/done.txt" }).click();
   await expect(card).toHaveAttribute("data-status", "done", { timeout: 15_000 });
+
+  // A ```bash block: its run button types every line of it.
+  await page.getByRole("button", { name: /^Run in the terminal: echo first > \/root\/block.txt/ }).click();
+  await expect(terminalRows(page)).toContainText(`${PROMPT} cat /root/block.txt`);
+  const rows = terminalRows(page).locator(":scope > div");
+  await expect(rows.filter({ hasText: /^\s*first\s*$/ })).toHaveCount(1);
 
   // The site's icon and the Markdown image come from under the prefix too.
   const icon = await page.locator('link[rel="icon"]').first().getAttribute("href");
