@@ -16,6 +16,11 @@ const dir = "docs/screenshots";
 
 async function home(page, file) {
   await page.goto(`${base}/`);
+  // The bars fill in once the browser's progress store has been read (after hydration).
+  await page
+    .getByText(/^\d+ of \d+ exercises done$/)
+    .first()
+    .waitFor({ timeout: 20_000 });
   await page.screenshot({ path: file });
 }
 
