@@ -272,6 +272,17 @@ export class NodeFs {
       : this.generated.has(this.resolve(normalizePath(path), false));
   }
 
+  /**
+   * mkdir of a kernel filesystem's file (/proc, /sys/fs/cgroup): it exists (EEXIST). A stored
+   * directory there would hide the tree's file of the same name: the fuzz test found
+   * `mkdir .../memory.max` turning later writes into an internal EISDIR. (Other paths stay
+   * allowed: just-bash lays out /proc/self/fd with mkdir when a shell starts.)
+   */
+  private refuseKernelMkdir(resolved: string, path: string): void {
+    if (!this.generatedAt(resolved)) return;
+    if (this.generatedNode(resolved)?.type === "file") throw fsError("EEXIST", "file already exists", "mkdir", path);
+  }
+
   /** A write into a generated tree that takes writes; false when the path is not in one. */
   private writeGenerated(resolved: string, path: string, content: FileData): boolean {
     const hit = this.generatedAt(resolved);
@@ -425,6 +436,7 @@ export class NodeFs {
     const resolved = this.resolve(path);
     if (this.nodes.get(resolved)?.type === "directory") return;
     if (this.nodes.has(resolved)) throw fsError("EEXIST", "file already exists", "mkdir", path);
+    this.refuseKernelMkdir(resolved, path);
     this.mkdirSync(parentOf(resolved));
     this.nodes.set(resolved, { type: "directory", mode, mtime: this.now() });
     this.generation++;
@@ -572,6 +584,7 @@ export class NodeFs {
       if (options?.recursive && this.nodes.get(resolved)?.type === "directory") return;
       throw fsError("EEXIST", "file already exists", "mkdir", path);
     }
+    this.refuseKernelMkdir(resolved, path);
     if (!options?.recursive && !this.isDirectorySync(parentOf(resolved))) throw enoent("mkdir", path);
     this.mkdirSync(resolved);
   }
