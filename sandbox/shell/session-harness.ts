@@ -7,6 +7,7 @@ export const CSI = "\x1b[";
 export function harness(
   options: {
     columns?: number;
+    prompt?: string;
     complete?: (line: string, point: number) => Completions;
     exec?: (line: string) => Promise<ExecOutput>;
     bracketedPaste?: boolean;
@@ -21,7 +22,7 @@ export function harness(
         ran.push(line);
         return { stdout: `out:${line}\n`, stderr: "", exitCode: 0 };
       }),
-    prompt: () => "$ ",
+    prompt: () => options.prompt ?? "$ ",
     write: (data) => {
       screen += data;
     },

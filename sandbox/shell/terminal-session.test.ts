@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
+import { CSI, harness, settle } from "./session-harness";
 import { createTerminalSession, type ExecOutput } from "./terminal-session";
 
-const CSI = "\x1b[";
 const LEFT = `${CSI}D`;
 const RIGHT = `${CSI}C`;
 const UP = `${CSI}A`;
@@ -9,33 +9,7 @@ const DOWN = `${CSI}B`;
 const ERASE = `${CSI}J`;
 
 /** A session on a fake shell that answers `out:<line>` and records what it ran. */
-function setup(options: { columns?: number; prompt?: string; exec?: (line: string) => Promise<ExecOutput> } = {}) {
-  let screen = "";
-  const ran: string[] = [];
-  const session = createTerminalSession({
-    exec:
-      options.exec ??
-      (async (line) => {
-        ran.push(line);
-        return { stdout: `out:${line}\n`, stderr: "", exitCode: 0 };
-      }),
-    prompt: () => options.prompt ?? "$ ",
-    write: (data) => {
-      screen += data;
-    },
-    columns: options.columns === undefined ? undefined : () => options.columns as number,
-  });
-  /** Everything written since the last call. */
-  const output = () => {
-    const text = screen;
-    screen = "";
-    return text;
-  };
-  return { session, ran, output };
-}
-
-/** Let pending command promises settle. */
-const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
+const setup = harness;
 
 /** A shell whose commands finish only when the test says so. */
 function manualShell() {
