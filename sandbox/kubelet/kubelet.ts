@@ -26,6 +26,7 @@ import {
   capacityAndAllocatable,
   KUBELET_VERSION,
   type MachineInfo,
+  nodeStatusChanged,
   type RuntimeHealth,
   runtimeErrors,
   setConditions,
@@ -37,6 +38,15 @@ import { serveKubelet, servingFromFlags } from "./server";
 export const LEASE_DURATION_S = 40;
 /** The Lease is renewed at a quarter of its duration (pkg/kubelet/nodelease). */
 export const LEASE_RENEW_MS = 10_000;
+/**
+ * How often an unchanged node status is still posted (nodeStatusReportFrequency). Its default
+ * is 5m (pkg/kubelet/apis/config/v1beta1/defaults.go); the kubelet has no flag for it, and
+ * AKS's `--node-status-update-frequency=10s` flag is applied after the defaults, so it stays 5m.
+ * The status is computed every 10 s and posted at once when it changed
+ * (kubelet_node_status.go tryUpdateNodeStatus: `changed || Since(lastStatusReportTime) >=
+ * nodeStatusReportFrequency`); a quiet node's conditions show a lastHeartbeatTime up to 5 min old.
+ */
+export const NODE_STATUS_REPORT_MS = 5 * 60_000;
 /** Housekeeping resync of every pod (the kubelet's --sync-frequency is 1m; 10 s keeps repairs prompt). */
 const RESYNC_PERIOD_MS = 10_000;
 /** syncLoop's back-off while the runtime has errors: 100 ms doubling, capped at 5 s (kubelet.go). */
@@ -65,6 +75,10 @@ export class Kubelet {
   flags?: KubeletFlags;
   private eviction?: EvictionManager;
   private pleg?: Pleg;
+  /** When this kubelet process last posted the node's status (none yet: the first sync posts). */
+  private lastStatusReport?: number;
+  /** What the last status computed was made from (the node's resourceVersion, runtime health, pressure). */
+  private lastStatusInputs?: string;
 
   constructor(private readonly deps: KubeletDeps) {}
 
@@ -121,6 +135,8 @@ export class Kubelet {
         )
       : () => {};
     this.flags = flags;
+    this.lastStatusReport = undefined;
+    this.lastStatusInputs = undefined;
     const stopNetworkUtil = this.deps.iptables
       ? initNetworkUtil(this.deps.iptables, clock, (protocol) =>
           log("I", "kubelet_network_linux.go:50", "Initialized iptables rules.", { protocol }),
@@ -352,16 +368,33 @@ export class Kubelet {
         err: e.message.replace(/^validate CRI v1 runtime API for endpoint "[^"]+": /, ""),
       }),
     );
+    const pressure = this.eviction?.conditions();
+    const due = this.lastStatusReport === undefined || clock.now() - this.lastStatusReport >= NODE_STATUS_REPORT_MS;
+    // Same node object as last time and the same inputs: the setters would change nothing but
+    // heartbeat times, which are not posted before the report period runs out.
+    const inputs = `${node.metadata.resourceVersion}|${health.runtimeReady}|${health.networkReady}|${health.plegError ?? ""}|${pressure?.MemoryPressure}|${pressure?.DiskPressure}`;
+    if (!due && inputs === this.lastStatusInputs) return;
     const { capacity, allocatable } = capacityAndAllocatable(this.deps.machine, flags);
-    node.status.capacity = capacity;
-    node.status.allocatable = allocatable;
+    // The setters work on a copy of the status (updateNode in kubelet_node_status.go); it is
+    // posted only if it differs beyond heartbeat times, or the report period has run out.
+    const status: Node["status"] = {
+      ...node.status,
+      capacity,
+      allocatable,
+      conditions: node.status.conditions.map((c) => ({ ...c })),
+    };
     const { becameReady, becameNotReady, pressureEvents } = setConditions(
-      node,
+      { ...node, status },
       health,
       rfc3339(clock.now()),
-      this.eviction?.conditions(),
+      pressure,
     );
-    store.put("nodes", node);
+    if (due || nodeStatusChanged(node.status, status)) {
+      node.status = status;
+      store.put("nodes", node);
+      this.lastStatusReport = clock.now();
+    }
+    this.lastStatusInputs = `${node.metadata.resourceVersion}|${inputs.slice(inputs.indexOf("|") + 1)}`;
     const ref = { kind: "Node", name: hostname, uid: hostname };
     for (const event of pressureEvents) {
       log("I", "kubelet_node_status.go:679", "Recording event message for node", { node: hostname, event });

@@ -163,3 +163,26 @@ export function setConditions(
   }
   return { becameReady, becameNotReady, pressureEvents };
 }
+
+/**
+ * nodeStatusHasChanged (kubelet_node_status.go) for what the status loop sets: capacity,
+ * allocatable and the conditions, each compared without its lastHeartbeatTime.
+ */
+export function nodeStatusChanged(before: Node["status"], after: Node["status"]): boolean {
+  const sameMap = (a: Record<string, string> = {}, b: Record<string, string> = {}) => {
+    const keys = Object.keys(a);
+    return keys.length === Object.keys(b).length && keys.every((k) => a[k] === b[k]);
+  };
+  if (!sameMap(before.capacity, after.capacity) || !sameMap(before.allocatable, after.allocatable)) return true;
+  if (before.conditions.length !== after.conditions.length) return true;
+  return before.conditions.some((c, i) => {
+    const d = after.conditions[i] as NodeCondition;
+    return (
+      c.type !== d.type ||
+      c.status !== d.status ||
+      c.reason !== d.reason ||
+      c.message !== d.message ||
+      c.lastTransitionTime !== d.lastTransitionTime
+    );
+  });
+}

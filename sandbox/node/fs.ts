@@ -100,7 +100,13 @@ export function utf8Length(text: string): number {
   return n;
 }
 
+/** A path with an empty, `.` or `..` component, or a trailing slash: one normalizePath must rewrite. */
+const NOT_NORMAL = /\/\/|\/\.\.?(?:\/|$)|.\/$/;
+
 export function normalizePath(path: string): string {
+  // Most paths the node's components use are canonical already; they are asked thousands of
+  // times per simulated hour, and splitting each one was a tenth of a boot.
+  if (path.charCodeAt(0) === 47 && !NOT_NORMAL.test(path)) return path;
   const parts: string[] = [];
   for (const part of path.split("/")) {
     if (part === "" || part === ".") continue;
@@ -245,11 +251,22 @@ export class NodeFs {
 
   /** Mount a generated tree at `at` (e.g. `/proc`); reads below it ask the tree. */
   mountGenerated(at: string, tree: GeneratedTree): void {
-    this.generated.set(normalizePath(at), tree);
+    const path = normalizePath(at);
+    this.generated.set(path, tree);
+    const slash = path.indexOf("/", 1);
+    this.generatedTops.add(slash < 0 ? path : path.slice(0, slash));
   }
+
+  /** The first component of each generated tree's mount point (`/proc`, `/sys`; `/` for a mount on /). */
+  private readonly generatedTops = new Set<string>();
 
   /** The tree mounted deepest above `resolved` (/proc/sys inside /proc), and the path in it. */
   private generatedAt(resolved: string): [GeneratedTree, string] | undefined {
+    // Kernel filesystems are mounted under a few top directories (/proc, /sys): a path under
+    // any other is not in one, and most paths asked for are (/var, /etc, /run).
+    const slash = resolved.indexOf("/", 1);
+    const top = slash < 0 ? resolved : resolved.slice(0, slash);
+    if (!this.generatedTops.has(top) && !this.generatedTops.has("/")) return undefined;
     let best: [GeneratedTree, string] | undefined;
     let depth = -1;
     for (const [at, tree] of this.generated) {
