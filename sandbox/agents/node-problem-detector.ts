@@ -276,7 +276,9 @@ export class NodeProblemDetector {
     const { store, clock, events, hostname } = this.deps;
     const node = store.get<Node>("nodes", hostname);
     if (!node) return false;
-    const stamp = rfc3339(clock.now());
+    // Most passes change nothing: the time is only formatted for one that writes.
+    let formatted: string | undefined;
+    const stamp = () => (formatted ??= rfc3339(clock.now()));
     let changed = false;
     const mine: NodeCondition[] = [];
     for (const spec of NPD_CONDITIONS) {
@@ -284,14 +286,14 @@ export class NodeProblemDetector {
       const existing = node.status.conditions.find((c) => c.type === spec.type);
       if (!existing) {
         const { event: _event, ...condition } = w;
-        mine.push({ type: spec.type, ...condition, lastHeartbeatTime: stamp, lastTransitionTime: stamp });
+        mine.push({ type: spec.type, ...condition, lastHeartbeatTime: stamp(), lastTransitionTime: stamp() });
         changed = true;
         continue;
       }
       if (existing.status !== w.status || existing.reason !== w.reason) {
-        if (existing.status !== w.status) existing.lastTransitionTime = stamp;
+        if (existing.status !== w.status) existing.lastTransitionTime = stamp();
         const { event: _event, ...condition } = w;
-        Object.assign(existing, condition, { lastHeartbeatTime: stamp });
+        Object.assign(existing, condition, { lastHeartbeatTime: stamp() });
         changed = true;
         events.record(
           { kind: "Node", name: hostname, uid: hostname },
@@ -302,7 +304,7 @@ export class NodeProblemDetector {
           hostname,
         );
       } else if (heartbeat) {
-        existing.lastHeartbeatTime = stamp;
+        existing.lastHeartbeatTime = stamp();
         changed = true;
       }
     }

@@ -468,6 +468,11 @@ export class PodWorkers {
       if (e instanceof CriDialError) return;
       throw e;
     }
+    // Once a minute; mostly nothing has exited and no sandbox is down: nothing to collect.
+    let exited = false;
+    for (const c of containerd.containers.values()) if (c.state === "CONTAINER_EXITED") exited = true;
+    for (const sb of containerd.sandboxes.values()) if (sb.state === "SANDBOX_NOTREADY") exited = true;
+    if (!exited) return;
     const seen = new Set<string>();
     const byNewest = containerd.listContainers().sort((a, b) => b.createdAt - a.createdAt || b.attempt - a.attempt);
     for (const c of byNewest) {
@@ -530,6 +535,10 @@ export class PodWorkers {
 
   /** kubelet_pods.go HandlePodCleanups: sandboxes of pods no longer bound here are killed. */
   private cleanupOrphans(known: Set<string>): void {
+    // Every resync asks; there is seldom an orphan, and the sorted listing is only needed for one.
+    let any = false;
+    for (const s of this.deps.containerd.sandboxes.values()) if (!known.has(s.uid)) any = true;
+    if (!any) return;
     const orphans = new Set(
       this.deps.containerd
         .listPodSandboxes()

@@ -175,11 +175,17 @@ export class Containerd {
 
   /** Dial like a gRPC client: fails when the socket is missing or nobody listens on it. */
   dial(endpoint: string): void {
+    // The PLEG dials every simulated second: while no file changed since the last good dial
+    // to this endpoint, and containerd still runs, the socket is still there.
+    if (this.running && this.lastGoodDial?.endpoint === endpoint && this.lastGoodDial.fs === this.fs.generation) return;
     if (!this.fs.existsSync(socketPath(endpoint))) throw new CriDialError(dialError(endpoint));
     if (!this.running || socketPath(endpoint) !== CONTAINERD_SOCKET) {
       throw new CriDialError(dialError(endpoint).replace("no such file or directory", "connection refused"));
     }
+    this.lastGoodDial = { endpoint, fs: this.fs.generation };
   }
+
+  private lastGoodDial?: { endpoint: string; fs: number };
 
   /** CRI Status: RuntimeReady and NetworkReady. */
   status(): { runtimeReady: boolean; networkReady: boolean } {

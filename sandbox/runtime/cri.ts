@@ -9,8 +9,18 @@ import type { NodeFs } from "../node/fs";
 export class CriDialError extends Error {}
 
 export function socketPath(endpoint: string): string {
-  return endpoint.replace(/^unix:\/\//, "");
+  // Asked on every PLEG relist and status update (a few times a simulated second): the same
+  // few endpoints, so the same string each time (a fresh one costs the fs's cache a re-hash).
+  let path = socketPaths.get(endpoint);
+  if (path === undefined) {
+    path = endpoint.replace(/^unix:\/\//, "");
+    if (socketPaths.size > 64) socketPaths.clear();
+    socketPaths.set(endpoint, path);
+  }
+  return path;
 }
+
+const socketPaths = new Map<string, string>();
 
 /** The grpc error text for an endpoint whose socket file is missing. */
 export function dialError(endpoint: string): string {
