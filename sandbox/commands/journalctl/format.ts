@@ -117,7 +117,8 @@ export function formatEntry(
   e: JournalEntry,
   mode: OutputMode,
   host: JournalHost,
-  index: number,
+  /** The entry's place in the journal (asked only by the modes that print its cursor). */
+  indexOf: (e: JournalEntry) => number,
   options: { noHostname?: boolean } = {},
 ): string {
   const who = e.identifier === "kernel" ? "kernel" : `${e.identifier}[${e.pid}]`;
@@ -153,22 +154,22 @@ export function formatEntry(
     case "json":
     case "json-sse":
     case "json-seq": {
-      const body = `{${entryFields(e, host, index)
+      const body = `{${entryFields(e, host, indexOf(e))
         .map(([k, v]) => `${jsonString(k)}:${jsonString(v)}`)
         .join(",")}}`;
       return mode === "json" ? body : mode === "json-sse" ? `data: ${body}\n` : `\x1e${body}`;
     }
     case "json-pretty":
-      return `{\n${entryFields(e, host, index)
+      return `{\n${entryFields(e, host, indexOf(e))
         .map(([k, v]) => `\t${jsonString(k)} : ${jsonString(v)}`)
         .join(",\n")}\n}`;
     case "export":
-      return `${entryFields(e, host, index)
+      return `${entryFields(e, host, indexOf(e))
         .map(([k, v]) => `${k}=${v}`)
         .join("\n")}\n`;
     case "verbose": {
       const d = new Date(ms);
-      const fields = entryFields(e, host, index);
+      const fields = entryFields(e, host, indexOf(e));
       const cursor = fields[0]?.[1] ?? "";
       const head = `${DAYS[d.getUTCDay()]} ${d.toISOString().slice(0, 10)} ${d.toISOString().slice(11, 19)}.${micros} UTC [${cursor}]`;
       return [head, ...fields.filter(([k]) => !k.startsWith("__")).map(([k, v]) => `    ${k}=${v}`)].join("\n");

@@ -268,15 +268,14 @@ function parse(args: string[], now: number): Options | string {
   return o;
 }
 
-/** fnmatch() for unit globs (`-u 'kube*'`). */
-function glob(pattern: string, text: string): boolean {
-  const re = new RegExp(
+/** fnmatch() for unit globs (`-u 'kube*'`), compiled once per pattern: it is asked for every entry. */
+function glob(pattern: string): RegExp {
+  return new RegExp(
     `^${pattern
       .replace(/[.+^${}()|\\]/g, "\\$&")
       .replace(/\*/g, ".*")
       .replace(/\?/g, ".")}$`,
   );
-  return re.test(text);
 }
 
 function journalHost(world: World): JournalHost {
@@ -301,12 +300,14 @@ function filterFor(o: Options, host: JournalHost): ((e: JournalEntry) => boolean
     if (!/^[A-Z_][A-Z0-9_]{0,63}$/.test(field)) return `Failed to add match '${m}': Invalid argument`;
     byField.set(field, [...(byField.get(field) ?? []), m.slice(eq + 1)]);
   }
+  const units = o.units.map(glob);
+  const fields = [...byField];
   return (e) =>
     (!o.kernel || e.identifier === "kernel") &&
-    (o.units.length === 0 || (e.unit !== undefined && o.units.some((u) => glob(u, e.unit as string)))) &&
+    (units.length === 0 || (e.unit !== undefined && units.some((u) => u.test(e.unit as string)))) &&
     (o.identifiers.length === 0 || o.identifiers.includes(e.identifier)) &&
     (o.priorities === undefined || o.priorities.has(e.priority)) &&
-    [...byField].every(([field, values]) => values.includes(fieldValue(e, host, field) ?? "\0"));
+    fields.every(([field, values]) => values.includes(fieldValue(e, host, field) ?? "\0"));
 }
 
 export const journalctl: Command = async (args, io, world) => {
@@ -347,19 +348,25 @@ export const journalctl: Command = async (args, io, world) => {
   }
   if (o.reverse) entries = [...entries].reverse();
 
-  const index = new Map(all.map((e, i) => [e, i]));
-  const line = (e: JournalEntry) =>
-    `${formatEntry(e, o.output, host, index.get(e) ?? world.journal.size, { noHostname: o.noHostname })}\n`;
-  let out = "";
+  // Each entry's place in the journal (its cursor's seqnum), worked out only for the output
+  // modes that print it: a journal of thousands of lines is read whole by `journalctl | grep`.
+  let index: Map<JournalEntry, number> | undefined;
+  const seqnum = (e: JournalEntry) => {
+    index ??= new Map(all.map((entry, i) => [entry, i]));
+    return index.get(e) ?? world.journal.size;
+  };
+  const line = (e: JournalEntry) => `${formatEntry(e, o.output, host, seqnum, { noHostname: o.noHostname })}\n`;
+  // One string joined at the end, not thousands of appends the pipe would then have to flatten.
+  const parts: string[] = [];
   if (!o.quiet && first && last) {
-    out += `-- Journal begins at ${systemdTimestamp(first.usec / 1000)}, ends at ${systemdTimestamp(last.usec / 1000)}. --\n`;
+    parts.push(
+      `-- Journal begins at ${systemdTimestamp(first.usec / 1000)}, ends at ${systemdTimestamp(last.usec / 1000)}. --\n`,
+    );
   }
-  for (const e of entries) out += line(e);
-
-  if (!o.follow) {
-    if (entries.length === 0 && !o.quiet) out += "-- No entries --\n";
-    return ok(out);
-  }
+  for (const e of entries) parts.push(line(e));
+  if (!o.follow && entries.length === 0 && !o.quiet) parts.push("-- No entries --\n");
+  const out = parts.join("");
+  if (!o.follow) return ok(out);
   // Follow: print what there is, then each new entry as systemd-journald stores it.
   const signal = io.signal;
   io.write(out);
