@@ -23,9 +23,23 @@ export interface UnitDefinition {
 }
 
 export function parseUnitText(text: string, into: UnitSettings = new Map()): UnitSettings {
+  for (const [key, value] of assignments(text)) {
+    if (value === "") into.set(key, []);
+    else into.set(key, [...(into.get(key) ?? []), value]);
+  }
+  return into;
+}
+
+/**
+ * A unit file's `Section.Key=value` lines in order, kept per text: every boot loads the same
+ * few dozen unit files (and a restart reloads one), so each text is split once per page.
+ */
+function assignments(text: string): readonly (readonly [string, string])[] {
+  let parsed = parsedTexts.get(text);
+  if (parsed) return parsed;
+  const out: [string, string][] = [];
   let section = "";
-  const lines = text.replace(/\\\n/g, " ").split("\n");
-  for (const raw of lines) {
+  for (const raw of text.replace(/\\\n/g, " ").split("\n")) {
     const line = raw.trim();
     if (line === "" || line.startsWith("#") || line.startsWith(";")) continue;
     const header = /^\[(.+)\]$/.exec(line);
@@ -35,13 +49,15 @@ export function parseUnitText(text: string, into: UnitSettings = new Map()): Uni
     }
     const eq = line.indexOf("=");
     if (eq < 0) continue;
-    const key = `${section}.${line.slice(0, eq).trim()}`;
-    const value = line.slice(eq + 1).trim();
-    if (value === "") into.set(key, []);
-    else into.set(key, [...(into.get(key) ?? []), value]);
+    out.push([`${section}.${line.slice(0, eq).trim()}`, line.slice(eq + 1).trim()]);
   }
-  return into;
+  if (parsedTexts.size > 512) parsedTexts.clear();
+  parsed = out;
+  parsedTexts.set(text, parsed);
+  return parsed;
 }
+
+const parsedTexts = new Map<string, readonly (readonly [string, string])[]>();
 
 /**
  * Masked: a link to /dev/null in /etc/systemd/system or /run/systemd/system (systemctl mask),
