@@ -281,9 +281,12 @@ export class NodeProblemDetector {
     const stamp = () => (formatted ??= rfc3339(clock.now()));
     let changed = false;
     const mine: NodeCondition[] = [];
+    // Every 10 s: the node's conditions by type, looked up without a closure per condition.
+    const byType = new Map<string, NodeCondition>();
+    for (const c of node.status.conditions) if (!byType.has(c.type)) byType.set(c.type, c);
     for (const spec of NPD_CONDITIONS) {
       const w = wanted.get(spec.type) as Status;
-      const existing = node.status.conditions.find((c) => c.type === spec.type);
+      const existing = byType.get(spec.type);
       if (!existing) {
         const { event: _event, ...condition } = w;
         mine.push({ type: spec.type, ...condition, lastHeartbeatTime: stamp(), lastTransitionTime: stamp() });

@@ -92,6 +92,9 @@ export class EvictionManager {
     return { MemoryPressure: on("MemoryPressure"), DiskPressure: on("DiskPressure") };
   }
 
+  /** The --eviction-hard thresholds as [signal, value] pairs (fixed for the kubelet's run). */
+  private thresholds?: [string, string][];
+
   /** One pass of managerImpl.synchronize. */
   synchronize(): void {
     const { clock, events, nodeName, log } = this.deps;
@@ -102,7 +105,8 @@ export class EvictionManager {
       "nodefs.inodesFree": { available: stats.nodefs.inodesFree, capacity: stats.nodefs.inodes },
     };
     const met: { signal: Signal; quantity: number }[] = [];
-    for (const [signal, value] of Object.entries(this.deps.evictionHard)) {
+    this.thresholds ??= Object.entries(this.deps.evictionHard);
+    for (const [signal, value] of this.thresholds) {
       const o = observed[signal as Signal];
       if (!o) continue;
       const quantity = thresholdBytes(value, o.capacity);

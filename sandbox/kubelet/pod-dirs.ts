@@ -27,15 +27,9 @@ export function kubeApiAccessVolume(pod: Pod): string {
 }
 
 function base64url(text: string): string {
-  const bytes = new TextEncoder().encode(text);
-  const abc = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
-  let out = "";
-  for (let i = 0; i < bytes.length; i += 3) {
-    const n = ((bytes[i] ?? 0) << 16) | ((bytes[i + 1] ?? 0) << 8) | (bytes[i + 2] ?? 0);
-    const chars = i + 2 < bytes.length ? 4 : i + 1 < bytes.length ? 3 : 2;
-    for (let j = 0; j < chars; j++) out += abc[(n >> (18 - j * 6)) & 63];
-  }
-  return out;
+  // btoa takes one char per byte: the UTF-8 bytes, then the URL-safe alphabet without padding.
+  const binary = String.fromCharCode(...new TextEncoder().encode(text));
+  return btoa(binary).replace(/\+/g, "-").replace(/\//g, "_").replace(/=+$/, "");
 }
 
 /** A bound service-account token (a JWT; the signature is not a real one). */
