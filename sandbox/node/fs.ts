@@ -120,7 +120,12 @@ export function normalizePath(path: string): string {
   return `/${parts.join("/")}`;
 }
 
-const parentOf = (p: string) => (p === "/" ? "/" : normalizePath(`${p}/..`));
+const parentOf = (p: string) => {
+  if (p === "/") return "/";
+  const normal = normalizePath(p);
+  const slash = normal.lastIndexOf("/");
+  return slash <= 0 ? "/" : normal.slice(0, slash);
+};
 const fsError = (code: string, text: string, op: string, path: string) =>
   Object.assign(new Error(`${code}: ${text}, ${op} '${path}'`), { code });
 const enoent = (op: string, path: string) => fsError("ENOENT", "no such file or directory", op, path);
@@ -225,20 +230,19 @@ export class NodeFs {
 
   private resolveUncached(path: string, followLast: boolean, depth: number): string {
     if (depth > 40) throw fsError("ELOOP", "too many symbolic links encountered", "stat", path);
-    const parts = normalizePath(path).split("/").filter(Boolean);
-    let current = "/";
-    for (let i = 0; i < parts.length; i++) {
-      const next = current === "/" ? `/${parts[i]}` : `${current}/${parts[i]}`;
-      const node = this.nodes.get(next);
-      const isLast = i === parts.length - 1;
-      if (node?.type === "symlink" && (!isLast || followLast)) {
-        const target = node.target.startsWith("/") ? node.target : `${current}/${node.target}`;
-        current = this.resolve(target, true, depth + 1);
-      } else {
-        current = next;
-      }
+    // The parent's canonical path (cached: most new paths are under a known directory), then
+    // the last component, followed if it is a link and `followLast` asks.
+    const normal = normalizePath(path);
+    if (normal === "/") return "/";
+    const slash = normal.lastIndexOf("/");
+    const dir = this.resolve(slash === 0 ? "/" : normal.slice(0, slash), true, depth);
+    const next = dir === "/" ? `/${normal.slice(1)}` : `${dir}${normal.slice(slash)}`;
+    const node = this.nodes.get(next);
+    if (node?.type === "symlink" && followLast) {
+      const target = node.target.startsWith("/") ? node.target : `${dir}/${node.target}`;
+      return this.resolve(target, true, depth + 1);
     }
-    return current;
+    return next;
   }
 
   private get(path: string, followLast = true): FsNode | undefined {
