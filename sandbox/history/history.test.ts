@@ -121,4 +121,22 @@ describe("undo covers iptables", () => {
     await history.undo();
     expect((await run(node, "iptables-save -t nat | grep -c '^-A'")).out).toBe(before);
   });
+
+  it("rewriting the same rules or reading them is no change; a kernel tunable is", async () => {
+    const node = createSandbox();
+    const history = await node.history();
+    await run(node, "iptables-save | iptables-restore");
+    await run(node, "iptables -t nat -L -n >/dev/null; sysctl net.ipv4.ip_forward >/dev/null");
+    expect((await history.log()).map((e) => e.message)).toEqual(["Start"]);
+    await run(node, "sysctl -w net.ipv4.ip_forward=0");
+    await run(node, "iptables -t filter -A INPUT -p tcp --dport 2222 -j DROP");
+    expect((await history.log()).map((e) => e.message)).toEqual([
+      "iptables -t filter -A INPUT -p tcp --dport 2222 -j DROP",
+      "sysctl -w net.ipv4.ip_forward=0",
+      "Start",
+    ]);
+    await history.undo();
+    expect((await run(node, "iptables -S INPUT | grep -c 2222")).out).toBe("0\n");
+    expect((await run(node, "sysctl -n net.ipv4.ip_forward")).out).toBe("0\n");
+  });
 });

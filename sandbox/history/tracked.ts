@@ -18,9 +18,13 @@ const UNTRACKED = [
   "/var/lib/kubelet/pods",
 ];
 
+const UNTRACKED_BELOW = UNTRACKED.map((root) => `${root}/`);
+
 export function isTracked(path: string): boolean {
   if (path.includes("/.git/") || path.endsWith("/.git")) return false;
-  return !UNTRACKED.some((root) => path === root || path.startsWith(`${root}/`));
+  for (let i = 0; i < UNTRACKED.length; i++)
+    if (path === UNTRACKED[i] || path.startsWith(UNTRACKED_BELOW[i] as string)) return false;
+  return true;
 }
 
 export interface TrackedFile {
@@ -32,11 +36,11 @@ export interface TrackedFile {
 /** The node's tracked files now, keyed by path without the leading slash (as git stores them). */
 export function trackedFiles(fs: NodeFs): Map<string, TrackedFile> {
   const files = new Map<string, TrackedFile>();
-  for (const [path, entry] of fs.storedEntries()) {
-    if (!isTracked(path)) continue;
+  fs.forEachStored((path, entry) => {
+    if (!isTracked(path)) return;
     const mode = entry.type === "symlink" ? "120000" : entry.mode & 0o111 ? "100755" : "100644";
     files.set(path.slice(1), { mode, data: entry.data });
-  }
+  });
   return files;
 }
 

@@ -566,11 +566,13 @@ export class NodeFs {
    * Every stored (not generated) file and symlink, without copying: the history layer reads
    * them after each command to see whether the learner changed a file.
    */
-  *storedEntries(): IterableIterator<[string, StoredEntry]> {
-    for (const [path, node] of this.nodes) {
-      if (node.type === "file") yield [path, { type: "file", mode: node.mode, data: node.content }];
-      else if (node.type === "symlink") yield [path, { type: "symlink", mode: node.mode, data: node.target }];
-    }
+  forEachStored(visit: (path: string, entry: StoredEntry) => void): void {
+    // A callback, not a generator: it runs on most commands, and a generator's tuple per entry
+    // was a good part of a command's garbage.
+    this.nodes.forEach((node, path) => {
+      if (node.type === "file") visit(path, { type: "file", mode: node.mode, data: node.content });
+      else if (node.type === "symlink") visit(path, { type: "symlink", mode: node.mode, data: node.target });
+    });
   }
 
   /** Every path, for snapshots and for `find`. */

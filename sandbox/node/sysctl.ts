@@ -151,11 +151,6 @@ export class Sysctl {
     return (this.get(`${CONF}${iface}/forwarding`) ?? this.get(ALL_FORWARDING)) !== "0";
   }
 
-  /** Every key and value, for the state fingerprint. */
-  digest(): string {
-    return `${this.generation}:${[...this.values].map(([k, v]) => `${k}=${v}`).join(",")}`;
-  }
-
   /** /proc/sys as a generated tree: directories and files from the keys, writes into the store. */
   tree(): GeneratedTree {
     return {
