@@ -1,6 +1,7 @@
 /** Nested git tree objects from a flat list of files, for the commits the sandbox writes itself. */
 import git from "isomorphic-git";
 import type { GitFs } from "./git-fs";
+import { writeTree } from "./loose-object";
 
 /** `[path, mode, blob id]`, path relative to the tree's root. */
 export type FlatEntry = [string, string, string];
@@ -33,7 +34,7 @@ export async function writeNestedTree(
   for (const [dir, list] of children) {
     tree.push({ mode: "040000", path: dir, oid: await writeNestedTree(repo, list, cache), type: "tree" });
   }
-  const oid = await git.writeTree({ fs: repo.fs, gitdir: repo.gitdir, tree });
+  const oid = await writeTree(repo, tree);
   cache?.set(key, oid);
   return oid;
 }

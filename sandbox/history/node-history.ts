@@ -10,14 +10,15 @@
 import git from "isomorphic-git";
 import { languageOf } from "../editor/editor";
 import { NodeFs } from "../node/fs";
-import { Buffer } from "./buffer";
+import "./buffer";
 import { gitFs } from "./git-fs";
 import { commitFiles, type FlatEntry, writeNestedTree } from "./git-tree";
+import { writeBlob, writeCommit } from "./loose-object";
 import { asText, sameFile, type TrackedFile } from "./tracked";
 
 const GITDIR = "/history.git";
 const STATE_PATH = ".sandbox/replay.json";
-const AUTHOR = { name: "root", email: "root@aks-nodepool1-12345678-vmss000000", timezoneOffset: 0 };
+const AUTHOR = { name: "root", email: "root@aks-nodepool1-12345678-vmss000000" };
 
 /** A sandbox snapshot as the history stores it (sandbox.ts's SandboxSnapshot: a replay log). */
 export interface ReplaySnapshot {
@@ -172,7 +173,7 @@ export class NodeHistory {
   }
 
   private writeBlob(data: string | Uint8Array): Promise<string> {
-    return git.writeBlob({ fs: this.fs, gitdir: GITDIR, blob: typeof data === "string" ? Buffer.from(data) : data });
+    return writeBlob({ fs: this.fs, gitdir: GITDIR }, data);
   }
 
   private async commit(message: string, force: boolean): Promise<HistoryEntry | undefined> {
@@ -199,17 +200,16 @@ export class NodeHistory {
     const tree = await writeNestedTree({ fs: this.fs, gitdir: GITDIR }, entries, this.trees);
     const parent = await git.resolveRef({ fs: this.fs, gitdir: GITDIR, ref: "HEAD" }).catch(() => undefined);
     const timestamp = Math.floor(this.host.now() / 1000);
-    const oid = await git.writeCommit({
-      fs: this.fs,
-      gitdir: GITDIR,
-      commit: {
+    const oid = await writeCommit(
+      { fs: this.fs, gitdir: GITDIR },
+      {
         message: `${message}\n`,
         tree,
         parent: parent ? [parent] : [],
         author: { ...AUTHOR, timestamp },
         committer: { ...AUTHOR, timestamp },
       },
-    });
+    );
     await git.writeRef({ fs: this.fs, gitdir: GITDIR, ref: "refs/heads/main", value: oid, force: true });
     this.committed = next;
     return { oid, time: timestamp * 1000, ...parseMessage(message) };

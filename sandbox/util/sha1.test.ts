@@ -10,3 +10,10 @@ it("matches the FIPS 180 test vectors and sha1sum", () => {
   // `echo -n default.web | sha1sum`
   expect(sha1Hex("default.web")).toBe("68caf03a5f4aa41b0a8b0a4b0ad8f3dd6f51c354");
 });
+
+it("hashes bytes as sha1sum does, across block boundaries", async () => {
+  const { sha1Bytes } = await import("./sha1");
+  // `head -c 1000000 /dev/zero | sha1sum`; a million "a" is FIPS 180's long vector.
+  expect(sha1Bytes(new Uint8Array(1_000_000))).toBe("bef3595266a65a2ff36b700a75e8ed95c68210b6");
+  expect(sha1Bytes(new TextEncoder().encode("a".repeat(1_000_000)))).toBe("34aa973cd4c4daa4f61eeb2bdbad27316534016f");
+});
