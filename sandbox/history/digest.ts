@@ -20,7 +20,9 @@ const rulesVersion = new WeakMap<Netfilter, { generation: number; text: string; 
 function rules(nf: Netfilter): string {
   const cached = rulesVersion.get(nf);
   if (cached?.generation === nf.generation) return `rules:${cached.version}`;
-  const text = saveTables(nf, 0);
+  // Without any counters: a packet (curl, dig, ping) moves the built-in chains' policy counters,
+  // and a read-only command must not look like a change to undo.
+  const text = saveTables(nf, 0, { policyCounters: false });
   const version = cached === undefined ? 0 : cached.text === text ? cached.version : cached.version + 1;
   rulesVersion.set(nf, { generation: nf.generation, text, version });
   return `rules:${version}`;

@@ -122,11 +122,17 @@ describe("undo covers iptables", () => {
     expect((await run(node, "iptables-save -t nat | grep -c '^-A'")).out).toBe(before);
   });
 
-  it("rewriting the same rules or reading them is no change; a kernel tunable is", async () => {
+  it("rewriting the same rules, reading them or sending packets is no change; a kernel tunable is", async () => {
     const node = createSandbox();
     const history = await node.history();
     await run(node, "iptables-save | iptables-restore");
     await run(node, "iptables -t nat -L -n >/dev/null; sysctl net.ipv4.ip_forward >/dev/null");
+    // Packets move the chains' counters, not the rules: looking through the network is no change.
+    await run(
+      node,
+      "curl -s http://127.0.0.1:10248/healthz; dig +short kubernetes.default.svc.cluster.local @10.0.0.10",
+    );
+    await run(node, "ping -c 1 10.224.0.1 >/dev/null; nslookup kubernetes.default >/dev/null");
     expect((await history.log()).map((e) => e.message)).toEqual(["Start"]);
     await run(node, "sysctl -w net.ipv4.ip_forward=0");
     await run(node, "iptables -t filter -A INPUT -p tcp --dport 2222 -j DROP");

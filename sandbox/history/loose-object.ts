@@ -9,7 +9,7 @@
  * stores the bytes (`format: "deflated"`); it reads them back as any other loose object.
  */
 import git from "isomorphic-git";
-import { deflate } from "pako";
+import pako from "pako";
 import { sha1Bytes } from "../util/sha1";
 import type { GitFs } from "./git-fs";
 
@@ -30,7 +30,7 @@ export async function writeLooseObject(
   wrapped.set(header);
   wrapped.set(content, header.length);
   const oid = sha1Bytes(wrapped);
-  await git.writeObject({ fs: repo.fs, gitdir: repo.gitdir, type, object: deflate(wrapped), format: "deflated", oid });
+  await git.writeObject({ fs: repo.fs, gitdir: repo.gitdir, type, object: pako.deflate(wrapped), format: "deflated", oid });
   return oid;
 }
 
