@@ -30,7 +30,14 @@ export async function writeLooseObject(
   wrapped.set(header);
   wrapped.set(content, header.length);
   const oid = sha1Bytes(wrapped);
-  await git.writeObject({ fs: repo.fs, gitdir: repo.gitdir, type, object: pako.deflate(wrapped), format: "deflated", oid });
+  await git.writeObject({
+    fs: repo.fs,
+    gitdir: repo.gitdir,
+    type,
+    object: pako.deflate(wrapped),
+    format: "deflated",
+    oid,
+  });
   return oid;
 }
 
