@@ -13,11 +13,11 @@ export default defineConfig({
   workers: 1,
   fullyParallel: false,
   forbidOnly: !!process.env.CI,
-  // One retry in CI only: a test that fails and then passes is reported as "flaky" in the run's
-  // summary, and is a bug to fix, not to live with. Known (session 3): progress.spec's "Reset lesson"
-  // lost the typed line after the reload once in three CI runs; terminal.spec's Ctrl-C tests lost
-  // the race with a fast command 2 times in 16 on a loaded machine.
-  retries: process.env.CI ? 1 : 0,
+  // No retries: a test that fails once is a bug to find, not to retry. Session 3's two flakes were
+  // one bug, fixed: the node's diagram drew after the node was up and squeezed the terminal, so a
+  // click aimed at it landed below it and the typed line went to the page (tests/e2e/typeahead.spec.ts).
+  // terminal.spec's Ctrl-C test now stops a watch, which never ends by itself, not a sleep that could.
+  retries: 0,
   reporter: process.env.CI ? "line" : "list",
   timeout: 30_000,
   expect: { timeout: 10_000 },

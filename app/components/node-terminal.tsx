@@ -1,8 +1,8 @@
 "use client";
 /**
  * The xterm terminal into the node. The static HTML holds a look-alike of the prompt, painted
- * with the lesson text; xterm (in the page's first chunks, not a later one) replaces it as soon
- * as the page hydrates.
+ * with the lesson text, that already takes keys (boot-typeahead.tsx); xterm (in the page's first
+ * chunks, not a later one) replaces it as soon as the page hydrates, and types what it held.
  *
  * The line editor runs with the node in its Web Worker, which is started only after this
  * terminal shows its prompt (see lesson-runtime.tsx). So the terminal shows the node's prompt
@@ -15,6 +15,7 @@ import { WebLinksAddon } from "@xterm/addon-web-links";
 import { Terminal } from "@xterm/xterm";
 import { useEffect, useRef, useState } from "react";
 import { BOOT_PROMPT } from "./boot-prompt";
+import { BootTerminal, takeBootTypeahead } from "./boot-typeahead";
 import { useNode } from "./lesson-runtime";
 import { attachClipboard } from "./terminal-clipboard";
 import { TerminalControls, useScreenReaderMode } from "./terminal-controls";
@@ -83,6 +84,7 @@ function bootEcho(term: Terminal) {
 
 export default function NodeTerminal() {
   const host = useRef<HTMLDivElement>(null);
+  const bootInput = useRef<HTMLTextAreaElement>(null);
   const node = useNode();
   const [opened, setOpened] = useState(false);
   const [following, setFollowing] = useState(false);
@@ -98,6 +100,8 @@ export default function NodeTerminal() {
   useEffect(() => {
     const element = host.current;
     if (!element || !node) return;
+    // Keys typed at the static prompt before this script ran (boot-typeahead.tsx).
+    const early = takeBootTypeahead(bootInput.current);
     const term = new Terminal({
       cursorBlink: true,
       fontFamily: TERMINAL_FONT,
@@ -137,6 +141,8 @@ export default function NodeTerminal() {
       following: setFollowing,
     });
     const typing = term.onData(feed);
+    if (early.keys) feed(early.keys);
+    if (early.focused) term.focus();
     const resized = term.onResize(({ cols }) => link.resize(cols));
 
     const resize = new ResizeObserver(() => {
@@ -157,12 +163,7 @@ export default function NodeTerminal() {
 
   return (
     <>
-      {opened ? null : (
-        <pre className="terminal-boot" aria-hidden="true">
-          {BOOT_PROMPT}
-          <span className="terminal-boot-cursor" />
-        </pre>
-      )}
+      {opened ? null : <BootTerminal input={bootInput} />}
       <div ref={host} className="terminal-host with-controls" />
       <TerminalControls following={following} screenReader={screenReader} onScreenReader={setScreenReader} />
     </>
