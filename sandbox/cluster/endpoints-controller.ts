@@ -43,9 +43,16 @@ export class EndpointsController {
     }
   }
 
+  /** Per Service, the slices and Endpoints object its Endpoints were last worked out from. */
+  private readonly seen = new Map<string, string>();
+
   private syncService(svc: Service, slices: EndpointSlice[]): void {
     const ns = svc.metadata.namespace ?? "default";
     if (!slices.length) return;
+    const key = `${ns}/${svc.metadata.name}`;
+    const inputs = () =>
+      `${svc.metadata.uid}|${slices.map((s) => s.metadata.resourceVersion).join(",")}|${this.store.get<Endpoints>("endpoints", svc.metadata.name, ns)?.metadata.resourceVersion}`;
+    if (this.seen.get(key) === inputs()) return;
     const subsets = subsetsOf(slices);
     const existing = this.store.get<Endpoints>("endpoints", svc.metadata.name, ns);
     if (!existing) {
@@ -69,6 +76,7 @@ export class EndpointsController {
       else delete existing.subsets;
       this.store.put("endpoints", existing);
     }
+    this.seen.set(key, inputs());
   }
 }
 

@@ -35,8 +35,18 @@ export class EndpointSliceController {
     }
   }
 
+  /**
+   * Per Service, what its slice was last worked out from: the Service, its slice and every pod
+   * as they were. The control plane syncs on every watch event; with a thousand Services, one
+   * edited Service should not cost a thousand slice computations.
+   */
+  private readonly seen = new Map<string, string>();
+
   private syncService(svc: Service, selector: Record<string, string>, existing: EndpointSlice | undefined): void {
     const ns = svc.metadata.namespace ?? "default";
+    const inputs = `${svc.metadata.resourceVersion}|${existing?.metadata.resourceVersion}|${this.store.collectionVersion("pods")}`;
+    const key = `${ns}/${svc.metadata.uid}`;
+    if (existing && this.seen.get(key) === inputs) return;
     const pods = this.store
       .list<Pod>("pods", ns)
       .filter(
@@ -88,6 +98,10 @@ export class EndpointSliceController {
       existing.ports = ports;
       this.store.put("endpointslices", existing);
     }
+    this.seen.set(
+      key,
+      `${svc.metadata.resourceVersion}|${existing.metadata.resourceVersion}|${this.store.collectionVersion("pods")}`,
+    );
   }
 }
 

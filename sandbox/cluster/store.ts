@@ -63,6 +63,7 @@ export class ObjectStore {
     const key = keyOf(object);
     const existed = c.has(key);
     object.metadata.resourceVersion = String(++this.resourceVersion);
+    this.written.set(resource, ++this.writes);
     if (c.get(key) !== object) this.sortedCache.delete(resource);
     c.set(key, object);
     this.emit({ type: existed ? "MODIFIED" : "ADDED", resource, object });
@@ -76,8 +77,18 @@ export class ObjectStore {
     if (!object) return false;
     c.delete(key);
     this.sortedCache.delete(resource);
+    this.written.set(resource, ++this.writes);
     this.emit({ type: "DELETED", resource, object });
     return true;
+  }
+
+  /** Per collection, a count of writes at its last write (controllers skip work on it). */
+  private readonly written = new Map<Resource, number>();
+  private writes = 0;
+
+  /** Moves whenever an object of `resource` is written or deleted: equal values mean none was. */
+  collectionVersion(resource: Resource): number {
+    return this.written.get(resource) ?? 0;
   }
 
   /** The store's last resourceVersion: it moves on every write, so equal revisions mean nothing was written. */
@@ -103,6 +114,8 @@ export class ObjectStore {
     this.resourceVersion = parsed.rv;
     this.collections.clear();
     this.sortedCache.clear();
+    // Everything may differ from what a controller saw: mark every collection written.
+    for (const [r] of parsed.c) this.written.set(r, ++this.writes);
     for (const [r, objects] of parsed.c) this.collections.set(r, new Map(objects.map((o) => [keyOf(o), o])));
   }
 }
