@@ -235,7 +235,8 @@ export class NodeFs {
     const normal = normalizePath(path);
     if (normal === "/") return "/";
     const slash = normal.lastIndexOf("/");
-    const dir = this.resolve(slash === 0 ? "/" : normal.slice(0, slash), true, depth);
+    const parent = slash === 0 ? "/" : normal.slice(0, slash);
+    const dir = (this.resolved[1] as Map<string, string>).get(parent) ?? this.walk(parent, depth);
     const next = dir === "/" ? `/${normal.slice(1)}` : `${dir}${normal.slice(slash)}`;
     const node = this.nodes.get(next);
     if (node?.type === "symlink" && followLast) {
@@ -243,6 +244,35 @@ export class NodeFs {
       return this.resolve(target, true, depth + 1);
     }
     return next;
+  }
+
+  /**
+   * A directory path (canonical form) resolved component by component, each prefix's result
+   * kept: a loop, not a recursion, so a path of a hundred thousand components is no deeper a
+   * call than one of three.
+   */
+  private walk(normal: string, depth: number): string {
+    const followed = this.resolved[1] as Map<string, string>;
+    let current = "/";
+    let prefix = "";
+    for (const part of normal.split("/")) {
+      if (!part) continue;
+      prefix += `/${part}`;
+      const known = followed.get(prefix);
+      if (known !== undefined) {
+        current = known;
+        continue;
+      }
+      const next = current === "/" ? `/${part}` : `${current}/${part}`;
+      const node = this.nodes.get(next);
+      current =
+        node?.type === "symlink"
+          ? this.resolve(node.target.startsWith("/") ? node.target : `${current}/${node.target}`, true, depth + 1)
+          : next;
+      if (followed.size > 20_000) followed.clear();
+      followed.set(prefix, current);
+    }
+    return current;
   }
 
   private get(path: string, followLast = true): FsNode | undefined {
