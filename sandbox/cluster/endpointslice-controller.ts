@@ -44,9 +44,10 @@ export class EndpointSliceController {
 
   private syncService(svc: Service, selector: Record<string, string>, existing: EndpointSlice | undefined): void {
     const ns = svc.metadata.namespace ?? "default";
-    const inputs = `${svc.metadata.resourceVersion}|${existing?.metadata.resourceVersion}|${this.store.collectionVersion("pods")}`;
     const key = `${ns}/${svc.metadata.uid}`;
-    if (existing && this.seen.get(key) === inputs) return;
+    const inputs = (slice: EndpointSlice | undefined) =>
+      `${svc.metadata.resourceVersion}|${slice?.metadata.resourceVersion}|${this.store.collectionVersion("pods")}`;
+    if (existing && this.seen.get(key) === inputs(existing)) return;
     const pods = this.store
       .list<Pod>("pods", ns)
       .filter(
@@ -98,10 +99,7 @@ export class EndpointSliceController {
       existing.ports = ports;
       this.store.put("endpointslices", existing);
     }
-    this.seen.set(
-      key,
-      `${svc.metadata.resourceVersion}|${existing.metadata.resourceVersion}|${this.store.collectionVersion("pods")}`,
-    );
+    this.seen.set(key, inputs(existing));
   }
 }
 

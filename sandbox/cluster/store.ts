@@ -114,8 +114,10 @@ export class ObjectStore {
     this.resourceVersion = parsed.rv;
     this.collections.clear();
     this.sortedCache.clear();
-    // Everything may differ from what a controller saw: mark every collection written.
-    for (const [r] of parsed.c) this.written.set(r, ++this.writes);
+    // Everything may differ from what a controller saw: mark every collection written, those
+    // the import replaces and those it empties.
+    for (const r of new Set([...this.written.keys(), ...parsed.c.map(([resource]) => resource)]))
+      this.written.set(r, ++this.writes);
     for (const [r, objects] of parsed.c) this.collections.set(r, new Map(objects.map((o) => [keyOf(o), o])));
   }
 }

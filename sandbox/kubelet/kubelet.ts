@@ -370,10 +370,10 @@ export class Kubelet {
     );
     const pressure = this.eviction?.conditions();
     const due = this.lastStatusReport === undefined || clock.now() - this.lastStatusReport >= NODE_STATUS_REPORT_MS;
-    // Same node object as last time and the same inputs: the setters would change nothing but
+    // Same node object as last time and the same readings: the setters would change nothing but
     // heartbeat times, which are not posted before the report period runs out.
-    const inputs = `${node.metadata.resourceVersion}|${health.runtimeReady}|${health.networkReady}|${health.plegError ?? ""}|${pressure?.MemoryPressure}|${pressure?.DiskPressure}`;
-    if (!due && inputs === this.lastStatusInputs) return;
+    const readings = `${health.runtimeReady}|${health.networkReady}|${health.plegError ?? ""}|${pressure?.MemoryPressure}|${pressure?.DiskPressure}`;
+    if (!due && `${node.metadata.resourceVersion}|${readings}` === this.lastStatusInputs) return;
     const { capacity, allocatable } = capacityAndAllocatable(this.deps.machine, flags);
     // The setters work on a copy of the status (updateNode in kubelet_node_status.go); it is
     // posted only if it differs beyond heartbeat times, or the report period has run out.
@@ -394,7 +394,7 @@ export class Kubelet {
       store.put("nodes", node);
       this.lastStatusReport = clock.now();
     }
-    this.lastStatusInputs = `${node.metadata.resourceVersion}|${inputs.slice(inputs.indexOf("|") + 1)}`;
+    this.lastStatusInputs = `${node.metadata.resourceVersion}|${readings}`;
     const ref = { kind: "Node", name: hostname, uid: hostname };
     for (const event of pressureEvents) {
       log("I", "kubelet_node_status.go:679", "Recording event message for node", { node: hostname, event });

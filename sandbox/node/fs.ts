@@ -81,13 +81,18 @@ const decoder = new TextDecoder();
 
 const BEYOND_ASCII = /[\u0080-\uffff]/;
 
+/** Every character ASCII: the text's length is its UTF-8 length, and it is its own byte string. */
+export function isAscii(text: string): boolean {
+  return !BEYOND_ASCII.test(text);
+}
+
 /** Each text file's UTF-8 length, with the text it was measured on (see NodeFs.sizeOf). */
 const byteLengths = new WeakMap<FileNode, { content: string; bytes: number }>();
 
 /** UTF-8 length of a JS string, as TextEncoder would encode it (lone surrogates as U+FFFD, 3 bytes), without encoding it. */
 export function utf8Length(text: string): number {
   // ASCII (most of what the node writes) is a byte a character; the regex scans natively.
-  if (!BEYOND_ASCII.test(text)) return text.length;
+  if (isAscii(text)) return text.length;
   let n = 0;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);

@@ -6,13 +6,9 @@
  * in pipes, redirects, `&&` chains and subshells like any other.
  */
 import { Bash, type CommandName, defineCommand } from "just-bash";
-
-import type { NodeFs } from "../node/fs";
+import { isAscii, type NodeFs } from "../node/fs";
 import { capOutput, EXECUTION_LIMITS, explainLimit, OUTPUT_CAP_NOTICE } from "./limits";
 import { refusedWrite, writeErrorMessage } from "./write-error";
-
-/** A character beyond ASCII: text with one is not its own UTF-8 byte string. */
-const NON_ASCII = /[\u0080-\uffff]/;
 
 export interface ExecResult {
   stdout: string;
@@ -218,9 +214,7 @@ export class Shell {
             if (stdin === undefined) {
               const bytes = ctx.stdin as unknown as string;
               // ASCII bytes are their own text (most of what pipes carry here).
-              stdin = NON_ASCII.test(bytes)
-                ? new TextDecoder().decode(Uint8Array.from(bytes, (c) => c.charCodeAt(0)))
-                : bytes;
+              stdin = isAscii(bytes) ? bytes : new TextDecoder().decode(Uint8Array.from(bytes, (c) => c.charCodeAt(0)));
             }
             return stdin;
           },
@@ -250,7 +244,7 @@ export class Shell {
         // just-bash hands text output to the next command of a pipe as UTF-8 bytes, one string
         // append per byte: for `journalctl | grep` over a megabyte that was most of the line's
         // time (in the garbage collector). ASCII text is already its own byte string.
-        return NON_ASCII.test(out.stdout) ? out : { ...out, stdoutKind: "bytes" as const };
+        return isAscii(out.stdout) ? { ...out, stdoutKind: "bytes" as const } : out;
       }),
     );
     this.bash = new Bash({
